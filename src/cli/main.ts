@@ -1,0 +1,109 @@
+import { Command, CommanderError, Option } from "commander";
+import { z } from "zod";
+import { email, name, password, role } from "../contract/common.ts";
+import { ConfigError, loadConfig } from "../server/config.ts";
+import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
+import { migrate } from "../server/db/migrator.ts";
+import { createMember } from "../server/features/members/members.service.ts";
+import { findOrCreateWorkspace } from "../server/features/workspaces/workspaces.service.ts";
+import { AppError } from "../server/http/errors.ts";
+import { startServer } from "../server/main.ts";
+import { APP_VERSION } from "../server/version.ts";
+import { withDatabase } from "./run-with-database.ts";
+
+/** A problem with what the user typed: shown as one clear line, exit status 2. */
+class UsageError extends Error {}
+
+function parseOrExplain<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => `--${issue.path.join(".")} ${issue.message}`);
+  throw new UsageError(issues.join("; "));
+}
+
+const program = new Command()
+  .name("confidant")
+  .description("Confidant: selling by helping customers decide.")
+  .version(APP_VERSION)
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("Start the web app and API (migrates the database first).")
+  .option("--port <port>", "port to listen on (default: PORT or 3000)")
+  .option("--host <host>", "host to bind (default: HOST or 127.0.0.1)")
+  .action(async (options: { port?: string; host?: string }) => {
+    const config = loadConfig({
+      ...process.env,
+      ...(options.port ? { PORT: options.port } : {}),
+      ...(options.host ? { HOST: options.host } : {}),
+    });
+    const running = await startServer(config);
+    const stop = async () => {
+      await running.stop();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+
+program
+  .command("migrate")
+  .description("Apply database migrations that have not run yet.")
+  .action(async () => {
+    const config = loadConfig();
+    const applied = await withDatabase(config, "confidant migrate", async ({ db }) => migrate(db));
+    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
+  });
+
+const memberCommand = program.command("member").description("Manage workspace members.");
+memberCommand
+  .command("create")
+  .description("Create a member; the workspace is created when it does not exist yet.")
+  .requiredOption("--workspace <name>", "workspace name")
+  .requiredOption("--email <email>", "sign-in email")
+  .addOption(new Option("--role <role>", "role").choices(role.options).makeOptionMandatory())
+  .option("--name <name>", "display name (default: from the email)")
+  .option("--password <password>", "password (default: one is generated and printed once)")
+  .action(async (raw: Record<string, string | undefined>) => {
+    const options = parseOrExplain(
+      z.object({ workspace: name, email, role, name: name.optional(), password: password.optional() }),
+      raw,
+    );
+    const config = loadConfig();
+    await withDatabase(config, "confidant member create", async ({ db }) => {
+      const workspace = await findOrCreateWorkspace(db, options.workspace);
+      const result = await createMember(
+        db,
+        { workspaceId: workspace.id, memberId: null, via: "cli" },
+        {
+          email: options.email,
+          role: options.role,
+          name: options.name ?? options.email.split("@")[0]!,
+          ...(options.password ? { password: options.password } : {}),
+        },
+      );
+      console.log(`Created ${result.member.role} ${result.member.email} in workspace "${workspace.name}".`);
+      if (result.generatedPassword) {
+        console.log(`Password (shown once, store it safely): ${result.generatedPassword}`);
+      }
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(`confidant: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof AppError) {
+    console.error(`confidant: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// Messages read by people: a missing field says so plainly.
+z.config({
+  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
+});
+
+export const LIMITS = { name: 200, email: 320, text: 10_000 } as const;
+
+export const id = z.uuid({ message: "must be a UUID" });
+export const idParams = z.object({ id });
+export const version = z.number().int().min(1);
+export const timestamp = z.string().describe("ISO 8601 date-time");
+export const name = z.string().trim().min(1, "must not be empty").max(LIMITS.name);
+export const email = z
+  .string()
+  .trim()
+  .max(LIMITS.email)
+  .pipe(z.email({ message: "must be an email address" }))
+  .transform((value) => value.toLowerCase());
+export const password = z.string().min(10, "must be at least 10 characters").max(200);
+
+export const role = z.enum(["seller", "manager", "admin"]);
+export type Role = z.infer<typeof role>;
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })),
+    current: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const ok = z.object({ ok: z.literal(true) });
+
+export const changeEntry = z.object({
+  id: z.number(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.enum(["create", "update", "delete", "restore"]),
+  memberId: z.string().nullable(),
+  memberName: z.string().nullable(),
+  via: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: timestamp,
+});
+export type ChangeEntry = z.infer<typeof changeEntry>;
+export const changeQuery = z.object({
+  entity: z.string().max(50).optional(),
+  entityId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const changeList = z.object({ items: z.array(changeEntry) });

@@ -1,0 +1,107 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import { health } from "../contract/auth.ts";
+import type { Config } from "./config.ts";
+import type { DatabaseKind } from "./db/client.ts";
+import type { Database } from "./db/schema.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { resolveSession } from "./features/auth/auth.service.ts";
+import { SESSION_COOKIE } from "./features/auth/session-token.ts";
+import { changesRoutes } from "./features/changes/changes.routes.ts";
+import { membersRoutes } from "./features/members/members.routes.ts";
+import { teamsRoutes } from "./features/teams/teams.routes.ts";
+import { setupRoutes } from "./features/workspaces/setup.routes.ts";
+import { handleError, handleNotFound, unauthenticated } from "./http/errors.ts";
+import { registerWebApp } from "./http/web-app.ts";
+import { APP_VERSION } from "./version.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dbKind: DatabaseKind;
+    config: Config;
+  }
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  config: Config;
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: options.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: "127.0.0.1",
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorate("db", options.db);
+  app.decorate("dbKind", options.dbKind);
+  app.decorate("config", options.config);
+  app.decorateRequest("signedIn", null);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Confidant API",
+        version: APP_VERSION,
+        description: "The customer's decision, as an API.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/v1/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.signedIn = await resolveSession(app.db, token, new Date());
+    if (!request.signedIn && !request.routeOptions.config.public) throw unauthenticated();
+  });
+
+  app.get("/api/health", { schema: { tags: ["health"], response: { 200: health } } }, async () => ({
+    status: "ok" as const,
+    database: app.dbKind,
+    version: APP_VERSION,
+  }));
+
+  await app.register(
+    async (api) => {
+      await api.register(setupRoutes);
+      await api.register(authRoutes);
+      await api.register(membersRoutes);
+      await api.register(teamsRoutes);
+      await api.register(changesRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb !== false) await registerWebApp(app);
+  else app.setNotFoundHandler(handleNotFound);
+  return app;
+}

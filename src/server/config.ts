@@ -1,0 +1,52 @@
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  CONFIDANT_DATA_DIR: z.string().min(1).default("./data"),
+  CONFIDANT_DEMO: flag.optional(),
+  CONFIDANT_PUBLIC_URL: z.url().optional(),
+  CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  publicUrl: string | undefined;
+  sessionDays: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; an invalid value names the variable and what is wrong with it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CONFIDANT_DATA_DIR),
+    // The demo is on by default only for the embedded database: a server database is a real installation.
+    demo: e.CONFIDANT_DEMO ?? !e.DATABASE_URL,
+    publicUrl: e.CONFIDANT_PUBLIC_URL,
+    sessionDays: e.CONFIDANT_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

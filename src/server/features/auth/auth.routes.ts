@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { me, signInBody } from "../../../contract/auth.ts";
+import { errorBody, ok } from "../../../contract/common.ts";
+import { requireMember } from "../../http/auth-context.ts";
+import { deleteSession, findMe } from "./auth.repo.ts";
+import { signIn } from "./auth.service.ts";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
+import { hashToken, SESSION_COOKIE } from "./session-token.ts";
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/auth/sign-in",
+    {
+      config: {
+        public: true,
+        // Per client and per email, so one attacker cannot lock out a member from another network.
+        rateLimit: {
+          max: 10,
+          timeWindow: "1 minute",
+          keyGenerator: (request) => {
+            const body = request.body as { email?: unknown } | undefined;
+            return `${request.ip}|${typeof body?.email === "string" ? body.email.toLowerCase() : ""}`;
+          },
+        },
+      },
+      schema: { tags: ["auth"], body: signInBody, response: { 200: me, 401: errorBody } },
+    },
+    async (request, reply) => {
+      const session = await signIn(app.db, request.body, app.config.sessionDays, new Date());
+      setSessionCookie(reply, session);
+      return presentMe(await findMe(app.db, session.workspaceId, session.memberId));
+    },
+  );
+
+  app.post(
+    "/auth/sign-out",
+    { config: { public: true }, schema: { tags: ["auth"], response: { 200: ok } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(app.db, hashToken(token));
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get("/me", { schema: { tags: ["auth"], response: { 200: me } } }, async (request) => {
+    const signedIn = requireMember(request);
+    return presentMe(await findMe(app.db, signedIn.workspaceId, signedIn.memberId));
+  });
+};
+
+export function presentMe(row: Awaited<ReturnType<typeof findMe>>) {
+  return {
+    member: { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id },
+    workspace: { id: row.workspace_id, name: row.workspace_name, isDemo: row.is_demo },
+  };
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { findMemberForSignIn, findSession, insertSession } from "./auth.repo.ts";
+import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
+import { hashToken, newSessionToken } from "./session-token.ts";
+
+// The same answer for an unknown email, a wrong password and a deactivated member: nothing to enumerate.
+const wrongCredentials = () => new AppError(401, "invalid_credentials", "Email or password is incorrect.");
+
+export async function startSession(
+  db: Kysely<Database>,
+  member: { id: string; workspaceId: string },
+  sessionDays: number,
+  now: Date,
+) {
+  const { token, hash } = newSessionToken();
+  const expiresAt = new Date(now.getTime() + sessionDays * 86_400_000);
+  await insertSession(db, {
+    id: randomUUID(),
+    tokenHash: hash,
+    memberId: member.id,
+    workspaceId: member.workspaceId,
+    expiresAt,
+  });
+  return { token, expiresAt, memberId: member.id, workspaceId: member.workspaceId };
+}
+
+export async function signIn(
+  db: Kysely<Database>,
+  credentials: { email: string; password: string },
+  sessionDays: number,
+  now: Date,
+) {
+  const member = await findMemberForSignIn(db, credentials.email);
+  const passwordHash = member?.password_hash ?? (await decoyPasswordHash());
+  const passwordOk = await verifyPassword(passwordHash, credentials.password);
+  if (!member || !passwordOk || !member.active) throw wrongCredentials();
+  return startSession(db, { id: member.id, workspaceId: member.workspace_id }, sessionDays, now);
+}
+
+export async function resolveSession(db: Kysely<Database>, token: string, now: Date) {
+  const row = await findSession(db, hashToken(token), now);
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    memberId: row.id,
+    workspaceId: row.workspace_id,
+    role: row.role,
+    teamId: row.team_id,
+  };
+}
+
+/** Ends every session of a member at once (deactivation, password change). */
+export { deleteMemberSessions as endMemberSessions } from "./auth.repo.ts";

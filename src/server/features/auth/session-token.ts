@@ -1,0 +1,13 @@
+import { createHash, randomBytes } from "node:crypto";
+
+export const SESSION_COOKIE = "confidant_session";
+
+/** 256 random bits for the cookie; only their SHA-256 is stored, so a leaked table opens no session. */
+export function newSessionToken() {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}

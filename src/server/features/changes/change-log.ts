@@ -1,0 +1,30 @@
+import type { Kysely } from "kysely";
+import type { ChangeAction, Database } from "../../db/schema.ts";
+
+export interface Actor {
+  workspaceId: string;
+  memberId: string | null;
+  /** Set when the change did not come from a signed-in member, e.g. "cli" or "share_link:<id>". */
+  via?: string;
+}
+
+/** Appends one entry to the change log; call it inside the transaction that makes the change. */
+export async function recordChange(
+  db: Kysely<Database>,
+  actor: Actor,
+  change: { entity: string; entityId: string; action: ChangeAction; before?: unknown; after?: unknown },
+) {
+  await db
+    .insertInto("change_log")
+    .values({
+      workspace_id: actor.workspaceId,
+      member_id: actor.memberId,
+      via: actor.via ?? null,
+      entity: change.entity,
+      entity_id: change.entityId,
+      action: change.action,
+      before: change.before === undefined ? undefined : JSON.stringify(change.before),
+      after: change.after === undefined ? undefined : JSON.stringify(change.after),
+    })
+    .execute();
+}

@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { createMember } from "../members/members.service.ts";
+import { createTeam } from "../teams/teams.service.ts";
+import { findDemoWorkspace } from "../workspaces/workspaces.repo.ts";
+import { createWorkspace } from "../workspaces/workspaces.service.ts";
+
+export const DEMO_WORKSPACE = "Northwind Demo";
+
+const people = [
+  { name: "Maya Chen", email: "maya.chen@northwind.example", role: "admin" },
+  { name: "Daniel Okafor", email: "daniel.okafor@northwind.example", role: "manager" },
+  { name: "Priya Raman", email: "priya.raman@northwind.example", role: "seller" },
+  { name: "Tom Becker", email: "tom.becker@northwind.example", role: "seller" },
+] as const;
+
+/** Creates the demo workspace once; members enter it with one click, so their passwords are never shown. */
+export async function ensureDemoWorkspace(db: Kysely<Database>) {
+  const existing = await findDemoWorkspace(db);
+  if (existing) return existing;
+  const workspace = await createWorkspace(db, DEMO_WORKSPACE, { isDemo: true, via: "demo" });
+  const actor = { workspaceId: workspace.id, memberId: null, via: "demo" };
+  const leaders: Record<string, string> = {};
+  for (const person of people.filter((p) => p.role !== "seller")) {
+    leaders[person.role] = (await createMember(db, actor, { ...person })).member.id;
+  }
+  const team = await createTeam(db, actor, { name: "Enterprise East", managerId: leaders.manager ?? null });
+  for (const person of people.filter((p) => p.role === "seller")) {
+    await createMember(db, actor, { ...person, teamId: team.id });
+  }
+  return workspace;
+}

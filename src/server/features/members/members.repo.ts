@@ -1,0 +1,77 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database, MemberTable, Role } from "../../db/schema.ts";
+
+export type MemberRow = Selectable<MemberTable>;
+
+export function listMembers(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom("member")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("deleted_at", "is", null)
+    .orderBy("name")
+    .execute();
+}
+
+export function findMember(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("member")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export function emailTaken(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom("member")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function insertMember(
+  db: Kysely<Database>,
+  row: {
+    id: string;
+    workspaceId: string;
+    email: string;
+    name: string;
+    role: Role;
+    teamId: string | null;
+    passwordHash: string;
+  },
+) {
+  return db
+    .insertInto("member")
+    .values({
+      id: row.id,
+      workspace_id: row.workspaceId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      team_id: row.teamId,
+      password_hash: row.passwordHash,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateMember(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  version: number,
+  patch: Partial<{ name: string; role: Role; team_id: string | null; active: boolean }>,
+) {
+  return db
+    .updateTable("member")
+    .set({ ...patch, version: version + 1, updated_at: new Date() })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("deleted_at", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { idParams } from "../../../contract/common.ts";
+import {
+  createdMember,
+  createMemberBody,
+  member,
+  memberList,
+  updateMemberBody,
+} from "../../../contract/members.ts";
+import { requireMember, requireRole } from "../../http/auth-context.ts";
+import { notFound } from "../../http/errors.ts";
+import { presentMember } from "./members.presenter.ts";
+import { findMember, listMembers } from "./members.repo.ts";
+import { changeMember, createMember } from "./members.service.ts";
+
+export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["members"];
+
+  app.get("/members", { schema: { tags, response: { 200: memberList } } }, async (request) => {
+    const signedIn = requireMember(request);
+    return { items: (await listMembers(app.db, signedIn.workspaceId)).map(presentMember) };
+  });
+
+  app.get(
+    "/members/:id",
+    { schema: { tags, params: idParams, response: { 200: member } } },
+    async (request) => {
+      const signedIn = requireMember(request);
+      const row = await findMember(app.db, signedIn.workspaceId, request.params.id);
+      if (!row) throw notFound("The member");
+      return presentMember(row);
+    },
+  );
+
+  app.post(
+    "/members",
+    { schema: { tags, body: createMemberBody, response: { 201: createdMember } } },
+    async (request, reply) => {
+      const admin = requireRole(request, ["admin"]);
+      reply.status(201);
+      return createMember(app.db, admin, request.body);
+    },
+  );
+
+  app.patch(
+    "/members/:id",
+    { schema: { tags, params: idParams, body: updateMemberBody, response: { 200: member } } },
+    async (request) => {
+      const admin = requireRole(request, ["admin"]);
+      return changeMember(app.db, admin, request.params.id, request.body);
+    },
+  );
+};

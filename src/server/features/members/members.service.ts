@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { CreateMemberBody, UpdateMemberBody } from "../../../contract/members.ts";
+import type { Database } from "../../db/schema.ts";
+import { conflict, notFound, unknownReference } from "../../http/errors.ts";
+import { requireUpdated } from "../../http/versioned.ts";
+import { endMemberSessions } from "../auth/auth.service.ts";
+import { generatePassword, hashPassword } from "../auth/passwords.ts";
+import { type Actor, recordChange } from "../changes/change-log.ts";
+import { presentMember } from "./members.presenter.ts";
+import { emailTaken, findMember, insertMember, updateMember } from "./members.repo.ts";
+
+async function requireTeam(db: Kysely<Database>, workspaceId: string, teamId: string | null | undefined) {
+  if (!teamId) return;
+  const team = await db
+    .selectFrom("team")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", teamId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!team) throw unknownReference("teamId", "The team");
+}
+
+export async function createMember(db: Kysely<Database>, actor: Actor, input: CreateMemberBody) {
+  const password = input.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const row = await db.transaction().execute(async (trx) => {
+    if (await emailTaken(trx, input.email)) {
+      throw conflict(`A member with the email ${input.email} already exists.`, "email");
+    }
+    await requireTeam(trx, actor.workspaceId, input.teamId);
+    const created = await insertMember(trx, {
+      id: randomUUID(),
+      workspaceId: actor.workspaceId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId ?? null,
+      passwordHash,
+    });
+    await recordChange(trx, actor, {
+      entity: "member",
+      entityId: created.id,
+      action: "create",
+      after: presentMember(created),
+    });
+    return created;
+  });
+  return { member: presentMember(row), ...(input.password ? {} : { generatedPassword: password }) };
+}
+
+export async function changeMember(db: Kysely<Database>, actor: Actor, id: string, input: UpdateMemberBody) {
+  const row = await db.transaction().execute(async (trx) => {
+    const before = await findMember(trx, actor.workspaceId, id);
+    if (!before) throw notFound("The member");
+    if (id === actor.memberId && (input.active === false || (input.role && input.role !== "admin"))) {
+      throw conflict("You cannot remove your own admin access; ask another admin.", "role");
+    }
+    await requireTeam(trx, actor.workspaceId, input.teamId);
+    const updated = await requireUpdated(
+      await updateMember(trx, actor.workspaceId, id, input.version, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      }),
+      () => findMember(trx, actor.workspaceId, id),
+      presentMember,
+      "The member",
+    );
+    if (!updated.active) await endMemberSessions(trx, actor.workspaceId, id);
+    await recordChange(trx, actor, {
+      entity: "member",
+      entityId: id,
+      action: "update",
+      before: presentMember(before),
+      after: presentMember(updated),
+    });
+    return updated;
+  });
+  return presentMember(row);
+}

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorBody } from "../../contract/common.ts";
+
+type Field = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Field[] = [],
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, "not_found", `${what} was not found.`);
+/** A referenced id (in a body or query) that is not in the caller's workspace. */
+export const unknownReference = (path: string, what: string) =>
+  new AppError(404, "not_found", `${path}: ${what} was not found in this workspace.`, [
+    { path, message: `${what} was not found in this workspace` },
+  ]);
+export const forbidden = (message: string) => new AppError(403, "forbidden", message);
+export const unauthenticated = (message = "Sign in to continue.") =>
+  new AppError(401, "unauthenticated", message);
+export const invalid = (path: string, message: string) =>
+  new AppError(400, "invalid_input", `${path}: ${message}`, [{ path, message }]);
+export const conflict = (message: string, path?: string) =>
+  new AppError(409, "conflict", message, path ? [{ path, message }] : []);
+export const staleVersion = (current: unknown) =>
+  new AppError(
+    409,
+    "stale_version",
+    "Someone else changed this record since you loaded it. Review their change and try again.",
+    [{ path: "version", message: "is not the current version" }],
+    current,
+  );
+
+function body(code: string, message: string, fields: Field[] = [], current?: unknown): ErrorBody {
+  return { error: { code, message, fields, ...(current === undefined ? {} : { current }) } };
+}
+
+function validationFields(error: FastifyError): Field[] {
+  const where = error.validationContext ?? "body";
+  return (error.validation ?? []).map((item) => {
+    const rest = item.instancePath.replace(/^\//, "").replaceAll("/", ".");
+    return { path: rest ? `${where}.${rest}` : where, message: item.message ?? "is invalid" };
+  });
+}
+
+/** One error shape for every failure; input problems are 4xx with the fields named, never 500. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send(body(error.code, error.message, error.fields, error.current));
+  }
+  if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
+    const fields = validationFields(error);
+    const summary = fields.map((field) => `${field.path} ${field.message}`).join("; ");
+    return reply.status(400).send(body("invalid_input", `Invalid input: ${summary}`, fields));
+  }
+  if (error.statusCode === 429) {
+    return reply.status(429).send(body("rate_limited", error.message));
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    const code = error.statusCode === 413 ? "too_large" : "bad_request";
+    return reply.status(error.statusCode).send(body(code, error.message));
+  }
+  const pgCode = (error as unknown as { code?: string }).code;
+  if (pgCode === "23505") {
+    return reply.status(409).send(body("conflict", "A record with the same unique value already exists."));
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return reply.status(500).send(body("internal", "Something went wrong on our side. It has been logged."));
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .status(404)
+    .send(body("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+}

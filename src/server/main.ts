@@ -1,0 +1,58 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { type DatabaseHandle, openDatabase } from "./db/client.ts";
+import { lockDataDir } from "./db/data-dir-lock.ts";
+import { migrate } from "./db/migrator.ts";
+import { ensureDemoWorkspace } from "./features/demo/demo.seed.ts";
+
+export interface Running {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (locking an embedded data dir), migrates, seeds the demo if on, and listens. */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Running> {
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, "confidant serve");
+  let handle: DatabaseHandle | undefined;
+  try {
+    handle = await openDatabase(config);
+    await migrate(handle.db);
+    if (config.demo) await ensureDemoWorkspace(handle.db);
+    const app = await buildApp({
+      db: handle.db,
+      dbKind: handle.kind,
+      config,
+      logger: config.logLevel !== "silent",
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    const where =
+      handle.kind === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
+    log(`Confidant is running: open ${url}`);
+    log(`  database: ${where}`);
+    log(
+      `  demo workspace: ${config.demo ? "on (explore it from the welcome page)" : "off (CONFIDANT_DEMO=1 turns it on)"}`,
+    );
+    const db = handle;
+    return {
+      app,
+      url,
+      async stop() {
+        await app.close();
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    await handle?.close();
+    unlock();
+    throw error;
+  }
+}
