@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // Messages read by people: a missing field says so plainly.
 z.config({
-  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
+  customError: (issue) =>
+    issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined,
 });
 
 export const LIMITS = { name: 200, email: 320, text: 10_000 } as const;

@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball (test snapshots, backups). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // Both drivers return the same JavaScript types: bigint columns as numbers (money in minor units and
@@ -24,6 +26,10 @@ const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value
 
 export function openPostgres(databaseUrl: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error(`PostgreSQL connection error: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: "postgres", close: () => db.destroy() };
 }
@@ -43,7 +49,7 @@ export async function openEmbedded(options: {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: "embedded", close: () => db.destroy() };
+  return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 
 export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }) {

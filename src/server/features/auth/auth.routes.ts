@@ -15,6 +15,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         public: true,
         // Per client and per email, so one attacker cannot lock out a member from another network.
         rateLimit: {
+          hook: "preHandler",
           max: 10,
           timeWindow: "1 minute",
           keyGenerator: (request) => {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { client, createTestApp, signIn, type TestApp } from "../../../../test/app.ts";
+import { buildWorkspace, PASSWORD, type TestWorkspace } from "../../../../test/factories.ts";
+import { SESSION_COOKIE } from "./session-token.ts";
+
+let t: TestApp;
+let w: TestWorkspace;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorkspace(t.app, t.db, "Auth Co");
+});
+afterAll(() => t.close());
+
+describe("sign-in", () => {
+  it("answers with the member and workspace and sets an HttpOnly, SameSite session cookie", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: w.seller.email.toUpperCase(), password: PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      member: { id: w.seller.id, email: w.seller.email, role: "seller" },
+      workspace: { id: w.workspace.id, name: "Auth Co" },
+    });
+    const cookie = String(response.headers["set-cookie"]);
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("stores only a hash of the session token", async () => {
+    const seller = await signIn(t.app, w.seller.email, PASSWORD);
+    const token = seller.cookie!.split("=")[1]!;
+    const rows = await t.db.selectFrom("session").select("token_hash").execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.token_hash === token)).toBe(false);
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash))).toBe(true);
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const anonymous = client(t.app);
+    const wrong = await anonymous.post("/api/v1/auth/sign-in", {
+      email: w.admin.email,
+      password: "nope-nope-nope",
+    });
+    const unknown = await anonymous.post("/api/v1/auth/sign-in", {
+      email: "ghost@nowhere.test",
+      password: "nope",
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("is rate-limited per client and email", async () => {
+    const anonymous = client(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push(
+        (await anonymous.post("/api/v1/auth/sign-in", { email: "limit@x.test", password: "x" })).status,
+      );
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await anonymous.post("/api/v1/auth/sign-in", {
+      email: w.manager.email,
+      password: PASSWORD,
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it("rejects a body without email or password, naming the field", async () => {
+    const reply = await client(t.app).post("/api/v1/auth/sign-in", { password: "x" });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.fields).toContainEqual({ path: "body.email", message: "is required" });
+  });
+});
+
+describe("sessions", () => {
+  it("GET /me needs a session", async () => {
+    expect((await client(t.app).get("/api/v1/me")).status).toBe(401);
+    expect((await w.as.manager.get("/api/v1/me")).body.member.id).toBe(w.manager.id);
+  });
+
+  it("sign-out ends the session", async () => {
+    const seller = await signIn(t.app, w.seller.email, PASSWORD);
+    expect((await seller.post("/api/v1/auth/sign-out")).status).toBe(200);
+    expect((await seller.get("/api/v1/me")).status).toBe(401);
+  });
+
+  it("ends a deactivated member's sessions at once, and they cannot sign in again", async () => {
+    const outsider = await signIn(t.app, w.outsider.email, PASSWORD);
+    expect((await outsider.get("/api/v1/me")).status).toBe(200);
+    const current = (await w.as.admin.get(`/api/v1/members/${w.outsider.id}`)).body;
+    const reply = await w.as.admin.patch(`/api/v1/members/${w.outsider.id}`, {
+      version: current.version,
+      active: false,
+    });
+    expect(reply.status).toBe(200);
+    expect((await outsider.get("/api/v1/me")).status).toBe(401);
+    const again = await client(t.app).post("/api/v1/auth/sign-in", {
+      email: w.outsider.email,
+      password: PASSWORD,
+    });
+    expect(again.status).toBe(401);
+  });
+});

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, signIn, type TestApp } from "../../../../test/app.ts";
+import { buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+
+let t: TestApp;
+let w: TestWorkspace;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorkspace(t.app, t.db, "Members Co");
+});
+afterAll(() => t.close());
+
+describe("member management", () => {
+  it.each(["seller", "manager"] as const)("a %s cannot create or change members (403)", async (role) => {
+    const create = await w.as[role].post("/api/v1/members", { email: "x@y.test", name: "X", role: "seller" });
+    expect(create.status).toBe(403);
+    expect(create.body.error.code).toBe("forbidden");
+    const change = await w.as[role].patch(`/api/v1/members/${w.seller.id}`, { version: 1, role: "admin" });
+    expect(change.status).toBe(403);
+  });
+
+  it("every member can list the workspace's members, without password hashes", async () => {
+    const reply = await w.as.seller.get("/api/v1/members");
+    expect(reply.status).toBe(200);
+    expect(reply.body.items.map((m: { email: string }) => m.email)).toContain(w.admin.email);
+    expect(JSON.stringify(reply.body)).not.toMatch(/password|argon/i);
+  });
+
+  it("an admin creates a member; a generated password is shown once and works", async () => {
+    const reply = await w.as.admin.post("/api/v1/members", {
+      email: "New.Seller@members.test",
+      name: "New",
+      role: "seller",
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.member).toMatchObject({ email: "new.seller@members.test", role: "seller", version: 1 });
+    expect(reply.body.generatedPassword).toEqual(expect.any(String));
+    const fresh = await signIn(t.app, "new.seller@members.test", reply.body.generatedPassword);
+    expect((await fresh.get("/api/v1/me")).body.member.role).toBe("seller");
+    const listed = await w.as.admin.get(`/api/v1/members/${reply.body.member.id}`);
+    expect(listed.body.generatedPassword).toBeUndefined();
+  });
+
+  it("refuses a duplicate email with 409 naming the field", async () => {
+    const reply = await w.as.admin.post("/api/v1/members", {
+      email: w.seller.email,
+      name: "Dup",
+      role: "seller",
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.body.error.fields[0].path).toBe("email");
+  });
+
+  it("refuses an unknown team with 404 naming the field", async () => {
+    const reply = await w.as.admin.post("/api/v1/members", {
+      email: "team@members.test",
+      name: "T",
+      role: "seller",
+      teamId: "00000000-0000-4000-8000-000000000000",
+    });
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.fields[0].path).toBe("teamId");
+  });
+
+  it("an admin cannot remove their own admin access", async () => {
+    const reply = await w.as.admin.patch(`/api/v1/members/${w.admin.id}`, { version: 1, role: "seller" });
+    expect(reply.status).toBe(409);
+  });
+});
+
+describe("optimistic concurrency", () => {
+  it("two updates with the same version: one wins, the other gets 409 with the current record", async () => {
+    const before = (await w.as.admin.get(`/api/v1/members/${w.manager.id}`)).body;
+    const [a, b] = await Promise.all([
+      w.as.admin.patch(`/api/v1/members/${w.manager.id}`, { version: before.version, name: "Winner A" }),
+      w.as.admin.patch(`/api/v1/members/${w.manager.id}`, { version: before.version, name: "Winner B" }),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    expect(loser.body.error.code).toBe("stale_version");
+    expect(loser.body.error.current).toMatchObject({ name: winner.body.name, version: before.version + 1 });
+
+    const log = await w.as.admin.get(`/api/v1/changes?entity=member&entityId=${w.manager.id}`);
+    const updates = log.body.items.filter((entry: { action: string }) => entry.action === "update");
+    expect(updates).toHaveLength(1);
+    expect(updates[0].after.name).toBe(winner.body.name);
+    expect(updates[0].before.name).toBe(before.name);
+    expect(updates[0].memberId).toBe(w.admin.id);
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const bin = path.resolve("bin/confidant.js");
+
+/** Runs the CLI on a fresh embedded data dir (the CLI's own database handling is what is tested). */
+function run(args: string[], dataDir = mkdtempSync(path.join(tmpdir(), "cli-"))) {
+  const env = { ...process.env, CONFIDANT_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, dataDir };
+}
+
+describe("confidant CLI", () => {
+  it("--help lists the commands, and every command has --help", () => {
+    const top = run(["--help"]);
+    expect(top.status).toBe(0);
+    for (const command of ["serve", "migrate", "member"]) expect(top.stdout).toContain(command);
+    const create = run(["member", "create", "--help"]);
+    expect(create.status).toBe(0);
+    expect(create.stdout).toContain("--workspace");
+    expect(run(["serve", "--help"]).stdout).toContain("--port");
+  });
+
+  it("an unknown command or a bad role is a clear error with exit status 2", () => {
+    const unknown = run(["frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+    const role = run(["member", "create", "--workspace", "W", "--email", "a@b.test", "--role", "king"]);
+    expect(role.status).toBe(2);
+    expect(role.stderr).toMatch(/seller, manager, admin/);
+    const email = run(["member", "create", "--workspace", "W", "--email", "nope", "--role", "seller"]);
+    expect(email.status).toBe(2);
+    expect(email.stderr).toContain("--email must be an email address");
+  });
+
+  it("member create makes the workspace, prints a generated password once, and refuses a duplicate", () => {
+    const first = run([
+      "member",
+      "create",
+      "--workspace",
+      "Acme",
+      "--email",
+      "ann@acme.test",
+      "--role",
+      "admin",
+    ]);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Created admin ann@acme.test in workspace "Acme"');
+    expect(first.stdout).toMatch(/Password \(shown once.*\): \S{12,}/);
+    const again = run(
+      ["member", "create", "--workspace", "Acme", "--email", "ann@acme.test", "--role", "seller"],
+      first.dataDir,
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("already exists");
+    const migrate = run(["migrate"], first.dataDir);
+    expect(migrate.stdout).toContain("up to date");
+  });
+
+  it("a second process on a data dir in use gets a message naming the holder and exit status 2", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "cli-"));
+    const env = { ...process.env, CONFIDANT_DATA_DIR: dataDir, PORT: "0", CONFIDANT_DEMO: "0" };
+    delete env.DATABASE_URL;
+    const server = spawn(process.execPath, [bin, "serve"], { env });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on(
+          "data",
+          (chunk: Buffer) => chunk.toString().includes("Confidant is running") && resolve(),
+        );
+        server.on("exit", () => reject(new Error("server exited")));
+      });
+      const second = run(["migrate"], dataDir);
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain(`in use by process ${server.pid} (confidant serve`);
+    } finally {
+      server.kill("SIGTERM");
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../src/server/db/schema.ts";
+import { createMember } from "../src/server/features/members/members.service.ts";
+import { createTeam } from "../src/server/features/teams/teams.service.ts";
+import { createWorkspace } from "../src/server/features/workspaces/workspaces.service.ts";
+import { type Client, signIn } from "./app.ts";
+
+export const PASSWORD = "test-password-123";
+
+/**
+ * A workspace with an admin, a manager leading a team of one seller, and a second seller outside the team,
+ * each already signed in.
+ */
+export async function buildWorkspace(app: FastifyInstance, db: Kysely<Database>, name: string) {
+  const workspace = await createWorkspace(db, name, { via: "test" });
+  const actor = { workspaceId: workspace.id, memberId: null, via: "test" };
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const make = async (role: "admin" | "manager" | "seller", who: string, teamId?: string) =>
+    (
+      await createMember(db, actor, {
+        email: `${who}@${slug}.test`,
+        name: `${who} of ${name}`,
+        role,
+        password: PASSWORD,
+        ...(teamId ? { teamId } : {}),
+      })
+    ).member;
+  const admin = await make("admin", "admin");
+  const manager = await make("manager", "manager");
+  const team = await createTeam(db, actor, { name: `${name} team`, managerId: manager.id });
+  const seller = await make("seller", "seller", team.id);
+  const outsider = await make("seller", "outsider");
+  const as: Record<"admin" | "manager" | "seller" | "outsider", Client> = {
+    admin: await signIn(app, admin.email, PASSWORD),
+    manager: await signIn(app, manager.email, PASSWORD),
+    seller: await signIn(app, seller.email, PASSWORD),
+    outsider: await signIn(app, outsider.email, PASSWORD),
+  };
+  return { workspace, admin, manager, seller, outsider, team, as };
+}
+export type TestWorkspace = Awaited<ReturnType<typeof buildWorkspace>>;

@@ -1,0 +1,45 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { openEmbedded, openPostgres } from "../src/server/db/client.ts";
+import { migrate } from "../src/server/db/migrator.ts";
+
+/**
+ * Migrates once per run: a PGlite snapshot that every test file loads (initdb costs seconds), or, with
+ * DATABASE_URL, a template database from which every test file copies its own database.
+ */
+export default async function setup(project: TestProject) {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `confidant_test_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    const target = new URL(url);
+    target.pathname = `/${template}`;
+    const handle = openPostgres(target.toString(), 1);
+    await migrate(handle.db);
+    await handle.close();
+    project.provide("postgresTemplate", template);
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+      await admin.end();
+    };
+  }
+  const handle = await openEmbedded({});
+  await migrate(handle.db);
+  const snapshot = path.join(tmpdir(), `confidant-test-snapshot-${process.pid}.tar`);
+  writeFileSync(snapshot, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+  await handle.close();
+  project.provide("embeddedSnapshot", snapshot);
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresTemplate: string;
+    embeddedSnapshot: string;
+  }
+}
