@@ -8,7 +8,7 @@ const bin = path.resolve("bin/confidant.js");
 
 /** Runs the CLI on a fresh embedded data dir (the CLI's own database handling is what is tested). */
 function run(args: string[], dataDir = mkdtempSync(path.join(tmpdir(), "cli-"))) {
-  const env = { ...process.env, CONFIDANT_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, CONFIDANT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, dataDir };
@@ -64,7 +64,12 @@ describe("confidant CLI", () => {
 
   it("a second process on a data dir in use gets a message naming the holder and exit status 2", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cli-"));
-    const env = { ...process.env, CONFIDANT_DATA_DIR: dataDir, PORT: "0", CONFIDANT_DEMO: "0" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CONFIDANT_DATA_DIR: dataDir,
+      PORT: "0",
+      CONFIDANT_DEMO: "0",
+    };
     delete env.DATABASE_URL;
     const server = spawn(process.execPath, [bin, "serve"], { env });
     try {

@@ -1,0 +1,64 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export const freshDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+
+export function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export function table(rows: Record<string, string | number>[]) {
+  const keys = Object.keys(rows[0] ?? {});
+  const width = (key: string) => Math.max(key.length, ...rows.map((row) => String(row[key]).length));
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  console.log(line(keys.map((key) => key.padEnd(width(key)))));
+  console.log(line(keys.map((key) => "-".repeat(width(key)))));
+  for (const row of rows) console.log(line(keys.map((key) => String(row[key]).padEnd(width(key)))));
+}
+
+/** Spawns `confidant serve` and resolves once it printed its URL. */
+export async function spawnServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["bin/confidant.js", "serve"], {
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "silent", ...env },
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk;
+      const match = output.match(/open (http:\/\/\S+)/);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("exit", (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+/** A bare Fastify process with one route answering {"status":"ok"} at /api/health: the baseline. */
+export async function spawnBareServer(): Promise<{ child: ChildProcess; url: string }> {
+  const code = `const f=require('fastify')();f.get('/api/health',async()=>({status:'ok'}));
+    f.listen({port:0,host:'127.0.0.1'}).then(a=>console.log('open '+a))`;
+  const child = spawn(process.execPath, ["-e", code]);
+  const url = await new Promise<string>((resolve) =>
+    child.stdout?.on("data", (chunk: Buffer) => resolve(chunk.toString().trim().replace("open ", ""))),
+  );
+  return { child, url };
+}
+
+export async function stopServer(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+export async function load(url: string, headers: Record<string, string> = {}, duration = 5) {
+  const result = await autocannon({ url, connections: 10, duration, headers });
+  if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+}

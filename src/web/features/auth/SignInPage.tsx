@@ -1,0 +1,63 @@
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import type { Me } from "../../../contract/auth.ts";
+import { post } from "../../lib/api.ts";
+import { messageOf } from "../../lib/errors.ts";
+import { setupQuery } from "../../lib/session.ts";
+import { AuthLayout } from "../setup/AuthLayout.tsx";
+import { DemoPanel } from "../setup/DemoPanel.tsx";
+
+export function SignInPage() {
+  const { data: setup } = useSuspenseQuery(setupQuery);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const form = useForm({ initialValues: { email: "", password: "" } });
+  const signIn = useMutation({
+    mutationFn: (values: { email: string; password: string }) => post<Me>("/api/v1/auth/sign-in", values),
+    onSuccess: async (me) => {
+      queryClient.setQueryData(["me"], me);
+      await navigate({ to: "/" });
+    },
+  });
+  return (
+    <AuthLayout aside={setup.demo.enabled ? <DemoPanel demo={setup.demo} /> : undefined}>
+      <Paper withBorder p="xl">
+        <form onSubmit={form.onSubmit((values) => signIn.mutate(values))}>
+          <Stack gap="md">
+            <Title order={3}>Sign in</Title>
+            {signIn.error && (
+              <Alert color="red" variant="light" title="Could not sign in">
+                {messageOf(signIn.error)}
+              </Alert>
+            )}
+            <TextInput label="Email" autoComplete="username" required {...form.getInputProps("email")} />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={signIn.isPending} size="md">
+              Sign in
+            </Button>
+            {!setup.hasWorkspace && (
+              <Text size="sm" c="dimmed">
+                New here?{" "}
+                <Anchor component={Link} to="/welcome">
+                  Create your workspace
+                </Anchor>
+              </Text>
+            )}
+            {setup.hasWorkspace && (
+              <Text size="sm" c="dimmed">
+                No account yet? Ask an admin of your workspace to add you.
+              </Text>
+            )}
+          </Stack>
+        </form>
+      </Paper>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,19 @@
+import { IconChartBar } from "@tabler/icons-react";
+import { EmptyState } from "../../components/EmptyState.tsx";
+import { PageHeader } from "../../components/PageHeader.tsx";
+
+export function InsightsPage() {
+  return (
+    <>
+      <PageHeader
+        title="Insights"
+        description="How well we help customers decide, measured from the customer's evidence."
+      />
+      <EmptyState icon={<IconChartBar size={26} />} title="Insights appear once decisions are recorded">
+        Instead of counting dials and emails, Insights shows how many customers agree on their problem, have
+        quantified the cost of waiting and have confirmed their confidence — and a forecast that rests on that
+        evidence. Record your first decisions to see them here.
+      </EmptyState>
+    </>
+  );
+}

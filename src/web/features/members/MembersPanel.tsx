@@ -1,0 +1,127 @@
+import { Avatar, Badge, Button, Group, Menu, Paper, Select, Table, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconDots, IconUserPlus } from "@tabler/icons-react";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { Role } from "../../../contract/common.ts";
+import type { Member, UpdateMemberBody } from "../../../contract/members.ts";
+import { patch } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { meQuery } from "../../lib/session.ts";
+import { initials } from "../setup/DemoPanel.tsx";
+import { AddMemberModal } from "./AddMemberModal.tsx";
+import { membersQuery, teamsQuery } from "./api.ts";
+
+export function MembersPanel() {
+  const { data: me } = useSuspenseQuery(meQuery);
+  const { data: members } = useSuspenseQuery(membersQuery);
+  const { data: teams } = useSuspenseQuery(teamsQuery);
+  const [adding, { open, close }] = useDisclosure(false);
+  const queryClient = useQueryClient();
+  const isAdmin = me?.member.role === "admin";
+  const change = useMutation({
+    mutationFn: ({ member, body }: { member: Member; body: Omit<UpdateMemberBody, "version"> }) =>
+      patch<Member>(`/api/v1/members/${member.id}`, { version: member.version, ...body }),
+    onSuccess: (member) => {
+      notifications.show({ color: "teal", message: `${member.name} was updated.` });
+    },
+    onError: (error) => notifyError(error, "Could not update the member"),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["members"] }),
+  });
+  const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name ?? "—";
+
+  return (
+    <Paper withBorder p="lg">
+      <Group justify="space-between" mb="md">
+        <div>
+          <Text fw={600}>Members</Text>
+          <Text size="sm" c="dimmed">
+            {members.length} {members.length === 1 ? "person" : "people"} in this workspace
+          </Text>
+        </div>
+        {isAdmin && (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+            Add member
+          </Button>
+        )}
+      </Group>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Team</Table.Th>
+            <Table.Th>Status</Table.Th>
+            {isAdmin && <Table.Th w={40} />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.map((member) => (
+            <Table.Tr key={member.id} data-testid={`member-row-${member.email}`}>
+              <Table.Td>
+                <Group gap="sm" wrap="nowrap">
+                  <Avatar size="sm" radius="xl" color="cyan">
+                    {initials(member.name)}
+                  </Avatar>
+                  <div>
+                    <Text size="sm" fw={500}>
+                      {member.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {member.email}
+                    </Text>
+                  </div>
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {isAdmin && member.id !== me?.member.id ? (
+                  <Select
+                    size="xs"
+                    w={120}
+                    aria-label={`Role of ${member.name}`}
+                    data={["seller", "manager", "admin"]}
+                    value={member.role}
+                    allowDeselect={false}
+                    onChange={(role) => role && change.mutate({ member, body: { role: role as Role } })}
+                  />
+                ) : (
+                  <Text size="sm">{member.role}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{teamName(member.teamId)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={member.active ? "teal" : "gray"} variant="light">
+                  {member.active ? "active" : "deactivated"}
+                </Badge>
+              </Table.Td>
+              {isAdmin && (
+                <Table.Td>
+                  {member.id !== me?.member.id && (
+                    <Menu position="bottom-end">
+                      <Menu.Target>
+                        <Button variant="subtle" size="compact-sm" aria-label={`Actions for ${member.name}`}>
+                          <IconDots size={16} />
+                        </Button>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item
+                          color={member.active ? "red" : undefined}
+                          onClick={() => change.mutate({ member, body: { active: !member.active } })}
+                        >
+                          {member.active ? "Deactivate (signs them out now)" : "Reactivate"}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <AddMemberModal opened={adding} onClose={close} />
+    </Paper>
+  );
+}

@@ -1,0 +1,14 @@
+import { Stack } from "@mantine/core";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { MembersPanel } from "../members/MembersPanel.tsx";
+import { TeamsPanel } from "../members/TeamsPanel.tsx";
+
+export function SettingsPage() {
+  return (
+    <Stack maw={1100}>
+      <PageHeader title="Settings" description="The people in this workspace and the teams they work in." />
+      <MembersPanel />
+      <TeamsPanel />
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Link, Navigate, useNavigate } from "@tanstack/react-router";
+import type { CreateWorkspaceBody, Me } from "../../../contract/auth.ts";
+import { ApiError, post } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { setupQuery } from "../../lib/session.ts";
+import { AuthLayout } from "./AuthLayout.tsx";
+import { DemoPanel } from "./DemoPanel.tsx";
+
+/** First run: create your own workspace and its first admin, or explore the demo. */
+export function WelcomePage() {
+  const { data: setup } = useSuspenseQuery(setupQuery);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const form = useForm<CreateWorkspaceBody>({
+    initialValues: { workspaceName: "", name: "", email: "", password: "" },
+    validate: {
+      workspaceName: (v) => (v.trim() ? null : "Name your workspace, e.g. your company"),
+      name: (v) => (v.trim() ? null : "Your name, as colleagues know it"),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v) ? null : "An email address you sign in with"),
+      password: (v) => (v.length >= 10 ? null : "At least 10 characters"),
+    },
+  });
+  const create = useMutation({
+    mutationFn: (values: CreateWorkspaceBody) => post<Me>("/api/v1/setup", values),
+    onSuccess: async (me) => {
+      queryClient.setQueryData(["me"], me);
+      await queryClient.invalidateQueries({ queryKey: ["setup"] });
+      await navigate({ to: "/" });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.body.fields.length) {
+        for (const field of error.body.fields)
+          form.setFieldError(field.path.replace(/^body\./, ""), field.message);
+      } else notifyError(error, "Could not create the workspace");
+    },
+  });
+
+  if (setup.hasWorkspace) return <Navigate to="/sign-in" />;
+
+  return (
+    <AuthLayout aside={setup.demo.enabled ? <DemoPanel demo={setup.demo} /> : undefined}>
+      <Paper withBorder p="xl">
+        <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+          <Stack gap="md">
+            <div>
+              <Title order={3}>Create your workspace</Title>
+              <Text c="dimmed" size="sm" mt={4}>
+                You will be its first admin and can invite your team next.
+              </Text>
+            </div>
+            <TextInput
+              label="Workspace name"
+              placeholder="Acme Sales"
+              {...form.getInputProps("workspaceName")}
+            />
+            <TextInput label="Your name" placeholder="Ann Rivera" {...form.getInputProps("name")} />
+            <TextInput label="Work email" placeholder="ann@acme.com" {...form.getInputProps("email")} />
+            <PasswordInput
+              label="Password"
+              description="At least 10 characters"
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={create.isPending} size="md">
+              Create workspace
+            </Button>
+            <Text size="sm" c="dimmed">
+              Already have an account?{" "}
+              <Anchor component={Link} to="/sign-in">
+                Sign in
+              </Anchor>
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </AuthLayout>
+  );
+}
