@@ -41,7 +41,7 @@ test("on a fresh start, create a workspace and its admin, sign out and sign in a
   await page.getByLabel("Name").fill("Sam Seller");
   await page.getByLabel("Email").fill("sam@acme.test");
   await page.getByRole("button", { name: "Add member" }).last().click();
-  const password = await page.getByTestId("generated-password").innerText();
+  const password = (await page.getByTestId("generated-password").textContent()) ?? "";
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page.getByTestId("member-row-sam@acme.test")).toBeVisible();
   await screenshot(page, "settings-members");
