@@ -40,3 +40,15 @@ export async function buildWorkspace(app: FastifyInstance, db: Kysely<Database>,
   return { workspace, admin, manager, seller, outsider, team, as };
 }
 export type TestWorkspace = Awaited<ReturnType<typeof buildWorkspace>>;
+
+/** An account with two stakeholders, created through the API as the given member. */
+export async function buildAccount(as: Client, name = "Contoso Manufacturing") {
+  const account = (await as.post("/api/v1/accounts", { name, industry: "Manufacturing" })).body;
+  const cfo = (
+    await as.post("/api/v1/stakeholders", { accountId: account.id, name: "Dana Lee", title: "CFO" })
+  ).body;
+  const controller = (
+    await as.post("/api/v1/stakeholders", { accountId: account.id, name: "Sam Ortiz", title: "Controller" })
+  ).body;
+  return { account, cfo, controller };
+}

@@ -1,15 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./app.ts";
-import { buildWorkspace, type TestWorkspace } from "./factories.ts";
+import { buildAccount, buildWorkspace, type TestWorkspace } from "./factories.ts";
 import { listOperations } from "./routes.ts";
 
 let t: TestApp;
 let a: TestWorkspace;
 let b: TestWorkspace;
+const records: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   a = await buildWorkspace(t.app, t.db, "Alpha");
   b = await buildWorkspace(t.app, t.db, "Beta");
+  const { account, cfo } = await buildAccount(a.as.admin);
+  const decision = (
+    await a.as.admin.post("/api/v1/decisions", { accountId: account.id, title: "A's decision" })
+  ).body;
+  const involvement = (
+    await a.as.admin.post(`/api/v1/decisions/${decision.id}/stakeholders`, {
+      stakeholderId: cfo.id,
+      role: "economic_buyer",
+    })
+  ).body;
+  const concern = (
+    await a.as.admin.post(`/api/v1/decisions/${decision.id}/concerns`, {
+      text: "Cost",
+      kind: "organizational",
+      category: "cost",
+    })
+  ).body;
+  Object.assign(records, {
+    accounts: account.id,
+    stakeholders: cfo.id,
+    decisions: decision.id,
+    involvements: involvement.id,
+    concerns: concern.id,
+  });
 });
 afterAll(() => t.close());
 
@@ -17,15 +42,29 @@ afterAll(() => t.close());
 const recordOf: Record<string, (w: TestWorkspace) => string> = {
   members: (w) => w.seller.id,
   teams: (w) => w.team.id,
+  accounts: () => records.accounts!,
+  stakeholders: () => records.stakeholders!,
+  decisions: () => records.decisions!,
+  involvements: () => records.involvements!,
+  concerns: () => records.concerns!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
   "PATCH /api/v1/teams/{id}": { version: 1, name: "Intruder" },
+  "PATCH /api/v1/accounts/{id}": { version: 1, name: "Intruder" },
+  "PATCH /api/v1/stakeholders/{id}": { version: 1, name: "Intruder" },
+  "PATCH /api/v1/decisions/{id}": { version: 1, title: "Intruder" },
+  "POST /api/v1/decisions/{id}/stakeholders": {
+    stakeholderId: "00000000-0000-4000-8000-000000000000",
+    role: "user",
+  },
+  "POST /api/v1/decisions/{id}/concerns": { text: "x", kind: "individual", category: "cost" },
+  "PATCH /api/v1/involvements/{id}": { version: 1, role: "blocker" },
+  "PATCH /api/v1/concerns/{id}": { version: 1, text: "Intruder" },
 };
-const query: Record<string, string> = {
-  "DELETE /api/v1/teams/{id}": "?version=1",
-  "POST /api/v1/teams/{id}/restore": "?version=1",
-};
+const versioned = /^(DELETE|POST) .*(\{id\}|\/restore)$/;
+const query = (key: string) =>
+  versioned.test(key) && !key.endsWith("/stakeholders") && !key.endsWith("/concerns") ? "?version=1" : "";
 
 describe("tenancy: a member of workspace B never reaches workspace A's records", () => {
   it("every route with an id answers 404 to B's admin for A's record", async () => {
@@ -35,7 +74,7 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
       const kind = route.path.split("/")[3]!;
       const pick = recordOf[kind];
       expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
-      const url = route.path.replace("{id}", pick!(a)) + (query[`${route.method} ${route.path}`] ?? "");
+      const url = route.path.replace("{id}", pick!(a)) + query(`${route.method} ${route.path}`);
       const body = validBody[`${route.method} ${route.path}`];
       const reply = await b.as.admin.send(
         route.method as "GET",
@@ -69,9 +108,23 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
     expect(reply.body.error.fields[0].path).toBe("teamId");
   });
 
-  it("A's record is unchanged after B's attempts", async () => {
+  it("A's records are unchanged after B's attempts", async () => {
     const seller = (await a.as.admin.get(`/api/v1/members/${a.seller.id}`)).body;
     expect(seller.name).toBe(a.seller.name);
     expect(seller.version).toBe(1);
+    const decision = (await a.as.admin.get(`/api/v1/decisions/${records.decisions}`)).body;
+    expect(decision).toMatchObject({ title: "A's decision", version: 1 });
+    expect(decision.involvements).toHaveLength(1);
+    expect(decision.concerns).toHaveLength(1);
+  });
+
+  it("lists of decisions and accounts show only the caller's workspace", async () => {
+    expect((await b.as.admin.get("/api/v1/decisions")).body.items).toEqual([]);
+    expect((await b.as.admin.get("/api/v1/accounts")).body.items).toEqual([]);
+    const board = (await b.as.admin.get("/api/v1/decisions/board")).body.columns;
+    expect(board.every((c: { count: number }) => c.count === 0)).toBe(true);
+    const reply = await b.as.admin.post("/api/v1/decisions", { accountId: records.accounts, title: "Steal" });
+    expect(reply.status).toBe(404);
+    expect(reply.body.error.fields[0].path).toBe("accountId");
   });
 });

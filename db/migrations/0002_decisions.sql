@@ -79,11 +79,12 @@ CREATE TABLE decision (
   version                  integer NOT NULL DEFAULT 1
 );
 CREATE INDEX decision_board_idx ON decision (workspace_id, milestone, readiness, id) WHERE deleted_at IS NULL;
+CREATE INDEX decision_updated_idx ON decision (workspace_id, updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX decision_owner_idx ON decision (workspace_id, owner_id) WHERE deleted_at IS NULL;
 CREATE INDEX decision_account_idx ON decision (workspace_id, account_id) WHERE deleted_at IS NULL;
 CREATE INDEX decision_readiness_idx ON decision (workspace_id, readiness, id) WHERE deleted_at IS NULL;
-CREATE INDEX decision_target_idx ON decision (workspace_id, target_date, id) WHERE deleted_at IS NULL;
-CREATE INDEX decision_value_idx ON decision (workspace_id, value_amount, id) WHERE deleted_at IS NULL;
+CREATE INDEX decision_target_idx ON decision (workspace_id, coalesce(target_date, '9999-12-31'::date), id) WHERE deleted_at IS NULL;
+CREATE INDEX decision_value_idx ON decision (workspace_id, coalesce(value_amount, 0), id) WHERE deleted_at IS NULL;
 CREATE INDEX decision_cost_idx ON decision (workspace_id, cost_of_waiting_monthly, id) WHERE deleted_at IS NULL;
 CREATE UNIQUE INDEX decision_source_key ON decision (workspace_id, source_system, source_id) WHERE source_id IS NOT NULL;
 

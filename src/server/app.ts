@@ -14,11 +14,14 @@ import { health } from "../contract/auth.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseKind } from "./db/client.ts";
 import type { Database } from "./db/schema.ts";
+import { accountsRoutes } from "./features/accounts/accounts.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
+import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
+import { questionsRoutes } from "./features/questions/questions.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { handleError, handleNotFound, unauthenticated } from "./http/errors.ts";
@@ -95,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(membersRoutes);
       await api.register(teamsRoutes);
       await api.register(changesRoutes);
+      await api.register(accountsRoutes);
+      await api.register(decisionsRoutes);
+      await api.register(questionsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -65,6 +65,115 @@ export interface ChangeLogTable {
   before: Json;
   after: Json;
   at: CreatedAt;
+  parent_id: string | null;
+}
+
+type SoftDeleted = { deleted_at: Date | null };
+type Source = { source_system: string | null; source_id: string | null };
+
+export interface AccountTable extends SoftDeleted, Source {
+  id: string;
+  workspace_id: string;
+  name: string;
+  industry: string | null;
+  size: string | null;
+  website: string | null;
+  goals: string | null;
+  challenges: string | null;
+  current_approach: string | null;
+  approach_reason: string | null;
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface StakeholderTable extends SoftDeleted, Source {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface DecisionTable extends SoftDeleted, Source {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  owner_id: string;
+  title: string;
+  value_amount: number | null;
+  currency: string;
+  target_date: string | null;
+  problem: Json;
+  impact: Json;
+  trigger: Json;
+  outcomes_sought: Json;
+  options: Json;
+  criteria: Json;
+  process: Json;
+  seller_confidence: Json;
+  outcome: "open" | "won" | "lost" | "no_decision";
+  outcome_reason: string | null;
+  outcome_date: string | null;
+  notes: string | null;
+  source_stage: string | null;
+  readiness: ColumnType<number, number | undefined, number>;
+  milestone: ColumnType<string, string | undefined, string>;
+  weakest_dimension: string | null;
+  cost_of_waiting_monthly: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface InvolvementTable extends SoftDeleted {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  stakeholder_id: string;
+  role: string;
+  influence: string;
+  personal_stake: string | null;
+  stance_problem: string;
+  stance_approach: string;
+  stance_timing: string;
+  stance_us: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface ConcernTable extends SoftDeleted {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  text: string;
+  kind: string;
+  category: string;
+  raised_by: string | null;
+  severity: string;
+  status: string;
+  response: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface QuestionTable {
+  id: string;
+  workspace_id: string;
+  gap_key: string;
+  text: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
 }
 
 export interface SchemaMigrationTable {
@@ -79,4 +188,10 @@ export interface Database {
   session: SessionTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;
+  account: AccountTable;
+  stakeholder: StakeholderTable;
+  decision: DecisionTable;
+  involvement: InvolvementTable;
+  concern: ConcernTable;
+  question: QuestionTable;
 }

@@ -12,7 +12,15 @@ export interface Actor {
 export async function recordChange(
   db: Kysely<Database>,
   actor: Actor,
-  change: { entity: string; entityId: string; action: ChangeAction; before?: unknown; after?: unknown },
+  change: {
+    entity: string;
+    entityId: string;
+    action: ChangeAction;
+    before?: unknown;
+    after?: unknown;
+    /** The record this one belongs to (a concern's decision), so the parent's history includes it. */
+    parentId?: string;
+  },
 ) {
   await db
     .insertInto("change_log")
@@ -25,6 +33,7 @@ export async function recordChange(
       action: change.action,
       before: change.before === undefined ? undefined : JSON.stringify(change.before),
       after: change.after === undefined ? undefined : JSON.stringify(change.after),
+      parent_id: change.parentId ?? null,
     })
     .execute();
 }

@@ -32,22 +32,3 @@ export async function insertTeam(
     .values({ id: row.id, workspace_id: row.workspaceId, name: row.name, manager_id: row.managerId })
     .execute();
 }
-
-export function updateTeam(
-  db: Kysely<Database>,
-  workspaceId: string,
-  id: string,
-  version: number,
-  patch: Partial<{ name: string; manager_id: string | null; deleted_at: Date | null }>,
-  deleted = false,
-) {
-  return db
-    .updateTable("team")
-    .set({ ...patch, version: version + 1, updated_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .where("deleted_at", deleted ? "is not" : "is", null)
-    .returning("id")
-    .executeTakeFirst();
-}

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
-import { notFound, unknownReference } from "../../http/errors.ts";
-import { requireUpdated } from "../../http/versioned.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import { unknownReference } from "../../http/errors.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
 import { presentTeam } from "./teams.presenter.ts";
-import { findTeam, insertTeam, updateTeam } from "./teams.repo.ts";
+import { findTeam, insertTeam } from "./teams.repo.ts";
 
 async function requireManager(
   db: Kysely<Database>,
@@ -47,36 +47,25 @@ type TeamChange =
   | { kind: "update"; version: number; name?: string | undefined; managerId?: string | null | undefined }
   | { kind: "delete" | "restore"; version: number };
 
-/** Update, soft delete and restore share one path: versioned, logged, in one transaction. */
 export async function changeTeam(db: Kysely<Database>, actor: Actor, id: string, change: TeamChange) {
   return db.transaction().execute(async (trx) => {
-    const restoring = change.kind === "restore";
-    const before = await findTeam(trx, actor.workspaceId, id, restoring);
-    if (!before || (restoring && !before.deleted_at)) throw notFound("The team");
-    let patch: Parameters<typeof updateTeam>[4];
+    const patch: Record<string, unknown> = {};
     if (change.kind === "update") {
       await requireManager(trx, actor.workspaceId, change.managerId);
-      patch = {
-        ...(change.name !== undefined ? { name: change.name } : {}),
-        ...(change.managerId !== undefined ? { manager_id: change.managerId } : {}),
-      };
-    } else {
-      patch = { deleted_at: change.kind === "delete" ? new Date() : null };
+      if (change.name !== undefined) patch.name = change.name;
+      if (change.managerId !== undefined) patch.manager_id = change.managerId;
     }
-    await requireUpdated(
-      await updateTeam(trx, actor.workspaceId, id, change.version, patch, restoring),
-      () => findTeam(trx, actor.workspaceId, id, restoring),
-      presentTeam,
-      "The team",
-    );
-    const after = presentTeam((await findTeam(trx, actor.workspaceId, id, true))!);
-    await recordChange(trx, actor, {
+    const { after } = await applyChange(trx, actor, {
       entity: "team",
-      entityId: id,
+      table: "team",
+      id,
+      version: change.version,
       action: change.kind,
-      before: presentTeam(before),
-      after,
+      patch,
+      load: (includeDeleted) => findTeam(trx, actor.workspaceId, id, includeDeleted),
+      present: presentTeam,
+      what: "The team",
     });
-    return after;
+    return presentTeam(after);
   });
 }

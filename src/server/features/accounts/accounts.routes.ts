@@ -1,0 +1,202 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { idParams } from "../../../contract/common.ts";
+import {
+  account,
+  accountDetail,
+  accountList,
+  accountListQuery,
+  createAccountBody,
+  createStakeholderBody,
+  stakeholder,
+  stakeholderList,
+  updateAccountBody,
+  updateStakeholderBody,
+} from "../../../contract/decisions.ts";
+import { versionQuery } from "../../../contract/members.ts";
+import { requireMember, requireRole } from "../../http/auth-context.ts";
+import { invalid, notFound } from "../../http/errors.ts";
+import { listDecisions } from "../decisions/decisions.service.ts";
+import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
+import { findAccount, findStakeholder, listAccounts, listStakeholders } from "./accounts.repo.ts";
+import { changeAccount, changeStakeholder, createAccount, createStakeholder } from "./accounts.service.ts";
+
+function decodeAccountCursor(text: string) {
+  try {
+    const [name, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (typeof name === "string" && typeof id === "string") return { name, id };
+  } catch {}
+  throw invalid("querystring.cursor", "is not a cursor this list gave out");
+}
+
+/** Accounts and their stakeholders are shared by the workspace: every member reads and edits them. */
+export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["accounts"];
+
+  app.get(
+    "/accounts",
+    { schema: { tags, querystring: accountListQuery, response: { 200: accountList } } },
+    async (request) => {
+      const signedIn = requireMember(request);
+      const { q, limit, cursor } = request.query;
+      const rows = await listAccounts(app.db, signedIn.workspaceId, {
+        q,
+        limit,
+        after: cursor ? decodeAccountCursor(cursor) : undefined,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(presentAccount),
+        nextCursor:
+          rows.length > limit && last
+            ? Buffer.from(JSON.stringify([last.name, last.id])).toString("base64url")
+            : null,
+      };
+    },
+  );
+
+  app.post(
+    "/accounts",
+    { schema: { tags, body: createAccountBody, response: { 201: account } } },
+    async (request, reply) => {
+      const signedIn = requireMember(request);
+      reply.status(201);
+      return createAccount(app.db, signedIn, request.body);
+    },
+  );
+
+  app.get(
+    "/accounts/:id",
+    { schema: { tags, params: idParams, response: { 200: accountDetail } } },
+    async (request) => {
+      const signedIn = requireMember(request);
+      const row = await findAccount(app.db, signedIn.workspaceId, request.params.id);
+      if (!row) throw notFound("The account");
+      const [stakeholders, decisions] = await Promise.all([
+        listStakeholders(app.db, signedIn.workspaceId, row.id),
+        listDecisions(app.db, signedIn, { account: row.id, sort: "-updated", limit: 200 }),
+      ]);
+      return {
+        ...presentAccount(row),
+        stakeholders: stakeholders.map(presentStakeholder),
+        decisions: decisions.items,
+      };
+    },
+  );
+
+  app.patch(
+    "/accounts/:id",
+    { schema: { tags, params: idParams, body: updateAccountBody, response: { 200: account } } },
+    async (request) =>
+      changeAccount(app.db, requireMember(request), request.params.id, {
+        action: "update",
+        body: request.body,
+      }),
+  );
+
+  app.delete(
+    "/accounts/:id",
+    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: account } } },
+    async (request) =>
+      changeAccount(app.db, requireRole(request, ["manager", "admin"]), request.params.id, {
+        action: "delete",
+        version: request.query.version,
+      }),
+  );
+
+  app.post(
+    "/accounts/:id/restore",
+    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: account } } },
+    async (request) =>
+      changeAccount(app.db, requireRole(request, ["manager", "admin"]), request.params.id, {
+        action: "restore",
+        version: request.query.version,
+      }),
+  );
+
+  app.get(
+    "/accounts/:id/stakeholders",
+    { schema: { tags: ["stakeholders"], params: idParams, response: { 200: stakeholderList } } },
+    async (request) => {
+      const signedIn = requireMember(request);
+      if (!(await findAccount(app.db, signedIn.workspaceId, request.params.id)))
+        throw notFound("The account");
+      return {
+        items: (await listStakeholders(app.db, signedIn.workspaceId, request.params.id)).map(
+          presentStakeholder,
+        ),
+      };
+    },
+  );
+
+  app.post(
+    "/stakeholders",
+    { schema: { tags: ["stakeholders"], body: createStakeholderBody, response: { 201: stakeholder } } },
+    async (request, reply) => {
+      const signedIn = requireMember(request);
+      reply.status(201);
+      return createStakeholder(app.db, signedIn, request.body);
+    },
+  );
+
+  app.get(
+    "/stakeholders/:id",
+    { schema: { tags: ["stakeholders"], params: idParams, response: { 200: stakeholder } } },
+    async (request) => {
+      const row = await findStakeholder(app.db, requireMember(request).workspaceId, request.params.id);
+      if (!row) throw notFound("The stakeholder");
+      return presentStakeholder(row);
+    },
+  );
+
+  app.patch(
+    "/stakeholders/:id",
+    {
+      schema: {
+        tags: ["stakeholders"],
+        params: idParams,
+        body: updateStakeholderBody,
+        response: { 200: stakeholder },
+      },
+    },
+    async (request) =>
+      changeStakeholder(app.db, requireMember(request), request.params.id, {
+        action: "update",
+        body: request.body,
+      }),
+  );
+
+  app.delete(
+    "/stakeholders/:id",
+    {
+      schema: {
+        tags: ["stakeholders"],
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: stakeholder },
+      },
+    },
+    async (request) =>
+      changeStakeholder(app.db, requireMember(request), request.params.id, {
+        action: "delete",
+        version: request.query.version,
+      }),
+  );
+
+  app.post(
+    "/stakeholders/:id/restore",
+    {
+      schema: {
+        tags: ["stakeholders"],
+        params: idParams,
+        querystring: versionQuery,
+        response: { 200: stakeholder },
+      },
+    },
+    async (request) =>
+      changeStakeholder(app.db, requireMember(request), request.params.id, {
+        action: "restore",
+        version: request.query.version,
+      }),
+  );
+};

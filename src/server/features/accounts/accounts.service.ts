@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type {
+  createAccountBody,
+  createStakeholderBody,
+  updateAccountBody,
+  updateStakeholderBody,
+} from "../../../contract/decisions.ts";
+import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import { unknownReference } from "../../http/errors.ts";
+import { type Actor, recordChange } from "../changes/change-log.ts";
+import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
+import { findAccount, findStakeholder, insertAccount, insertStakeholder } from "./accounts.repo.ts";
+
+type AccountBody = z.output<typeof createAccountBody>;
+type AccountPatch = z.output<typeof updateAccountBody>;
+
+const blank = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+
+function accountColumns(input: Partial<AccountBody>) {
+  const columns: Record<string, unknown> = {};
+  const map: [keyof AccountBody, string][] = [
+    ["name", "name"],
+    ["industry", "industry"],
+    ["size", "size"],
+    ["website", "website"],
+    ["goals", "goals"],
+    ["challenges", "challenges"],
+    ["currentApproach", "current_approach"],
+    ["approachReason", "approach_reason"],
+    ["notes", "notes"],
+  ];
+  for (const [field, column] of map) {
+    if (input[field] !== undefined) columns[column] = field === "name" ? input[field] : blank(input[field]);
+  }
+  return columns;
+}
+
+export async function createAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: AccountBody,
+  source?: { system: string; id: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    await insertAccount(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      name: input.name,
+      industry: blank(input.industry),
+      size: blank(input.size),
+      website: blank(input.website),
+      goals: blank(input.goals),
+      challenges: blank(input.challenges),
+      current_approach: blank(input.currentApproach),
+      approach_reason: blank(input.approachReason),
+      notes: blank(input.notes),
+      source_system: source?.system ?? null,
+      source_id: source?.id ?? null,
+    });
+    const account = presentAccount((await findAccount(trx, actor.workspaceId, id))!);
+    await recordChange(trx, actor, { entity: "account", entityId: id, action: "create", after: account });
+    return account;
+  });
+}
+
+export async function changeAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  change: { action: "update"; body: AccountPatch } | { action: "delete" | "restore"; version: number },
+) {
+  return db.transaction().execute(async (trx) => {
+    const { after } = await applyChange(trx, actor, {
+      entity: "account",
+      table: "account",
+      id,
+      version: change.action === "update" ? change.body.version : change.version,
+      action: change.action,
+      patch: change.action === "update" ? accountColumns(change.body) : {},
+      load: (includeDeleted) => findAccount(trx, actor.workspaceId, id, includeDeleted),
+      present: presentAccount,
+      what: "The account",
+    });
+    return presentAccount(after);
+  });
+}
+
+type StakeholderBody = z.output<typeof createStakeholderBody>;
+type StakeholderPatch = z.output<typeof updateStakeholderBody>;
+
+function stakeholderColumns(input: Partial<StakeholderBody>) {
+  const columns: Record<string, unknown> = {};
+  if (input.name !== undefined) columns.name = input.name;
+  for (const field of ["title", "email", "phone", "notes"] as const) {
+    if (input[field] !== undefined) columns[field] = blank(input[field]);
+  }
+  return columns;
+}
+
+export async function createStakeholder(db: Kysely<Database>, actor: Actor, input: StakeholderBody) {
+  return db.transaction().execute(async (trx) => {
+    if (!(await findAccount(trx, actor.workspaceId, input.accountId)))
+      throw unknownReference("accountId", "The account");
+    const id = randomUUID();
+    await insertStakeholder(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      account_id: input.accountId,
+      name: input.name,
+      title: blank(input.title),
+      email: blank(input.email),
+      phone: blank(input.phone),
+      notes: blank(input.notes),
+      source_system: null,
+      source_id: null,
+    });
+    const stakeholder = presentStakeholder((await findStakeholder(trx, actor.workspaceId, id))!);
+    await recordChange(trx, actor, {
+      entity: "stakeholder",
+      entityId: id,
+      action: "create",
+      after: stakeholder,
+    });
+    return stakeholder;
+  });
+}
+
+export async function changeStakeholder(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  change: { action: "update"; body: StakeholderPatch } | { action: "delete" | "restore"; version: number },
+) {
+  return db.transaction().execute(async (trx) => {
+    const { after } = await applyChange(trx, actor, {
+      entity: "stakeholder",
+      table: "stakeholder",
+      id,
+      version: change.action === "update" ? change.body.version : change.version,
+      action: change.action,
+      patch: change.action === "update" ? stakeholderColumns(change.body) : {},
+      load: (includeDeleted) => findStakeholder(trx, actor.workspaceId, id, includeDeleted),
+      present: presentStakeholder,
+      what: "The stakeholder",
+    });
+    return presentStakeholder(after);
+  });
+}

@@ -1,0 +1,346 @@
+import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
+import type { DecisionListQuery } from "../../../contract/decisions.ts";
+import type { ConcernTable, Database, DecisionTable, InvolvementTable } from "../../db/schema.ts";
+
+export type DecisionRow = Selectable<DecisionTable> & { account_name: string; owner_name: string };
+export type InvolvementRow = Selectable<InvolvementTable> & {
+  stakeholder_name: string;
+  stakeholder_title: string | null;
+};
+export type ConcernRow = Selectable<ConcernTable> & { raised_by_name: string | null };
+
+/** Whose decisions a member sees: admins all, managers their own and their teams', sellers their own. */
+export interface Visibility {
+  memberId: string;
+  role: "seller" | "manager" | "admin";
+}
+
+function visibleTo(visibility: Visibility): Expression<SqlBool> | null {
+  if (visibility.role === "admin") return null;
+  if (visibility.role === "seller") return sql<SqlBool>`decision.owner_id = ${visibility.memberId}::uuid`;
+  return sql<SqlBool>`(decision.owner_id = ${visibility.memberId}::uuid OR decision.owner_id IN (
+    SELECT m.id FROM member m JOIN team t ON t.id = m.team_id
+    WHERE t.manager_id = ${visibility.memberId}::uuid AND t.deleted_at IS NULL))`;
+}
+
+const decisions = (db: Kysely<Database>, workspaceId: string) =>
+  db
+    .selectFrom("decision")
+    .innerJoin("account", "account.id", "decision.account_id")
+    .innerJoin("member", "member.id", "decision.owner_id")
+    .where("decision.workspace_id", "=", workspaceId);
+
+export function findDecision(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  visibility: Visibility | null,
+  includeDeleted = false,
+) {
+  let query = decisions(db, workspaceId)
+    .selectAll("decision")
+    .select(["account.name as account_name", "member.name as owner_name"])
+    .where("decision.id", "=", id);
+  if (!includeDeleted) query = query.where("decision.deleted_at", "is", null);
+  const visible = visibility && visibleTo(visibility);
+  if (visible) query = query.where(visible);
+  return query.executeTakeFirst() as Promise<DecisionRow | undefined>;
+}
+
+/** The columns a card needs: no large JSON beyond the problem statement. */
+const cardColumns = [
+  "decision.id",
+  "decision.title",
+  "decision.account_id",
+  "account.name as account_name",
+  "decision.owner_id",
+  "member.name as owner_name",
+  "decision.value_amount",
+  "decision.currency",
+  "decision.target_date",
+  "decision.outcome",
+  "decision.readiness",
+  "decision.milestone",
+  "decision.weakest_dimension",
+  "decision.cost_of_waiting_monthly",
+  "decision.updated_at",
+  "decision.version",
+] as const;
+
+export type CardRow = {
+  id: string;
+  title: string;
+  account_id: string;
+  account_name: string;
+  owner_id: string;
+  owner_name: string;
+  value_amount: number | null;
+  currency: string;
+  target_date: string | null;
+  outcome: DecisionTable["outcome"];
+  readiness: number;
+  milestone: string;
+  weakest_dimension: string | null;
+  cost_of_waiting_monthly: number;
+  updated_at: Date;
+  version: number;
+  problem_headline: string | null;
+};
+
+const SORTS = {
+  readiness: { expr: sql`decision.readiness`, cast: "int" },
+  value: { expr: sql`coalesce(decision.value_amount, 0)`, cast: "bigint" },
+  targetDate: { expr: sql`coalesce(decision.target_date, '9999-12-31'::date)`, cast: "date" },
+  costOfWaiting: { expr: sql`decision.cost_of_waiting_monthly`, cast: "bigint" },
+  updated: { expr: sql`decision.updated_at`, cast: "timestamptz" },
+} as const;
+
+export type SortKey = keyof typeof SORTS;
+export interface Cursor {
+  value: string | number;
+  id: string;
+}
+
+type Filters = Omit<DecisionListQuery, "sort" | "limit" | "cursor"> & { ownerId?: string };
+
+function filtered(db: Kysely<Database>, workspaceId: string, visibility: Visibility, filters: Filters) {
+  let query = decisions(db, workspaceId).where("decision.deleted_at", "is", null);
+  const visible = visibleTo(visibility);
+  if (visible) query = query.where(visible);
+  if (filters.ownerId) query = query.where("decision.owner_id", "=", filters.ownerId);
+  if (filters.team) {
+    query = query.where(sql<SqlBool>`decision.owner_id IN (
+      SELECT m.id FROM member m WHERE m.team_id = ${filters.team}::uuid
+      UNION SELECT t.manager_id FROM team t WHERE t.id = ${filters.team}::uuid AND t.manager_id IS NOT NULL)`);
+  }
+  if (filters.account) query = query.where("decision.account_id", "=", filters.account);
+  if (filters.outcome) query = query.where("decision.outcome", "=", filters.outcome);
+  if (filters.milestone) query = query.where("decision.milestone", "=", filters.milestone);
+  if (filters.readinessBelow !== undefined)
+    query = query.where("decision.readiness", "<", filters.readinessBelow);
+  if (filters.targetFrom) query = query.where("decision.target_date", ">=", filters.targetFrom);
+  if (filters.targetTo) query = query.where("decision.target_date", "<=", filters.targetTo);
+  if (filters.q) {
+    const like = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
+    query = query.where(sql<SqlBool>`(decision.title ILIKE ${like} OR account.name ILIKE ${like})`);
+  }
+  return query;
+}
+
+const headline = sql<string | null>`left(decision.problem->>'statement', 200)`.as("problem_headline");
+
+export async function listDecisionCards(
+  db: Kysely<Database>,
+  workspaceId: string,
+  visibility: Visibility,
+  filters: Filters,
+  page: { sort: SortKey; descending: boolean; limit: number; after?: Cursor | undefined },
+) {
+  const { expr, cast } = SORTS[page.sort];
+  let query = filtered(db, workspaceId, visibility, filters).select([
+    ...cardColumns,
+    headline,
+    expr.as("sort_value"),
+  ]);
+  if (page.after) {
+    const op = sql.raw(page.descending ? "<" : ">");
+    query = query.where(
+      sql<SqlBool>`(${expr}, decision.id) ${op} (${page.after.value}::${sql.raw(cast)}, ${page.after.id}::uuid)`,
+    );
+  }
+  const direction = page.descending ? "desc" : "asc";
+  return (await query
+    .orderBy(expr, direction)
+    .orderBy("decision.id", direction)
+    .limit(page.limit + 1)
+    .execute()) as (CardRow & { sort_value: string | number | Date })[];
+}
+
+/** The board: one page of cards per milestone, and each column's count. */
+export async function boardColumns(
+  db: Kysely<Database>,
+  workspaceId: string,
+  visibility: Visibility,
+  filters: Filters,
+  milestones: readonly string[],
+  perColumn: number,
+) {
+  const counts = await filtered(db, workspaceId, visibility, filters)
+    .select(["decision.milestone", sql<number>`count(*)::int`.as("count")])
+    .groupBy("decision.milestone")
+    .execute();
+  const columns = await Promise.all(
+    milestones.map(
+      (milestone) =>
+        filtered(db, workspaceId, visibility, filters)
+          .select([...cardColumns, headline])
+          .where("decision.milestone", "=", milestone)
+          .orderBy("decision.readiness", "asc")
+          .orderBy("decision.id")
+          .limit(perColumn)
+          .execute() as Promise<CardRow[]>,
+    ),
+  );
+  return milestones.map((milestone, index) => ({
+    milestone,
+    count: counts.find((c) => c.milestone === milestone)?.count ?? 0,
+    items: columns[index]!,
+  }));
+}
+
+export async function insertDecision(db: Kysely<Database>, row: Record<string, unknown>) {
+  await db
+    .insertInto("decision")
+    .values(row as never)
+    .execute();
+}
+
+export async function updateDerived(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  derived: {
+    readiness: number;
+    milestone: string;
+    weakest_dimension: string;
+    cost_of_waiting_monthly: number;
+  },
+) {
+  await db
+    .updateTable("decision")
+    .set(derived)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export function listInvolvements(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return involvements(db, workspaceId)
+    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.deleted_at", "is", null)
+    .orderBy("stakeholder.name")
+    .execute();
+}
+
+const involvements = (db: Kysely<Database>, workspaceId: string) =>
+  db
+    .selectFrom("involvement")
+    .innerJoin("stakeholder", "stakeholder.id", "involvement.stakeholder_id")
+    .selectAll("involvement")
+    .select(["stakeholder.name as stakeholder_name", "stakeholder.title as stakeholder_title"])
+    .where("involvement.workspace_id", "=", workspaceId);
+
+export function findInvolvement(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  includeDeleted = false,
+) {
+  let query = involvements(db, workspaceId).where("involvement.id", "=", id);
+  if (!includeDeleted) query = query.where("involvement.deleted_at", "is", null);
+  return query.executeTakeFirst();
+}
+
+export function involvementOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  stakeholderId: string,
+) {
+  return db
+    .selectFrom("involvement")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "=", decisionId)
+    .where("stakeholder_id", "=", stakeholderId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertInvolvement(db: Kysely<Database>, row: Record<string, unknown>) {
+  await db
+    .insertInto("involvement")
+    .values(row as never)
+    .execute();
+}
+
+const concerns = (db: Kysely<Database>, workspaceId: string) =>
+  db
+    .selectFrom("concern")
+    .leftJoin("stakeholder", "stakeholder.id", "concern.raised_by")
+    .selectAll("concern")
+    .select("stakeholder.name as raised_by_name")
+    .where("concern.workspace_id", "=", workspaceId);
+
+export function listConcerns(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return concerns(db, workspaceId)
+    .where("concern.decision_id", "=", decisionId)
+    .where("concern.deleted_at", "is", null)
+    .orderBy("concern.created_at")
+    .execute();
+}
+
+export function findConcern(db: Kysely<Database>, workspaceId: string, id: string, includeDeleted = false) {
+  let query = concerns(db, workspaceId).where("concern.id", "=", id);
+  if (!includeDeleted) query = query.where("concern.deleted_at", "is", null);
+  return query.executeTakeFirst();
+}
+
+export async function insertConcern(db: Kysely<Database>, row: Record<string, unknown>) {
+  await db
+    .insertInto("concern")
+    .values(row as never)
+    .execute();
+}
+
+/** Stakeholders of one account among the given ids (to check references in a decision). */
+export function stakeholdersOfAccount(
+  db: Kysely<Database>,
+  workspaceId: string,
+  accountId: string,
+  ids: string[],
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("stakeholder")
+    .select(["id", "account_id"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .where("deleted_at", "is", null)
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, sameAccount: row.account_id === accountId })));
+}
+
+export function decisionHistory(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  limit: number,
+) {
+  return db
+    .selectFrom("change_log")
+    .leftJoin("member", "member.id", "change_log.member_id")
+    .select([
+      "change_log.id",
+      "change_log.entity",
+      "change_log.entity_id",
+      "change_log.action",
+      "change_log.member_id",
+      "member.name as member_name",
+      "change_log.via",
+      "change_log.before",
+      "change_log.after",
+      "change_log.at",
+    ])
+    .where("change_log.workspace_id", "=", workspaceId)
+    .where((eb) =>
+      eb.or([eb("change_log.entity_id", "=", decisionId), eb("change_log.parent_id", "=", decisionId)]),
+    )
+    .orderBy("change_log.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export function workspaceQuestions(db: Kysely<Database>, workspaceId: string) {
+  return db.selectFrom("question").selectAll().where("workspace_id", "=", workspaceId).execute();
+}

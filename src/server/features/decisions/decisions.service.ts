@@ -1,0 +1,613 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type {
+  concernBody,
+  createDecisionBody,
+  DecisionListQuery,
+  involvementBody,
+  updateConcernBody,
+  updateDecisionBody,
+  updateInvolvementBody,
+} from "../../../contract/decisions.ts";
+import { withDoNothing } from "../../../domain/decision/model.ts";
+import { MILESTONES } from "../../../domain/readiness/milestone.ts";
+import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
+import { readinessOf } from "../../../domain/readiness/readiness.ts";
+import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { recordChange } from "../changes/change-log.ts";
+import {
+  factsOf,
+  partsOf,
+  presentCard,
+  presentConcern,
+  presentDecision,
+  presentInvolvement,
+  presentReadiness,
+} from "./decisions.presenter.ts";
+import {
+  boardColumns,
+  type Cursor,
+  type DecisionRow,
+  decisionHistory,
+  findConcern,
+  findDecision,
+  findInvolvement,
+  insertConcern,
+  insertDecision,
+  insertInvolvement,
+  involvementOf,
+  listConcerns,
+  listDecisionCards,
+  listInvolvements,
+  type SortKey,
+  stakeholdersOfAccount,
+  updateDerived,
+  type Visibility,
+  workspaceQuestions,
+} from "./decisions.repo.ts";
+
+type CreateBody = z.output<typeof createDecisionBody>;
+type UpdateBody = z.output<typeof updateDecisionBody>;
+const today = () => new Date();
+const isoToday = () => today().toISOString().slice(0, 10);
+
+export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
+  const rows = await workspaceQuestions(db, workspaceId);
+  return Object.fromEntries(rows.map((row) => [row.gap_key, row.text]));
+}
+
+const visibilityOf = (actor: SignedIn): Visibility => ({ memberId: actor.memberId, role: actor.role });
+
+/** A decision the caller may see, or 404: another workspace's or another seller's decision is not found. */
+export async function requireVisibleDecision(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  includeDeleted = false,
+) {
+  const row = await findDecision(db, actor.workspaceId, id, visibilityOf(actor), includeDeleted);
+  if (!row) throw notFound("The decision");
+  return row;
+}
+
+function requireEditable(actor: SignedIn, row: { owner_id: string }) {
+  if (actor.role === "admin" || row.owner_id === actor.memberId) return;
+  throw forbidden(
+    "Only the decision's owner or an admin can change it; managers read and coach on their team's decisions.",
+  );
+}
+
+/** Recomputes readiness and milestone, stored for lists and the board, in the caller's transaction. */
+export async function refreshDerived(trx: Kysely<Database>, workspaceId: string, id: string) {
+  const row = (await findDecision(trx, workspaceId, id, null, true))!;
+  const facts = factsOf(
+    row,
+    await listInvolvements(trx, workspaceId, id),
+    await listConcerns(trx, workspaceId, id),
+  );
+  const readiness = readinessOf(facts, today(), await questionLibrary(trx, workspaceId));
+  await updateDerived(trx, workspaceId, id, {
+    readiness: readiness.overall,
+    milestone: readiness.milestone,
+    weakest_dimension: readiness.weakest,
+    cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
+  });
+  return readiness;
+}
+
+async function checkOwner(trx: Kysely<Database>, actor: SignedIn, ownerId: string | undefined) {
+  if (!ownerId || ownerId === actor.memberId) return;
+  if (actor.role !== "admin") throw forbidden("Only an admin can give a decision to another owner.");
+  const owner = await trx
+    .selectFrom("member")
+    .select("id")
+    .where("workspace_id", "=", actor.workspaceId)
+    .where("id", "=", ownerId)
+    .where("active", "=", true)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!owner) throw unknownReference("ownerId", "The owner");
+}
+
+async function checkAccount(trx: Kysely<Database>, workspaceId: string, accountId: string) {
+  const found = await trx
+    .selectFrom("account")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", accountId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!found) throw unknownReference("accountId", "The account");
+}
+
+/** Every stakeholder a decision names must be a person at its account. */
+async function checkStakeholders(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  accountId: string,
+  refs: { path: string; id: string | null | undefined }[],
+) {
+  const named = refs.filter((ref): ref is { path: string; id: string } => Boolean(ref.id));
+  const found = await stakeholdersOfAccount(trx, workspaceId, accountId, [
+    ...new Set(named.map((ref) => ref.id)),
+  ]);
+  for (const ref of named) {
+    const stakeholder = found.find((f) => f.id === ref.id);
+    if (!stakeholder) throw unknownReference(ref.path, "The stakeholder");
+    if (!stakeholder.sameAccount) throw invalid(ref.path, "must be a stakeholder of the decision's account");
+  }
+}
+
+function stakeholderRefs(columns: ReturnType<typeof partsOf>) {
+  return [
+    { path: "problem.saidBy", id: columns.problem.saidBy },
+    { path: "impact.confirmedBy", id: columns.impact.confirmedBy },
+    ...columns.process.approverIds.map((approver, index) => ({
+      path: `process.approverIds.${index}`,
+      id: approver,
+    })),
+  ];
+}
+
+function checkOutcome(outcome: string, outcomeDate: string | null) {
+  if (outcome === "open" && outcomeDate)
+    throw invalid("outcomeDate", "is only for a decided outcome (won, lost, no_decision)");
+  if (outcomeDate && outcomeDate > isoToday()) throw invalid("outcomeDate", "must not be in the future");
+}
+
+/** Merges a body into the stored parts: nested objects merge field by field, lists replace. */
+function mergeParts(current: ReturnType<typeof partsOf>, body: Partial<CreateBody>) {
+  return {
+    problem: { ...current.problem, ...body.problem },
+    impact: { ...current.impact, ...body.impact },
+    trigger: { ...current.trigger, ...body.trigger },
+    outcomesSought: body.outcomesSought ?? current.outcomesSought,
+    options: withDoNothing(body.options ?? current.options),
+    criteria: body.criteria ?? current.criteria,
+    process: { ...current.process, ...body.process },
+    sellerConfidence: body.sellerConfidence ?? current.sellerConfidence,
+  };
+}
+
+function jsonColumns(parts: ReturnType<typeof mergeParts>) {
+  return {
+    problem: JSON.stringify(parts.problem),
+    impact: JSON.stringify(parts.impact),
+    trigger: JSON.stringify(parts.trigger),
+    outcomes_sought: JSON.stringify(parts.outcomesSought),
+    options: JSON.stringify(parts.options),
+    criteria: JSON.stringify(parts.criteria),
+    process: JSON.stringify(parts.process),
+    seller_confidence: JSON.stringify(parts.sellerConfidence),
+  };
+}
+
+const emptyParts = (): ReturnType<typeof partsOf> => ({
+  problem: { statement: null, saidBy: null, rootCause: null, currentApproach: null },
+  impact: { recurringCost: null, risks: [], assumptions: null, confirmedBy: null },
+  trigger: { event: null, date: null, dateOwner: null },
+  outcomesSought: [],
+  options: [],
+  criteria: [],
+  process: { steps: [], approverIds: [] },
+  sellerConfidence: {},
+});
+
+export async function createDecision(db: Kysely<Database>, actor: SignedIn, body: CreateBody) {
+  const id = await db.transaction().execute(async (trx) => {
+    await checkAccount(trx, actor.workspaceId, body.accountId);
+    await checkOwner(trx, actor, body.ownerId);
+    const parts = mergeParts(emptyParts(), body);
+    await checkStakeholders(
+      trx,
+      actor.workspaceId,
+      body.accountId,
+      stakeholderRefs(parts as ReturnType<typeof partsOf>),
+    );
+    const outcome = body.outcome ?? "open";
+    const outcomeDate = outcome === "open" ? (body.outcomeDate ?? null) : (body.outcomeDate ?? isoToday());
+    checkOutcome(outcome, outcomeDate);
+    const id = randomUUID();
+    await insertDecision(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      account_id: body.accountId,
+      owner_id: body.ownerId ?? actor.memberId,
+      title: body.title,
+      value_amount: body.valueAmount ?? null,
+      currency: body.currency ?? "USD",
+      target_date: body.targetDate ?? null,
+      ...jsonColumns(parts),
+      outcome,
+      outcome_reason: body.outcomeReason ?? null,
+      outcome_date: outcomeDate,
+      notes: body.notes ?? null,
+    });
+    await refreshDerived(trx, actor.workspaceId, id);
+    const created = (await findDecision(trx, actor.workspaceId, id, null))!;
+    await recordChange(trx, actor, {
+      entity: "decision",
+      entityId: id,
+      action: "create",
+      after: presentDecision(created),
+    });
+    return id;
+  });
+  return decisionDetail(db, actor, id);
+}
+
+export async function updateDecision(db: Kysely<Database>, actor: SignedIn, id: string, body: UpdateBody) {
+  await db.transaction().execute(async (trx) => {
+    const current = await requireVisibleDecision(trx, actor, id);
+    requireEditable(actor, current);
+    const accountId = body.accountId ?? current.account_id;
+    if (body.accountId && body.accountId !== current.account_id)
+      await checkAccount(trx, actor.workspaceId, accountId);
+    await checkOwner(trx, actor, body.ownerId);
+    const parts = mergeParts(partsOf(current), body);
+    await checkStakeholders(
+      trx,
+      actor.workspaceId,
+      accountId,
+      stakeholderRefs(parts as ReturnType<typeof partsOf>),
+    );
+    const outcome = body.outcome ?? current.outcome;
+    let outcomeDate = body.outcomeDate !== undefined ? body.outcomeDate : current.outcome_date;
+    if (outcome === "open" && body.outcome === "open") outcomeDate = null;
+    if (outcome !== "open" && !outcomeDate) outcomeDate = isoToday();
+    checkOutcome(outcome, outcomeDate);
+    const patch: Record<string, unknown> = {
+      ...jsonColumns(parts),
+      account_id: accountId,
+      outcome,
+      outcome_date: outcomeDate,
+    };
+    if (body.title !== undefined) patch.title = body.title;
+    if (body.ownerId !== undefined) patch.owner_id = body.ownerId;
+    if (body.valueAmount !== undefined) patch.value_amount = body.valueAmount;
+    if (body.currency !== undefined) patch.currency = body.currency;
+    if (body.targetDate !== undefined) patch.target_date = body.targetDate;
+    if (body.outcomeReason !== undefined) patch.outcome_reason = body.outcomeReason;
+    if (body.notes !== undefined) patch.notes = body.notes;
+    await applyChange(trx, actor, {
+      entity: "decision",
+      table: "decision",
+      id,
+      version: body.version,
+      action: "update",
+      patch,
+      load: (includeDeleted) => findDecision(trx, actor.workspaceId, id, null, includeDeleted),
+      present: presentDecision,
+      what: "The decision",
+    });
+    await refreshDerived(trx, actor.workspaceId, id);
+  });
+  return decisionDetail(db, actor, id);
+}
+
+export async function changeDecisionState(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  action: "delete" | "restore",
+  version: number,
+) {
+  await db.transaction().execute(async (trx) => {
+    const current = await requireVisibleDecision(trx, actor, id, action === "restore");
+    requireEditable(actor, current);
+    await applyChange(trx, actor, {
+      entity: "decision",
+      table: "decision",
+      id,
+      version,
+      action,
+      load: (includeDeleted) => findDecision(trx, actor.workspaceId, id, null, includeDeleted),
+      present: presentDecision,
+      what: "The decision",
+    });
+  });
+  const row = (await findDecision(db, actor.workspaceId, id, null, true))!;
+  return presentDecision(row);
+}
+
+export async function decisionDetail(db: Kysely<Database>, actor: SignedIn, id: string) {
+  const row = await requireVisibleDecision(db, actor, id);
+  const involvements = await listInvolvements(db, actor.workspaceId, id);
+  const concerns = await listConcerns(db, actor.workspaceId, id);
+  const readiness = readinessOf(
+    factsOf(row, involvements, concerns),
+    today(),
+    await questionLibrary(db, actor.workspaceId),
+  );
+  return {
+    ...presentDecision(row),
+    involvements: involvements.map(presentInvolvement),
+    concerns: concerns.map(presentConcern),
+    readinessDetail: presentReadiness(readiness, row.currency),
+    canEdit: actor.role === "admin" || row.owner_id === actor.memberId,
+  };
+}
+
+export async function decisionReadiness(db: Kysely<Database>, actor: SignedIn, id: string) {
+  return (await decisionDetail(db, actor, id)).readinessDetail;
+}
+
+// ---------- lists ----------
+
+function encodeCursor(cursor: Cursor) {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (
+      (typeof value === "string" || typeof value === "number") &&
+      typeof id === "string" &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    ) {
+      return { value, id };
+    }
+  } catch {}
+  throw invalid("querystring.cursor", "is not a cursor this list gave out");
+}
+
+export async function listDecisions(db: Kysely<Database>, actor: SignedIn, query: DecisionListQuery) {
+  const descending = query.sort.startsWith("-");
+  const sort = query.sort.replace(/^-/, "") as SortKey;
+  const rows = await listDecisionCards(
+    db,
+    actor.workspaceId,
+    visibilityOf(actor),
+    { ...query, ownerId: query.owner === "me" ? actor.memberId : query.owner },
+    { sort, descending, limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : undefined },
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor({
+          value: last.sort_value instanceof Date ? last.sort_value.toISOString() : last.sort_value,
+          id: last.id,
+        })
+      : null;
+  return { items: page.map(presentCard), nextCursor };
+}
+
+export async function decisionBoard(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: {
+    owner?: string | undefined;
+    team?: string | undefined;
+    account?: string | undefined;
+    perColumn: number;
+  },
+) {
+  const columns = await boardColumns(
+    db,
+    actor.workspaceId,
+    visibilityOf(actor),
+    { ...query, ownerId: query.owner === "me" ? actor.memberId : query.owner },
+    MILESTONES,
+    query.perColumn,
+  );
+  return {
+    columns: columns.map((c) => ({
+      ...c,
+      milestone: c.milestone as (typeof MILESTONES)[number],
+      items: c.items.map(presentCard),
+    })),
+  };
+}
+
+export async function history(db: Kysely<Database>, actor: SignedIn, id: string, limit: number) {
+  await requireVisibleDecision(db, actor, id, true);
+  return decisionHistory(db, actor.workspaceId, id, limit);
+}
+
+// ---------- involvement of stakeholders ----------
+
+type InvolvementBody = z.output<typeof involvementBody>;
+type InvolvementPatch = z.output<typeof updateInvolvementBody>;
+
+function stanceColumns(stance: InvolvementBody["stance"]) {
+  const columns: Record<string, string> = {};
+  for (const point of ["problem", "approach", "us", "timing"] as const) {
+    if (stance?.[point]) columns[`stance_${point}`] = stance[point];
+  }
+  return columns;
+}
+
+export async function addInvolvement(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  body: InvolvementBody,
+) {
+  const id = await db.transaction().execute(async (trx) => {
+    const decision = await requireVisibleDecision(trx, actor, decisionId);
+    requireEditable(actor, decision);
+    await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
+      { path: "stakeholderId", id: body.stakeholderId },
+    ]);
+    if (await involvementOf(trx, actor.workspaceId, decisionId, body.stakeholderId)) {
+      throw conflict(
+        "This stakeholder is already part of the decision; change their involvement instead.",
+        "stakeholderId",
+      );
+    }
+    const id = randomUUID();
+    await insertInvolvement(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      decision_id: decisionId,
+      stakeholder_id: body.stakeholderId,
+      role: body.role,
+      influence: body.influence ?? "medium",
+      personal_stake: body.personalStake ?? null,
+      ...stanceColumns(body.stance),
+    });
+    const created = presentInvolvement((await findInvolvement(trx, actor.workspaceId, id))!);
+    await recordChange(trx, actor, {
+      entity: "involvement",
+      entityId: id,
+      action: "create",
+      after: created,
+      parentId: decisionId,
+    });
+    await refreshDerived(trx, actor.workspaceId, decisionId);
+    return id;
+  });
+  return presentInvolvement((await findInvolvement(db, actor.workspaceId, id))!);
+}
+
+/** Parts of a decision (involvements, concerns) change with the decision's edit rights and refresh its readiness. */
+async function changePart<Row extends { deleted_at: Date | null; decision_id: string }, Out>(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  spec: {
+    entity: "involvement" | "concern";
+    id: string;
+    version: number;
+    action: "update" | "delete" | "restore";
+    patch: (trx: Kysely<Database>, decision: DecisionRow) => Promise<Record<string, unknown>>;
+    load: (trx: Kysely<Database>, includeDeleted: boolean) => Promise<Row | undefined>;
+    present: (row: Row) => Out;
+    what: string;
+  },
+): Promise<Out> {
+  await db.transaction().execute(async (trx) => {
+    const part = await spec.load(trx, spec.action === "restore");
+    if (!part) throw notFound(spec.what);
+    const decision = await requireVisibleDecision(trx, actor, part.decision_id);
+    requireEditable(actor, decision);
+    await applyChange(trx, actor, {
+      entity: spec.entity,
+      table: spec.entity,
+      id: spec.id,
+      version: spec.version,
+      action: spec.action,
+      patch: spec.action === "update" ? await spec.patch(trx, decision) : {},
+      load: (includeDeleted) => spec.load(trx, includeDeleted),
+      present: spec.present,
+      parentId: (row) => row.decision_id,
+      what: spec.what,
+    });
+    await refreshDerived(trx, actor.workspaceId, part.decision_id);
+  });
+  return spec.present((await spec.load(db, true))!);
+}
+
+export function changeInvolvement(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  change: { action: "update"; body: InvolvementPatch } | { action: "delete" | "restore"; version: number },
+) {
+  return changePart(db, actor, {
+    entity: "involvement",
+    id,
+    version: change.action === "update" ? change.body.version : change.version,
+    action: change.action,
+    patch: async () => {
+      if (change.action !== "update") return {};
+      const { body } = change;
+      return {
+        ...(body.role !== undefined ? { role: body.role } : {}),
+        ...(body.influence !== undefined ? { influence: body.influence } : {}),
+        ...(body.personalStake !== undefined ? { personal_stake: body.personalStake } : {}),
+        ...stanceColumns(body.stance),
+      };
+    },
+    load: (trx, includeDeleted) => findInvolvement(trx, actor.workspaceId, id, includeDeleted),
+    present: presentInvolvement,
+    what: "The involvement",
+  });
+}
+
+// ---------- concerns ----------
+
+type ConcernBody = z.output<typeof concernBody>;
+type ConcernPatch = z.output<typeof updateConcernBody>;
+
+export async function addConcern(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  body: ConcernBody,
+) {
+  const id = await db.transaction().execute(async (trx) => {
+    const decision = await requireVisibleDecision(trx, actor, decisionId);
+    requireEditable(actor, decision);
+    await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
+      { path: "raisedBy", id: body.raisedBy },
+    ]);
+    const id = randomUUID();
+    await insertConcern(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      decision_id: decisionId,
+      text: body.text,
+      kind: body.kind,
+      category: body.category,
+      raised_by: body.raisedBy ?? null,
+      severity: body.severity ?? "medium",
+      status: body.status ?? "open",
+      response: body.response ?? null,
+    });
+    const created = presentConcern((await findConcern(trx, actor.workspaceId, id))!);
+    await recordChange(trx, actor, {
+      entity: "concern",
+      entityId: id,
+      action: "create",
+      after: created,
+      parentId: decisionId,
+    });
+    await refreshDerived(trx, actor.workspaceId, decisionId);
+    return id;
+  });
+  return presentConcern((await findConcern(db, actor.workspaceId, id))!);
+}
+
+export function changeConcern(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  change: { action: "update"; body: ConcernPatch } | { action: "delete" | "restore"; version: number },
+) {
+  return changePart(db, actor, {
+    entity: "concern",
+    id,
+    version: change.action === "update" ? change.body.version : change.version,
+    action: change.action,
+    patch: async (trx, decision) => {
+      if (change.action !== "update") return {};
+      const { body } = change;
+      if (body.raisedBy)
+        await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
+          { path: "raisedBy", id: body.raisedBy },
+        ]);
+      const patch: Record<string, unknown> = {};
+      for (const [field, column] of [
+        ["text", "text"],
+        ["kind", "kind"],
+        ["category", "category"],
+        ["raisedBy", "raised_by"],
+        ["severity", "severity"],
+        ["status", "status"],
+        ["response", "response"],
+      ] as const) {
+        if (body[field] !== undefined) patch[column] = body[field];
+      }
+      return patch;
+    },
+    load: (trx, includeDeleted) => findConcern(trx, actor.workspaceId, id, includeDeleted),
+    present: presentConcern,
+    what: "The concern",
+  });
+}
