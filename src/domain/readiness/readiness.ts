@@ -228,7 +228,7 @@ function concernsDimension(facts: DecisionFacts, library: QuestionLibrary) {
       "concerns.unanswered",
       `Open ${concern.severity}-severity concern without a response: "${concern.text.slice(0, 100)}".`,
       {
-        concern: concern.text.slice(0, 80),
+        concern: concern.text.slice(0, 80).replace(/[.!?\s]+$/, ""),
       },
     );
   }

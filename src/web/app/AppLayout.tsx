@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconBuilding,
   IconChartBar,
   IconChevronDown,
   IconHome,
@@ -30,6 +31,7 @@ import { meQuery } from "../lib/session.ts";
 const nav = [
   { to: "/", label: "Home", icon: IconHome, exact: true },
   { to: "/decisions", label: "Decisions", icon: IconTargetArrow },
+  { to: "/accounts", label: "Accounts", icon: IconBuilding },
   { to: "/reviews", label: "Reviews", icon: IconMessageCircleQuestion },
   { to: "/insights", label: "Insights", icon: IconChartBar },
   { to: "/settings", label: "Settings", icon: IconSettings },

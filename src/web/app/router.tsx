@@ -1,19 +1,23 @@
-import { Center, Loader } from "@mantine/core";
+import { Anchor, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  type ErrorComponentProps,
+  Link,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from "@tanstack/react-router";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
+import { accountQuery, decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { InsightsPage } from "../features/insights/InsightsPage.tsx";
 import { ReviewsPage } from "../features/reviews/ReviewsPage.tsx";
-import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { WelcomePage } from "../features/setup/WelcomePage.tsx";
+import { messageOf } from "../lib/errors.ts";
 import { meQuery, setupQuery } from "../lib/session.ts";
 import { AppLayout } from "./AppLayout.tsx";
 
@@ -46,18 +50,71 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
-const page = (path: string, component: () => React.ReactNode) =>
-  createRoute({ getParentRoute: () => appRoute, path, component });
+function CannotOpen({ error }: ErrorComponentProps) {
+  return (
+    <Stack maw={600}>
+      <Title order={3}>We could not open this page</Title>
+      <Text c="dimmed">{messageOf(error)}</Text>
+      <Anchor component={Link} to="/decisions">
+        Back to decisions
+      </Anchor>
+    </Stack>
+  );
+}
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
+const decisionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/decisions",
+  component: DecisionsPage,
+});
+const decisionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/decisions/$id",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(decisionQuery(params.id)),
+  component: lazyRouteComponent(() => import("../features/decisions/DecisionPage.tsx"), "DecisionPage"),
+  errorComponent: CannotOpen,
+});
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/accounts",
+  component: lazyRouteComponent(() => import("../features/accounts/AccountsPage.tsx"), "AccountsPage"),
+});
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/accounts/$id",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(accountQuery(params.id)),
+  component: lazyRouteComponent(() => import("../features/accounts/AccountPage.tsx"), "AccountPage"),
+  errorComponent: CannotOpen,
+});
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/reviews",
+  component: ReviewsPage,
+});
+const insightsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/insights",
+  component: InsightsPage,
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/settings",
+  component: lazyRouteComponent(() => import("../features/settings/SettingsPage.tsx"), "SettingsPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
   signInRoute,
   appRoute.addChildren([
-    page("/", HomePage),
-    page("/decisions", DecisionsPage),
-    page("/reviews", ReviewsPage),
-    page("/insights", InsightsPage),
-    page("/settings", SettingsPage),
+    homeRoute,
+    decisionsRoute,
+    decisionRoute,
+    accountsRoute,
+    accountRoute,
+    reviewsRoute,
+    insightsRoute,
+    settingsRoute,
   ]),
 ]);
 

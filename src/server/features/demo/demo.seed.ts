@@ -4,6 +4,7 @@ import { createMember } from "../members/members.service.ts";
 import { createTeam } from "../teams/teams.service.ts";
 import { findDemoWorkspace } from "../workspaces/workspaces.repo.ts";
 import { createWorkspace } from "../workspaces/workspaces.service.ts";
+import { seedDemoDecisions } from "./demo.decisions.ts";
 
 export const DEMO_WORKSPACE = "Northwind Demo";
 
@@ -25,8 +26,14 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
     leaders[person.role] = (await createMember(db, actor, { ...person })).member.id;
   }
   const team = await createTeam(db, actor, { name: "Enterprise East", managerId: leaders.manager ?? null });
+  const members: Parameters<typeof seedDemoDecisions>[2] = [
+    { id: leaders.admin!, name: "Maya Chen", role: "admin", teamId: null },
+    { id: leaders.manager!, name: "Daniel Okafor", role: "manager", teamId: null },
+  ];
   for (const person of people.filter((p) => p.role === "seller")) {
-    await createMember(db, actor, { ...person, teamId: team.id });
+    const { member } = await createMember(db, actor, { ...person, teamId: team.id });
+    members.push({ id: member.id, name: member.name, role: "seller", teamId: team.id });
   }
+  await seedDemoDecisions(db, workspace.id, members);
   return workspace;
 }

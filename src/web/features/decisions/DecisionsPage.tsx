@@ -1,16 +1,237 @@
-import { IconTargetArrow } from "@tabler/icons-react";
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { IconLayoutKanban, IconPlus, IconSearch, IconTable, IconTargetArrow } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { DIMENSION_LABELS, date, label, MILESTONE_LABELS, money, readinessColor } from "../../lib/format.ts";
+import { boardQuery, listQuery } from "./api.ts";
+import { DecisionCardView } from "./DecisionCardView.tsx";
+import { NewDecisionModal } from "./NewDecisionModal.tsx";
 
 export function DecisionsPage() {
+  const [view, setView] = useState<"board" | "table">("board");
+  const [owner, setOwner] = useState("all");
+  const [creating, { open, close }] = useDisclosure(false);
   return (
-    <>
-      <PageHeader title="Decisions" description="The buying decisions your customers are working through." />
-      <EmptyState icon={<IconTargetArrow size={26} />} title="No decisions yet">
-        A decision is your customer's — "Close the books in 5 days, not 12" — not our deal. Each one holds
-        their problem in their words, what waiting costs them, why they would change now, who is involved and
-        what each of them worries about.
+    <Stack gap="md">
+      <PageHeader
+        title="Decisions"
+        description="Your customers' decisions, by where the customer is — derived from evidence, never typed in."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={open}>
+            New decision
+          </Button>
+        }
+      />
+      <Group justify="space-between">
+        <SegmentedControl
+          value={owner}
+          onChange={setOwner}
+          data={[
+            { value: "all", label: "All I can see" },
+            { value: "me", label: "Mine" },
+          ]}
+        />
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as "board" | "table")}
+          data={[
+            {
+              value: "board",
+              label: (
+                <Group gap={6}>
+                  <IconLayoutKanban size={16} /> Board
+                </Group>
+              ),
+            },
+            {
+              value: "table",
+              label: (
+                <Group gap={6}>
+                  <IconTable size={16} /> Table
+                </Group>
+              ),
+            },
+          ]}
+        />
+      </Group>
+      {view === "board" ? <Board owner={owner} onCreate={open} /> : <DecisionTable owner={owner} />}
+      <NewDecisionModal opened={creating} onClose={close} />
+    </Stack>
+  );
+}
+
+function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
+  const { data, isPending } = useQuery(boardQuery(owner));
+  if (isPending || !data) return <Text c="dimmed">Loading…</Text>;
+  const total = data.columns.reduce((sum, c) => sum + c.count, 0);
+  if (total === 0) {
+    return (
+      <EmptyState
+        icon={<IconTargetArrow size={26} />}
+        title="No decisions yet"
+        action={<Button onClick={onCreate}>Record your first decision</Button>}
+      >
+        A decision is your customer's — "Close the books in 5 days, not 12" — not our deal. Write down their
+        problem in their words, what waiting costs them, and who must agree; Confidant shows what is missing
+        and the next question to ask.
       </EmptyState>
-    </>
+    );
+  }
+  return (
+    <ScrollArea type="auto" offsetScrollbars>
+      <Group align="flex-start" wrap="nowrap" gap="sm" pb="md">
+        {data.columns.map((column) => (
+          <Paper
+            key={column.milestone}
+            bg="gray.1"
+            p="xs"
+            w={264}
+            miw={264}
+            radius="md"
+            data-testid={`column-${column.milestone}`}
+          >
+            <Group justify="space-between" mb="xs" px={4}>
+              <Text fw={600} size="sm">
+                {MILESTONE_LABELS[column.milestone]}
+              </Text>
+              <Badge variant="white" color="gray" size="sm">
+                {column.count}
+              </Badge>
+            </Group>
+            <Stack gap="xs">
+              {column.items.map((card) => (
+                <DecisionCardView key={card.id} decision={card} />
+              ))}
+              {column.count > column.items.length && (
+                <Text size="xs" c="dimmed" ta="center">
+                  and {column.count - column.items.length} more — use the table to see all
+                </Text>
+              )}
+              {column.count === 0 && (
+                <Text size="xs" c="dimmed" ta="center" py="md">
+                  None here
+                </Text>
+              )}
+            </Stack>
+          </Paper>
+        ))}
+      </Group>
+    </ScrollArea>
+  );
+}
+
+const SORTS = [
+  { value: "readiness", label: "Readiness, lowest first" },
+  { value: "-value", label: "Value, highest first" },
+  { value: "targetDate", label: "Target date, soonest first" },
+  { value: "-costOfWaiting", label: "Cost of waiting, highest first" },
+  { value: "-updated", label: "Recently changed" },
+];
+
+function DecisionTable({ owner }: { owner: string }) {
+  const [sort, setSort] = useState("readiness");
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search, 250);
+  const params: Record<string, string> = {
+    sort,
+    limit: "200",
+    ...(owner === "me" ? { owner: "me" } : {}),
+    ...(q ? { q } : {}),
+  };
+  const { data } = useQuery(listQuery(params));
+  return (
+    <Paper withBorder p="md">
+      <Group mb="sm">
+        <TextInput
+          placeholder="Search title or account"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={280}
+        />
+        <SegmentedControl
+          size="xs"
+          value={sort}
+          onChange={setSort}
+          data={SORTS.map((s) => ({ value: s.value, label: s.label.split(",")[0]! }))}
+        />
+      </Group>
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Decision</Table.Th>
+              <Table.Th>Milestone</Table.Th>
+              <Table.Th>Readiness</Table.Th>
+              <Table.Th>Weakest</Table.Th>
+              <Table.Th>Cost of waiting</Table.Th>
+              <Table.Th>Value</Table.Th>
+              <Table.Th>Target date</Table.Th>
+              <Table.Th>Owner</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data?.items ?? []).map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Text component={Link} to={`/decisions/${d.id}`} fw={600} size="sm" c="cyan.9">
+                    {d.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {d.accountName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light">
+                    {d.outcome === "open" ? MILESTONE_LABELS[d.milestone] : label(d.outcome)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text fw={600} c={readinessColor(d.readiness)}>
+                    {d.readiness}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{d.weakestDimension ? DIMENSION_LABELS[d.weakestDimension] : "—"}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {d.costOfWaitingMonthly ? `${money(d.costOfWaitingMonthly, d.currency, true)}/mo` : "—"}
+                </Table.Td>
+                <Table.Td>{money(d.valueAmount, d.currency, true)}</Table.Td>
+                <Table.Td>{date(d.targetDate)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{d.ownerName}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {data && data.items.length === 0 && (
+        <Text c="dimmed" ta="center" py="lg">
+          No decisions match.
+        </Text>
+      )}
+      {data?.nextCursor && (
+        <Text size="xs" c="dimmed" ta="center" mt="sm">
+          Showing the first 200 — narrow the search to find more.
+        </Text>
+      )}
+    </Paper>
   );
 }

@@ -1,0 +1,197 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPencil } from "@tabler/icons-react";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { label, money, toMajor, toMinor } from "../../lib/format.ts";
+import { decisionQuery, useUpdateDecision } from "./api.ts";
+import { ConcernsSection } from "./canvas/ConcernsSection.tsx";
+import { ConfidenceSection } from "./canvas/ConfidenceSection.tsx";
+import { DecidingSection } from "./canvas/DecidingSection.tsx";
+import { HistoryList } from "./canvas/HistoryList.tsx";
+import { ImpactSection } from "./canvas/ImpactSection.tsx";
+import { PeopleSection } from "./canvas/PeopleSection.tsx";
+import { ProblemSection } from "./canvas/ProblemSection.tsx";
+import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
+import { TriggerSection } from "./canvas/TriggerSection.tsx";
+
+const CURRENCIES = [
+  "USD",
+  "EUR",
+  "GBP",
+  "CAD",
+  "AUD",
+  "CHF",
+  "JPY",
+  "SEK",
+  "NOK",
+  "DKK",
+  "INR",
+  "BRL",
+  "MXN",
+  "SGD",
+];
+
+function Header({ decision }: { decision: DecisionDetail }) {
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateDecision(decision);
+  const toForm = () => ({
+    title: decision.title,
+    value: decision.valueAmount === null ? "" : toMajor(decision.valueAmount, decision.currency),
+    currency: decision.currency,
+  });
+  const form = useForm<{ title: string; value: number | string; currency: string }>({
+    initialValues: toForm(),
+  });
+  return (
+    <Stack gap={6}>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/decisions" size="sm">
+          Decisions
+        </Anchor>
+        <Anchor component={Link} to={`/accounts/${decision.accountId}`} size="sm">
+          {decision.accountName}
+        </Anchor>
+      </Breadcrumbs>
+      {editing ? (
+        <form
+          onSubmit={form.onSubmit((v) =>
+            update.mutate(
+              {
+                title: v.title,
+                currency: v.currency,
+                valueAmount: v.value === "" ? null : toMinor(Number(v.value), v.currency),
+              },
+              { onSuccess: () => setEditing(false) },
+            ),
+          )}
+        >
+          <Group align="flex-end">
+            <TextInput
+              label="Decision, in the customer's terms"
+              style={{ flex: 1 }}
+              {...form.getInputProps("title")}
+            />
+            <NumberInput
+              label="Our estimated value"
+              min={0}
+              thousandSeparator=","
+              w={180}
+              {...form.getInputProps("value")}
+            />
+            <Select
+              label="Currency"
+              data={CURRENCIES}
+              w={100}
+              allowDeselect={false}
+              searchable
+              {...form.getInputProps("currency")}
+            />
+            <Button type="submit" loading={update.isPending}>
+              Save
+            </Button>
+            <Button variant="default" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </form>
+      ) : (
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} data-testid="decision-title">
+              {decision.title}
+            </Title>
+            <Group gap="xs" mt={4}>
+              <Text size="sm" c="dimmed">
+                Owner: {decision.ownerName}
+              </Text>
+              <Text size="sm" c="dimmed">
+                · Our estimated value: {money(decision.valueAmount, decision.currency)}
+              </Text>
+              {decision.outcome !== "open" && (
+                <Badge color={decision.outcome === "won" ? "teal" : "gray"}>{label(decision.outcome)}</Badge>
+              )}
+              {decision.source && (
+                <Badge variant="outline" color="gray">
+                  from {decision.source.system}
+                </Badge>
+              )}
+            </Group>
+          </div>
+          {decision.canEdit ? (
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPencil size={14} />}
+              onClick={() => {
+                form.setValues(toForm());
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+          ) : (
+            <Badge variant="light" color="gray">
+              read only — {decision.ownerName}'s decision
+            </Badge>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function DecisionPage() {
+  const { id } = useParams({ from: "/app/decisions/$id" });
+  const { data: decision } = useSuspenseQuery(decisionQuery(id));
+  return (
+    <Stack gap="md" maw={1400}>
+      <Header decision={decision} />
+      <Tabs defaultValue="canvas" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="canvas">The customer's decision</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="canvas">
+          <Grid>
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Stack gap="md">
+                <ProblemSection decision={decision} />
+                <ImpactSection decision={decision} />
+                <TriggerSection decision={decision} />
+                <PeopleSection decision={decision} />
+                <ConcernsSection decision={decision} />
+                <DecidingSection decision={decision} />
+                <ConfidenceSection decision={decision} />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <div style={{ position: "sticky", top: 76 }}>
+                <ReadinessPanel readiness={decision.readinessDetail} />
+              </div>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryList decisionId={decision.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
