@@ -395,7 +395,12 @@ export const boardQuery = z.object({
 });
 export const board = z.object({
   columns: z.array(
-    z.object({ milestone: z.enum(MILESTONES), count: z.number(), items: z.array(decisionCard) }),
+    z.object({
+      milestone: z.enum(MILESTONES),
+      count: z.number(),
+      more: z.boolean().describe("true when there are more decisions than count (counts stop at 1,000)"),
+      items: z.array(decisionCard),
+    }),
   ),
 });
 

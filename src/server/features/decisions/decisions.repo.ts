@@ -103,28 +103,40 @@ export interface Cursor {
 
 type Filters = Omit<DecisionListQuery, "sort" | "limit" | "cursor"> & { ownerId?: string };
 
-function filtered(db: Kysely<Database>, workspaceId: string, visibility: Visibility, filters: Filters) {
-  let query = decisions(db, workspaceId).where("decision.deleted_at", "is", null);
+/**
+ * The list's filters as conditions on the decision row alone, so counting (the board) needs no joins; the
+ * account-name search is an EXISTS on the account.
+ */
+function conditions(workspaceId: string, visibility: Visibility, filters: Filters): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [
+    sql<SqlBool>`decision.workspace_id = ${workspaceId}::uuid`,
+    sql<SqlBool>`decision.deleted_at IS NULL`,
+  ];
   const visible = visibleTo(visibility);
-  if (visible) query = query.where(visible);
-  if (filters.ownerId) query = query.where("decision.owner_id", "=", filters.ownerId);
+  if (visible) where.push(visible);
+  if (filters.ownerId) where.push(sql<SqlBool>`decision.owner_id = ${filters.ownerId}::uuid`);
   if (filters.team) {
-    query = query.where(sql<SqlBool>`decision.owner_id IN (
+    where.push(sql<SqlBool>`decision.owner_id IN (
       SELECT m.id FROM member m WHERE m.team_id = ${filters.team}::uuid
       UNION SELECT t.manager_id FROM team t WHERE t.id = ${filters.team}::uuid AND t.manager_id IS NOT NULL)`);
   }
-  if (filters.account) query = query.where("decision.account_id", "=", filters.account);
-  if (filters.outcome) query = query.where("decision.outcome", "=", filters.outcome);
-  if (filters.milestone) query = query.where("decision.milestone", "=", filters.milestone);
+  if (filters.account) where.push(sql<SqlBool>`decision.account_id = ${filters.account}::uuid`);
+  if (filters.outcome) where.push(sql<SqlBool>`decision.outcome = ${filters.outcome}`);
+  if (filters.milestone) where.push(sql<SqlBool>`decision.milestone = ${filters.milestone}`);
   if (filters.readinessBelow !== undefined)
-    query = query.where("decision.readiness", "<", filters.readinessBelow);
-  if (filters.targetFrom) query = query.where("decision.target_date", ">=", filters.targetFrom);
-  if (filters.targetTo) query = query.where("decision.target_date", "<=", filters.targetTo);
+    where.push(sql<SqlBool>`decision.readiness < ${filters.readinessBelow}`);
+  if (filters.targetFrom) where.push(sql<SqlBool>`decision.target_date >= ${filters.targetFrom}::date`);
+  if (filters.targetTo) where.push(sql<SqlBool>`decision.target_date <= ${filters.targetTo}::date`);
   if (filters.q) {
     const like = `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`;
-    query = query.where(sql<SqlBool>`(decision.title ILIKE ${like} OR account.name ILIKE ${like})`);
+    where.push(sql<SqlBool>`(decision.title ILIKE ${like} OR EXISTS (
+      SELECT 1 FROM account a WHERE a.id = decision.account_id AND a.name ILIKE ${like}))`);
   }
-  return query;
+  return where;
+}
+
+function filtered(db: Kysely<Database>, workspaceId: string, visibility: Visibility, filters: Filters) {
+  return decisions(db, workspaceId).where((eb) => eb.and(conditions(workspaceId, visibility, filters)));
 }
 
 const headline = sql<string | null>`left(decision.problem->>'statement', 200)`.as("problem_headline");
@@ -156,7 +168,13 @@ export async function listDecisionCards(
     .execute()) as (CardRow & { sort_value: string | number | Date })[];
 }
 
-/** The board: one page of cards per milestone, and each column's count. */
+/** Columns count exactly up to this many decisions, then say "more than": counting 100,000 rows would cost more than the board. */
+export const BOARD_COUNT_CAP = 1000;
+
+/**
+ * The board in one round trip: for each milestone a page of cards (weakest first) and the column's count
+ * (capped), each answered from the (workspace, milestone, readiness) index.
+ */
 export async function boardColumns(
   db: Kysely<Database>,
   workspaceId: string,
@@ -165,27 +183,37 @@ export async function boardColumns(
   milestones: readonly string[],
   perColumn: number,
 ) {
-  const counts = await filtered(db, workspaceId, visibility, filters)
-    .select(["decision.milestone", sql<number>`count(*)::int`.as("count")])
-    .groupBy("decision.milestone")
-    .execute();
-  const columns = await Promise.all(
-    milestones.map(
-      (milestone) =>
-        filtered(db, workspaceId, visibility, filters)
-          .select([...cardColumns, headline])
-          .where("decision.milestone", "=", milestone)
-          .orderBy("decision.readiness", "asc")
-          .orderBy("decision.id")
-          .limit(perColumn)
-          .execute() as Promise<CardRow[]>,
-    ),
-  );
-  return milestones.map((milestone, index) => ({
-    milestone,
-    count: counts.find((c) => c.milestone === milestone)?.count ?? 0,
-    items: columns[index]!,
-  }));
+  const where = sql.join(conditions(workspaceId, visibility, filters), sql` AND `);
+  const { rows } = await sql<CardRow & { column_milestone: string; column_count: number }>`
+    SELECT col.milestone AS column_milestone, counted.n AS column_count, card.*
+    FROM unnest(${sql.val(milestones)}::text[]) AS col(milestone)
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM decision WHERE ${where} AND decision.milestone = col.milestone LIMIT ${BOARD_COUNT_CAP + 1}
+      ) capped
+    ) counted
+    LEFT JOIN LATERAL (
+      SELECT decision.id, decision.title, decision.account_id, account.name AS account_name, decision.owner_id,
+        member.name AS owner_name, decision.value_amount, decision.currency, decision.target_date, decision.outcome,
+        decision.readiness, decision.milestone, decision.weakest_dimension, decision.cost_of_waiting_monthly,
+        decision.updated_at, decision.version, left(decision.problem->>'statement', 200) AS problem_headline
+      FROM decision
+      JOIN account ON account.id = decision.account_id
+      JOIN member ON member.id = decision.owner_id
+      WHERE ${where} AND decision.milestone = col.milestone
+      ORDER BY decision.readiness, decision.id
+      LIMIT ${perColumn}
+    ) card ON true`.execute(db);
+  return milestones.map((milestone) => {
+    const mine = rows.filter((row) => row.column_milestone === milestone);
+    const count = mine[0]?.column_count ?? 0;
+    return {
+      milestone,
+      count: Math.min(count, BOARD_COUNT_CAP),
+      more: count > BOARD_COUNT_CAP,
+      items: mine.filter((row) => row.id !== null) as CardRow[],
+    };
+  });
 }
 
 export async function insertDecision(db: Kysely<Database>, row: Record<string, unknown>) {

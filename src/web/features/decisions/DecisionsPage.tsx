@@ -110,7 +110,8 @@ function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
                 {MILESTONE_LABELS[column.milestone]}
               </Text>
               <Badge variant="white" color="gray" size="sm">
-                {column.count}
+                {column.count.toLocaleString("en")}
+                {column.more ? "+" : ""}
               </Badge>
             </Group>
             <Stack gap="xs">
@@ -119,7 +120,8 @@ function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
               ))}
               {column.count > column.items.length && (
                 <Text size="xs" c="dimmed" ta="center">
-                  and {column.count - column.items.length} more — use the table to see all
+                  and {(column.count - column.items.length).toLocaleString("en")}
+                  {column.more ? "+" : ""} more — use the table to see all
                 </Text>
               )}
               {column.count === 0 && (
