@@ -1,0 +1,111 @@
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { z } from "zod";
+import type { questionEntry } from "../../../contract/decisions.ts";
+import { api, del, get } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { meQuery } from "../../lib/session.ts";
+
+type Entry = z.infer<typeof questionEntry>;
+
+function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(entry.text);
+  const queryClient = useQueryClient();
+  const done = () => queryClient.invalidateQueries({ queryKey: ["questions"] });
+  const save = useMutation({
+    mutationFn: () =>
+      api<Entry>("PUT", `/api/v1/questions/${entry.key}`, {
+        text,
+        ...(entry.version ? { version: entry.version } : {}),
+      }),
+    onSuccess: () => {
+      setEditing(false);
+      void done();
+    },
+    onError: (error) => notifyError(error, "Could not save the question"),
+  });
+  const reset = useMutation({ mutationFn: () => del(`/api/v1/questions/${entry.key}`), onSettled: done });
+  return (
+    <Group
+      justify="space-between"
+      align="flex-start"
+      wrap="nowrap"
+      py={6}
+      style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}
+    >
+      <Stack gap={2} style={{ flex: 1 }}>
+        <Group gap={6}>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {entry.key}
+          </Text>
+          {entry.customized && (
+            <Badge size="xs" variant="light">
+              reworded
+            </Badge>
+          )}
+        </Group>
+        {editing ? (
+          <Textarea
+            autosize
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            aria-label={`Question for ${entry.key}`}
+          />
+        ) : (
+          <Text size="sm">{entry.text}</Text>
+        )}
+      </Stack>
+      {canEdit && (
+        <Group gap={4} wrap="nowrap">
+          {editing ? (
+            <>
+              <Button size="compact-xs" onClick={() => save.mutate()} loading={save.isPending}>
+                Save
+              </Button>
+              <Button size="compact-xs" variant="default" onClick={() => setEditing(false)}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)}>
+                Reword
+              </Button>
+              {entry.customized && (
+                <Button size="compact-xs" variant="subtle" color="gray" onClick={() => reset.mutate()}>
+                  Reset
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
+      )}
+    </Group>
+  );
+}
+
+/** The next questions readiness proposes for each gap, in the workspace's own words. */
+export function QuestionLibraryPanel() {
+  const { data: me } = useSuspenseQuery(meQuery);
+  const { data } = useQuery({
+    queryKey: ["questions"],
+    queryFn: () => get<{ items: Entry[] }>("/api/v1/questions"),
+  });
+  const canEdit = me?.member.role !== "seller";
+  return (
+    <Paper withBorder p="lg">
+      <Text fw={600}>Question library</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        For every gap readiness finds, the next question to ask the customer.{" "}
+        {canEdit ? "Reword them in your team's voice." : "Managers and admins can reword them."}
+      </Text>
+      <Stack gap={0}>
+        {(data?.items ?? []).map((entry) => (
+          <QuestionRow key={`${entry.key}-${entry.version}`} entry={entry} canEdit={canEdit} />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
