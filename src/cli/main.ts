@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { email, name, password, role } from "../contract/common.ts";
+import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
 import { migrate } from "../server/db/migrator.ts";
@@ -9,6 +10,7 @@ import { findOrCreateWorkspace } from "../server/features/workspaces/workspaces.
 import { AppError } from "../server/http/errors.ts";
 import { startServer } from "../server/main.ts";
 import { APP_VERSION } from "../server/version.ts";
+import { DiagnoseUsageError, diagnoseJsonl, diagnoseOne } from "./diagnose-command.ts";
 import { withDatabase } from "./run-with-database.ts";
 
 /** A problem with what the user typed: shown as one clear line, exit status 2. */
@@ -91,13 +93,42 @@ memberCommand
     });
   });
 
+program
+  .command("diagnose")
+  .description(
+    "Diagnose review answers: about the customer, seller-centric or vague — with the reason and a better question.",
+  )
+  .argument("[answer]", "the answer to diagnose (with --question)")
+  .option("--question <key>", `the review question: ${REVIEW_QUESTIONS.join(", ")}`)
+  .option(
+    "--jsonl <file>",
+    'a file of {"id","question","answer"} lines; writes {"id","label","reason"} per line',
+  )
+  .action((answer: string | undefined, options: { question?: string; jsonl?: string }) => {
+    if (options.jsonl) {
+      if (answer !== undefined) throw new UsageError("give either --jsonl FILE or an answer, not both");
+      for (const line of diagnoseJsonl(options.jsonl)) process.stdout.write(`${line}\n`);
+      return;
+    }
+    if (answer === undefined)
+      throw new UsageError(
+        'give an answer to diagnose, e.g. confidant diagnose --question problem "they need to buy a CRM"',
+      );
+    console.log(diagnoseOne(options.question, answer));
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof UsageError ||
+    error instanceof DiagnoseUsageError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError
+  ) {
     console.error(`confidant: ${error.message}`);
     process.exit(2);
   }

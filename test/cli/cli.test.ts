@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -86,5 +86,50 @@ describe("confidant CLI", () => {
     } finally {
       server.kill("SIGTERM");
     }
+  });
+});
+
+describe("confidant diagnose", () => {
+  it("prints one JSON object for one answer", () => {
+    const result = run(["diagnose", "--question", "problem", "they need to buy a CRM"]);
+    expect(result.status).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(Object.keys(body)).toEqual(["label", "reason", "explanation", "suggestion", "signals"]);
+    expect(body).toMatchObject({ label: "seller", reason: "product_as_problem" });
+  });
+
+  it("writes one line per JSONL line, in order, with per-line errors, and exits 0", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jsonl-"));
+    const file = path.join(dir, "answers.jsonl");
+    const lines = [
+      Buffer.from('{"id":"a","question":"impact","answer":"we lose the deal","label":"seller"}\n'),
+      Buffer.from("{not json\n"),
+      Buffer.from('{"id":"c","question":"budget","answer":"x"}\n'),
+      Buffer.from([0xff, 0xfe, 0x41, 0x0a]),
+      Buffer.from(
+        '{"id":7,"question":"problem","answer":"Claims are denied at 12% versus a 5% benchmark because of coding errors"}\n',
+      ),
+    ];
+    writeFileSync(file, Buffer.concat(lines));
+    const result = run(["diagnose", "--jsonl", file]);
+    expect(result.status).toBe(0);
+    const out = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(out).toEqual([
+      { id: "a", label: "seller", reason: "our_loss" },
+      { id: null, error: expect.stringMatching(/^line 2: not valid JSON/) },
+      { id: "c", error: expect.stringMatching(/^line 3: question must be one of problem, impact/) },
+      { id: null, error: "line 4: not valid UTF-8" },
+      { id: 7, label: "customer", reason: null },
+    ]);
+  });
+
+  it("exits 2 when the file cannot be read or the question is unknown", () => {
+    expect(run(["diagnose", "--jsonl", "/no/such/file.jsonl"]).status).toBe(2);
+    const unknown = run(["diagnose", "--question", "budget", "x"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("--question must be one of");
   });
 });

@@ -1,6 +1,7 @@
 import {
   CONTRAST_SPLIT,
   CUES,
+  DENIED_CLAUSE,
   EMPHASIS_TURN,
   FEAR_BEFORE,
   HEDGES,
@@ -80,6 +81,7 @@ function isNegated(text: string, index: number, reason: SellerReason) {
   );
   const clause = before.slice(clauseStart);
   if (reason === "product_as_problem" && FEAR_BEFORE.test(clause)) return true;
+  if (DENIED_CLAUSE.test(clause)) return true;
   const lastWords = clause.trim().split(/\s+/).slice(-3).join(" ");
   return NEGATORS.test(lastWords);
 }

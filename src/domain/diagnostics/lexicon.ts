@@ -89,7 +89,7 @@ export const CUES: Cue[] = [
   cue(
     "discount_reflex",
     1.6,
-    /\b(?:discount(?:s|ed|ing)?|\d+ ?% off|percent off|off list|price (?:comes?|coming|goes|going) down|match (?:the |their |a )?(?:competitor'?s? |lower )?price|better (?:price|pricing|deal)|promo(?:tion(?:al)?)?(?: pricing| price)?|waive[ds]?|free (?:implementation|training|months?|onboarding|support|year)|throw in|sweeten(?:er)?|concessions?|year-end pricing|end-of-quarter pricing|lock (?:it|the price|pricing|them) in|pricing expires|extra \d+ ?%|approval for an? extra)\b/,
+    /\b(?:discount(?:s|ed|ing)?|\d+ ?% off|percent off|off list|price (?:comes?|coming|goes|going) down|match (?:the |their |a |an )?(?:[a-z']+ ){0,3}(?:price|pricing|quote|offer)|better (?:price|pricing|deal)|promo(?:tion(?:al)?)?(?: pricing| price)?|waive[ds]?|free (?:implementation|training|months?|onboarding|support|year)|throw in|sweeten(?:er)?|concessions?|year-end pricing|end-of-quarter pricing|lock (?:it|the price|pricing|them) in|pricing expires|extra \d+ ?%|approval for an? extra)\b/,
   ),
   cue(
     "discount_reflex",
@@ -124,7 +124,7 @@ export const CUES: Cue[] = [
   cue(
     "feature_checklist",
     1.2,
-    /\b(?:competitor [a-z]\b|vendor [a-z]\b|(?:we|our [a-z]+) (?:beat|beats|win on|have all|have more|outperform)|only (?:has|have) \d|compar(?:e|ed|es|ing) us|vs\.? (?:salesforce|hubspot|[a-z]+'s)|versus|better than (?:the )?competit)/,
+    /\b(?:competitor [a-z]\b|vendor [a-z]\b|(?:we|our [a-z]+) (?:beat|beats|win on|have all|have more|outperform)|only (?:has|have) \d|compar(?:e|ed|es|ing) us|(?:vs\.?|versus) (?:salesforce|hubspot|competitor|the competition|vendor|[a-z]+'s)|better than (?:the )?competit)/,
   ),
   cue(
     "feature_checklist",
@@ -167,6 +167,10 @@ export const CONTRAST_SPLIT =
 /** A customer's fear of a product ("worried about buying another tool") is their worry, not our product as the problem. */
 export const FEAR_BEFORE =
   /\b(?:worried|worries|afraid|fear|fears|scared|nervous|concerned|wary|skeptical|burned)\b[^.;]{0,30}$/i;
+
+/** A clause that opens by denying itself: "it is not that they lack features; …". */
+export const DENIED_CLAUSE =
+  /^\s*(?:(?:it'?s|it is|this is|that'?s|that is) not (?:that|about|because|a matter of)|not (?:that|about|because)|no(?:t)? longer)\b/i;
 
 export const NEGATORS =
   /\b(?:not|no|never|nothing|isn't|aren't|wasn't|don't|doesn't|didn't|won't|hardly|neither|nor)\b|n't\b/i;
