@@ -137,6 +137,16 @@ export interface DecisionFacts {
   involvements: InvolvementFacts[];
   concerns: ConcernFacts[];
   checkIns?: CheckInFacts[];
+  /** Answers of the latest completed review that were seller-centric or vague. */
+  reviewFlags?: ReviewFlag[];
+}
+
+export interface ReviewFlag {
+  question: "problem" | "impact" | "why_change" | "worries" | "consensus" | "confidence";
+  label: "seller" | "vague";
+  explanation: string;
+  suggestion: string;
+  reviewedAt: string;
 }
 
 export const DO_NOTHING: DecisionOption = {

@@ -13,7 +13,8 @@ export const DIMENSIONS = [
 export type DimensionKey = (typeof DIMENSIONS)[number];
 
 export interface Gap {
-  key: GapKey;
+  /** A question-library key, or "review.flagged" for an answer a review flagged (its question is the diagnosis's). */
+  key: GapKey | "review.flagged";
   text: string;
   question: string;
 }

@@ -212,3 +212,44 @@ describe("special cases", () => {
     void person;
   });
 });
+
+describe("review answers feed readiness", () => {
+  it("a seller-centric impact answer in the last review is an impact gap with the diagnosis's question", () => {
+    const facts = strongDecision();
+    const before = readinessOf(facts, TODAY);
+    facts.reviewFlags = [
+      {
+        question: "impact",
+        label: "seller",
+        explanation: "The answer describes what we would lose.",
+        suggestion: "What if nothing changes for another year?",
+        reviewedAt: "2026-02-20T10:00:00Z",
+      },
+    ];
+    const after = readinessOf(facts, TODAY);
+    const impact = after.dimensions.find((d) => d.key === "impact")!;
+    expect(impact.score).toBe(before.dimensions.find((d) => d.key === "impact")!.score - 15);
+    expect(impact.gaps[0]).toEqual({
+      key: "review.flagged",
+      text: "In the review of 2026-02-20, the answer on what happens if they don't solve it was about us, not the customer: The answer describes what we would lose.",
+      question: "What if nothing changes for another year?",
+    });
+    expect(after.overall).toBeLessThan(before.overall);
+  });
+
+  it("a vague worries answer counts against the concerns dimension", () => {
+    const facts = strongDecision();
+    facts.reviewFlags = [
+      {
+        question: "worries",
+        label: "vague",
+        explanation: "Too general.",
+        suggestion: "What worries you?",
+        reviewedAt: "2026-02-20",
+      },
+    ];
+    expect(readinessOf(facts, TODAY).dimensions.find((d) => d.key === "concerns")!.gaps[0]!.key).toBe(
+      "review.flagged",
+    );
+  });
+});

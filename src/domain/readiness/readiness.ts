@@ -4,6 +4,7 @@ import {
   type ConfidencePoint,
   type DecisionFacts,
   type InvolvementFacts,
+  type ReviewFlag,
   STANCE_POINTS,
   type StancePoint,
 } from "../decision/model.ts";
@@ -413,6 +414,25 @@ function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
   return d.result();
 }
 
+const FLAGGED_DIMENSION: Record<ReviewFlag["question"], DimensionKey> = {
+  problem: "problem",
+  impact: "impact",
+  why_change: "why_change",
+  worries: "concerns",
+  consensus: "consensus",
+  confidence: "confidence",
+};
+const QUESTION_WORDS: Record<ReviewFlag["question"], string> = {
+  problem: "what problem the customer is trying to solve",
+  impact: "what happens if they don't solve it",
+  why_change: "why they need to change now",
+  worries: "what they are worried about",
+  consensus: "who must agree",
+  confidence: "how confident they are",
+};
+/** A flagged review answer costs its dimension this many points: the review showed we do not know it yet. */
+export const REVIEW_FLAG_PENALTY = 15;
+
 /**
  * Readiness: how well we and the customer understand the decision, per dimension with evidence, gaps and
  * the next question to ask. Pure: `today` and the workspace's question library are passed in.
@@ -420,7 +440,7 @@ function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
 export function readinessOf(facts: DecisionFacts, today: Date, library: QuestionLibrary = {}): Readiness {
   const diagnosis = facts.problem.statement?.trim() ? diagnose("problem", facts.problem.statement) : null;
   const cost = costOfWaiting(facts.impact, facts.targetDate, today);
-  const dimensions = [
+  const scores = [
     problemDimension(facts, diagnosis, library),
     impactDimension(facts, library, cost),
     whyChangeDimension(facts, library),
@@ -430,6 +450,23 @@ export function readinessOf(facts: DecisionFacts, today: Date, library: Question
     processDimension(facts, library),
     confidenceDimension(facts, library),
   ];
+  const dimensions = scores.map((dimension) => {
+    const flags = (facts.reviewFlags ?? []).filter((f) => FLAGGED_DIMENSION[f.question] === dimension.key);
+    if (flags.length === 0) return dimension;
+    const penalty = Math.min(dimension.score, REVIEW_FLAG_PENALTY * flags.length);
+    return {
+      ...dimension,
+      score: dimension.score - penalty,
+      gaps: [
+        ...flags.map((flag) => ({
+          key: "review.flagged" as const,
+          text: `In the review of ${flag.reviewedAt.slice(0, 10)}, the answer on ${QUESTION_WORDS[flag.question]} was ${flag.label === "seller" ? "about us, not the customer" : "too vague"}: ${flag.explanation}`,
+          question: flag.suggestion,
+        })),
+        ...dimension.gaps,
+      ],
+    };
+  });
   const overall = Math.round(dimensions.reduce((sum, dim) => sum + dim.score * WEIGHTS[dim.key], 0) / 100);
   const weakest = [...dimensions].sort((a, b) => a.score / 1 - b.score || WEIGHTS[b.key] - WEIGHTS[a.key])[0]!
     .key;

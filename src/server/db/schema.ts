@@ -10,6 +10,7 @@ export interface WorkspaceTable {
   id: string;
   name: string;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  settings: Json;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -124,6 +125,7 @@ export interface DecisionTable extends SoftDeleted, Source {
   outcome_date: string | null;
   notes: string | null;
   source_stage: string | null;
+  forecast_category: ColumnType<"omitted" | "pipeline" | "best_case" | "commit", string | undefined, string>;
   readiness: ColumnType<number, number | undefined, number>;
   milestone: ColumnType<string, string | undefined, string>;
   weakest_dimension: string | null;
@@ -176,6 +178,56 @@ export interface QuestionTable {
   version: Version;
 }
 
+export interface ReviewTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  reviewer_id: string;
+  kind: "manager" | "self";
+  status: "open" | "completed";
+  coaching_notes: string | null;
+  readiness_at_start: number;
+  readiness_at_completion: number | null;
+  completed_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
+export interface ReviewAnswerTable {
+  id: string;
+  workspace_id: string;
+  review_id: string;
+  question: string;
+  answer: string;
+  confirmed: ColumnType<boolean, boolean | undefined, boolean>;
+  label: string;
+  reason: string | null;
+  explanation: string;
+  suggestion: string;
+  signals: Json;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface ReviewActionTable {
+  id: string;
+  workspace_id: string;
+  review_id: string;
+  decision_id: string;
+  what: string;
+  owner_id: string;
+  due_date: string | null;
+  status: "open" | "done";
+  done_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -194,4 +246,7 @@ export interface Database {
   involvement: InvolvementTable;
   concern: ConcernTable;
   question: QuestionTable;
+  review: ReviewTable;
+  review_answer: ReviewAnswerTable;
+  review_action: ReviewActionTable;
 }
