@@ -56,7 +56,9 @@ describe("input: random bodies to every route", () => {
         await fc.assert(
           fc.asyncProperty(jsonBody, pathId, query, async (body, id, params) => {
             const search = new URLSearchParams(params).toString();
-            const url = op.path.replace("{id}", id).replace("{key}", id) + (search ? `?${search}` : "");
+            const url =
+              op.path.replace("{id}", id).replace("{key}", id).replace("{question}", id) +
+              (search ? `?${search}` : "");
             const reply = await caller.send(op.method as "POST", url, op.method === "GET" ? undefined : body);
             expect(reply.status, `${op.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);
             if (reply.status === 400) {

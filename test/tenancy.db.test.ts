@@ -28,12 +28,21 @@ beforeAll(async () => {
       category: "cost",
     })
   ).body;
+  const review = (await a.as.admin.post(`/api/v1/decisions/${decision.id}/reviews`)).body;
+  const action = (
+    await a.as.admin.post(`/api/v1/reviews/${review.id}/actions`, {
+      what: "Ask the CFO",
+      ownerId: a.seller.id,
+    })
+  ).body;
   Object.assign(records, {
     accounts: account.id,
     stakeholders: cfo.id,
     decisions: decision.id,
     involvements: involvement.id,
     concerns: concern.id,
+    reviews: review.id,
+    actions: action.id,
   });
 });
 afterAll(() => t.close());
@@ -47,6 +56,8 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   decisions: () => records.decisions!,
   involvements: () => records.involvements!,
   concerns: () => records.concerns!,
+  reviews: () => records.reviews!,
+  actions: () => records.actions!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -61,10 +72,13 @@ const validBody: Record<string, unknown> = {
   "POST /api/v1/decisions/{id}/concerns": { text: "x", kind: "individual", category: "cost" },
   "PATCH /api/v1/involvements/{id}": { version: 1, role: "blocker" },
   "PATCH /api/v1/concerns/{id}": { version: 1, text: "Intruder" },
+  "PATCH /api/v1/reviews/{id}": { version: 1, coachingNotes: "Intruder" },
+  "PUT /api/v1/reviews/{id}/answers/{question}": { answer: "Intruder" },
+  "POST /api/v1/reviews/{id}/actions": { what: "Intrude", ownerId: "00000000-0000-4000-8000-000000000000" },
+  "PATCH /api/v1/actions/{id}": { version: 1, status: "done" },
 };
-const versioned = /^(DELETE|POST) .*(\{id\}|\/restore)$/;
-const query = (key: string) =>
-  versioned.test(key) && !key.endsWith("/stakeholders") && !key.endsWith("/concerns") ? "?version=1" : "";
+/** Deletes, restores and completion name the version the client saw. */
+const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");
 
 describe("tenancy: a member of workspace B never reaches workspace A's records", () => {
   it("every route with an id answers 404 to B's admin for A's record", async () => {
@@ -74,7 +88,9 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
       const kind = route.path.split("/")[3]!;
       const pick = recordOf[kind];
       expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
-      const url = route.path.replace("{id}", pick!(a)) + query(`${route.method} ${route.path}`);
+      const url =
+        route.path.replace("{id}", pick!(a)).replace("{question}", "impact") +
+        query(`${route.method} ${route.path}`);
       const body = validBody[`${route.method} ${route.path}`];
       const reply = await b.as.admin.send(
         route.method as "GET",
@@ -116,6 +132,15 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
     expect(decision).toMatchObject({ title: "A's decision", version: 1 });
     expect(decision.involvements).toHaveLength(1);
     expect(decision.concerns).toHaveLength(1);
+    const review = (await a.as.admin.get(`/api/v1/reviews/${records.reviews}`)).body;
+    expect(review).toMatchObject({ status: "open", version: 1, coachingNotes: null });
+    expect(review.actions[0]).toMatchObject({ status: "open", version: 1 });
+  });
+
+  it("B's queue, tasks and workspace never show A's", async () => {
+    expect((await b.as.admin.get("/api/v1/reviews/queue")).body.items).toEqual([]);
+    expect((await b.as.seller.get("/api/v1/actions")).body.items).toEqual([]);
+    expect((await b.as.admin.get("/api/v1/workspace")).body.id).toBe(b.workspace.id);
   });
 
   it("lists of decisions and accounts show only the caller's workspace", async () => {

@@ -15,6 +15,8 @@ import { MILESTONES } from "../domain/readiness/milestone.ts";
 import { GAP_KEYS } from "../domain/readiness/questions.ts";
 import { id, LIMITS, name, timestamp, version } from "./common.ts";
 
+export const FORECAST_CATEGORIES = ["omitted", "pipeline", "best_case", "commit"] as const;
+
 const text = z.string().max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString("en")} characters`);
 const short = z.string().trim().max(LIMITS.name);
 const optionalText = text.nullable().optional();
@@ -193,6 +195,7 @@ const decisionFields = {
   process: decisionProcess.optional(),
   sellerConfidence: confidenceRatings.optional(),
   outcome: z.enum(OUTCOMES).optional(),
+  forecastCategory: z.enum(FORECAST_CATEGORIES).optional(),
   outcomeReason: optionalText,
   outcomeDate: isoDate.nullable().optional(),
   notes: optionalText,
@@ -296,6 +299,7 @@ const decisionCore = {
   currency: z.string(),
   targetDate: z.string().nullable(),
   outcome: z.enum(OUTCOMES),
+  forecastCategory: z.enum(FORECAST_CATEGORIES),
   readiness: z.number(),
   milestone: z.enum(MILESTONES),
   weakestDimension: z.enum(DIMENSIONS).nullable(),

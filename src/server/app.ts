@@ -22,8 +22,10 @@ import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
 import { questionsRoutes } from "./features/questions/questions.routes.ts";
+import { reviewsRoutes } from "./features/reviews/reviews.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
+import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
 import { handleError, handleNotFound, unauthenticated } from "./http/errors.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { APP_VERSION } from "./version.ts";
@@ -101,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountsRoutes);
       await api.register(decisionsRoutes);
       await api.register(questionsRoutes);
+      await api.register(reviewsRoutes);
+      await api.register(workspaceRoutes);
     },
     { prefix: "/api/v1" },
   );

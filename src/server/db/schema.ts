@@ -184,7 +184,7 @@ export interface ReviewTable {
   decision_id: string;
   reviewer_id: string;
   kind: "manager" | "self";
-  status: "open" | "completed";
+  status: ColumnType<"open" | "completed", "open" | "completed" | undefined, "open" | "completed">;
   coaching_notes: string | null;
   readiness_at_start: number;
   readiness_at_completion: number | null;
@@ -220,7 +220,7 @@ export interface ReviewActionTable {
   what: string;
   owner_id: string;
   due_date: string | null;
-  status: "open" | "done";
+  status: ColumnType<"open" | "done", "open" | "done" | undefined, "open" | "done">;
   done_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -79,6 +79,7 @@ export function presentCard(row: CardRow): DecisionCard {
     currency: row.currency,
     targetDate: row.target_date,
     outcome: row.outcome,
+    forecastCategory: row.forecast_category,
     readiness: row.readiness,
     milestone: row.milestone as Milestone,
     weakestDimension: row.weakest_dimension as DimensionKey | null,

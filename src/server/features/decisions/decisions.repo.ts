@@ -59,6 +59,7 @@ const cardColumns = [
   "decision.currency",
   "decision.target_date",
   "decision.outcome",
+  "decision.forecast_category",
   "decision.readiness",
   "decision.milestone",
   "decision.weakest_dimension",
@@ -78,6 +79,7 @@ export type CardRow = {
   currency: string;
   target_date: string | null;
   outcome: DecisionTable["outcome"];
+  forecast_category: "omitted" | "pipeline" | "best_case" | "commit";
   readiness: number;
   milestone: string;
   weakest_dimension: string | null;
@@ -195,6 +197,7 @@ export async function boardColumns(
     LEFT JOIN LATERAL (
       SELECT decision.id, decision.title, decision.account_id, account.name AS account_name, decision.owner_id,
         member.name AS owner_name, decision.value_amount, decision.currency, decision.target_date, decision.outcome,
+        decision.forecast_category,
         decision.readiness, decision.milestone, decision.weakest_dimension, decision.cost_of_waiting_monthly,
         decision.updated_at, decision.version, left(decision.problem->>'statement', 200) AS problem_headline
       FROM decision

@@ -14,11 +14,13 @@ import { withDoNothing } from "../../../domain/decision/model.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
 import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { readinessOf } from "../../../domain/readiness/readiness.ts";
+import { commitBlockers } from "../../../domain/reviews/commit-guard.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
+import { latestReviewAnswers, reviewFlags } from "../reviews/reviews.service.ts";
 import {
   factsOf,
   partsOf,
@@ -81,15 +83,22 @@ function requireEditable(actor: SignedIn, row: { owner_id: string }) {
   );
 }
 
+/** Everything readiness reads about one decision — its record, people, concerns and last review — and the result. */
+export async function decisionFacts(db: Kysely<Database>, workspaceId: string, id: string) {
+  const row = (await findDecision(db, workspaceId, id, null, true))!;
+  const involvements = await listInvolvements(db, workspaceId, id);
+  const concerns = await listConcerns(db, workspaceId, id);
+  const facts = {
+    ...factsOf(row, involvements, concerns),
+    reviewFlags: await reviewFlags(db, workspaceId, id),
+  };
+  const readiness = readinessOf(facts, today(), await questionLibrary(db, workspaceId));
+  return { row, involvements, concerns, facts, readiness };
+}
+
 /** Recomputes readiness and milestone, stored for lists and the board, in the caller's transaction. */
 export async function refreshDerived(trx: Kysely<Database>, workspaceId: string, id: string) {
-  const row = (await findDecision(trx, workspaceId, id, null, true))!;
-  const facts = factsOf(
-    row,
-    await listInvolvements(trx, workspaceId, id),
-    await listConcerns(trx, workspaceId, id),
-  );
-  const readiness = readinessOf(facts, today(), await questionLibrary(trx, workspaceId));
+  const { readiness } = await decisionFacts(trx, workspaceId, id);
   await updateDerived(trx, workspaceId, id, {
     readiness: readiness.overall,
     milestone: readiness.milestone,
@@ -151,6 +160,25 @@ function stakeholderRefs(columns: ReturnType<typeof partsOf>) {
       id: approver,
     })),
   ];
+}
+
+/** Workspace policy (on by default): no commit while the latest review shows we do not know the customer's side. */
+async function checkCommitGuard(trx: Kysely<Database>, actor: SignedIn, id: string) {
+  const workspace = await trx
+    .selectFrom("workspace")
+    .select("settings")
+    .where("id", "=", actor.workspaceId)
+    .executeTakeFirstOrThrow();
+  if ((workspace.settings as { commitGuard?: boolean }).commitGuard === false) return;
+  const blockers = commitBlockers(await latestReviewAnswers(trx, actor.workspaceId, id));
+  if (blockers.length) {
+    throw new AppError(
+      409,
+      "commit_guard",
+      `This decision cannot be forecast as commit yet. ${blockers.join(" ")}`,
+      blockers.map((message) => ({ path: "forecastCategory", message })),
+    );
+  }
 }
 
 function checkOutcome(outcome: string, outcomeDate: string | null) {
@@ -272,6 +300,11 @@ export async function updateDecision(db: Kysely<Database>, actor: SignedIn, id: 
     if (body.currency !== undefined) patch.currency = body.currency;
     if (body.targetDate !== undefined) patch.target_date = body.targetDate;
     if (body.outcomeReason !== undefined) patch.outcome_reason = body.outcomeReason;
+    if (body.forecastCategory !== undefined) {
+      if (body.forecastCategory === "commit" && current.forecast_category !== "commit")
+        await checkCommitGuard(trx, actor, id);
+      patch.forecast_category = body.forecastCategory;
+    }
     if (body.notes !== undefined) patch.notes = body.notes;
     await applyChange(trx, actor, {
       entity: "decision",
@@ -315,14 +348,8 @@ export async function changeDecisionState(
 }
 
 export async function decisionDetail(db: Kysely<Database>, actor: SignedIn, id: string) {
-  const row = await requireVisibleDecision(db, actor, id);
-  const involvements = await listInvolvements(db, actor.workspaceId, id);
-  const concerns = await listConcerns(db, actor.workspaceId, id);
-  const readiness = readinessOf(
-    factsOf(row, involvements, concerns),
-    today(),
-    await questionLibrary(db, actor.workspaceId),
-  );
+  await requireVisibleDecision(db, actor, id);
+  const { row, involvements, concerns, readiness } = await decisionFacts(db, actor.workspaceId, id);
   return {
     ...presentDecision(row),
     involvements: involvements.map(presentInvolvement),

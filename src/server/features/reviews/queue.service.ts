@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import type { ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
+import { riskOf, upperQuartile } from "../../../domain/reviews/queue.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { listDecisions } from "../decisions/decisions.service.ts";
+import { answersOf, queueFacts } from "./reviews.repo.ts";
+
+const DAY = 86_400_000;
+/** The queue weighs at most this many open decisions (the lowest readiness first). */
+const CANDIDATES = 500;
+
+/**
+ * The review queue: the open decisions the member may see — a manager's team's, a seller's own — ordered
+ * by risk of no decision, each with the reasons in words.
+ */
+export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: number, today = new Date()) {
+  const { items: cards } = await listDecisions(db, actor, {
+    outcome: "open",
+    sort: "readiness",
+    limit: CANDIDATES,
+  });
+  const facts = await queueFacts(
+    db,
+    actor.workspaceId,
+    cards.map((c) => c.id),
+  );
+  const answers = await answersOf(
+    db,
+    actor.workspaceId,
+    facts.map((f) => f.last_review_id).filter((id): id is string => Boolean(id)),
+  );
+  const largeValue = upperQuartile(cards.map((c) => c.valueAmount ?? 0).filter((v) => v > 0));
+  const items = cards.map((card) => {
+    const f = facts.find((x) => x.decision_id === card.id)!;
+    const flagged = answers
+      .filter((a) => a.review_id === f.last_review_id && a.label !== "customer")
+      .map((a) => ({ question: a.question as ReviewQuestion, label: a.label as "seller" | "vague" }));
+    const risk = riskOf(
+      {
+        readiness: card.readiness,
+        readinessAtLastReview: f.last_readiness,
+        valueAmount: card.valueAmount,
+        largeValue,
+        currency: card.currency,
+        targetDate: card.targetDate,
+        openSevereConcerns: f.severe_concerns,
+        flaggedAnswers: flagged,
+        // Buyer check-ins arrive with the buyer room; until then no decision has one.
+        hasBuyerCheckIn: false,
+        daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY),
+        reviewed: f.last_review_id !== null,
+      },
+      today,
+    );
+    return {
+      decision: card,
+      score: risk.score,
+      reasons: risk.reasons,
+      openReviewId: f.open_review_id,
+      lastReviewedAt: f.last_completed_at ? new Date(f.last_completed_at).toISOString() : null,
+    };
+  });
+  items.sort((a, b) => b.score - a.score || a.decision.readiness - b.decision.readiness);
+  return { items: items.slice(0, limit) };
+}

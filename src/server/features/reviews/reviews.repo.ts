@@ -1,0 +1,200 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Database, ReviewActionTable, ReviewAnswerTable, ReviewTable } from "../../db/schema.ts";
+
+export type ReviewRow = Selectable<ReviewTable> & {
+  decision_title: string;
+  account_name: string;
+  owner_id: string;
+  owner_name: string;
+  reviewer_name: string;
+};
+export type AnswerRow = Selectable<ReviewAnswerTable>;
+export type ActionRow = Selectable<ReviewActionTable> & { owner_name: string; decision_title: string };
+
+const reviews = (db: Kysely<Database>, workspaceId: string) =>
+  db
+    .selectFrom("review")
+    .innerJoin("decision", "decision.id", "review.decision_id")
+    .innerJoin("account", "account.id", "decision.account_id")
+    .innerJoin("member as owner", "owner.id", "decision.owner_id")
+    .innerJoin("member as reviewer", "reviewer.id", "review.reviewer_id")
+    .selectAll("review")
+    .select([
+      "decision.title as decision_title",
+      "account.name as account_name",
+      "decision.owner_id",
+      "owner.name as owner_name",
+      "reviewer.name as reviewer_name",
+    ])
+    .where("review.workspace_id", "=", workspaceId)
+    .where("review.deleted_at", "is", null);
+
+export function findReview(db: Kysely<Database>, workspaceId: string, id: string) {
+  return reviews(db, workspaceId).where("review.id", "=", id).executeTakeFirst();
+}
+
+export function reviewsOfDecision(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return reviews(db, workspaceId)
+    .where("review.decision_id", "=", decisionId)
+    .orderBy("review.created_at", "desc")
+    .execute();
+}
+
+export function openReviewOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return db
+    .selectFrom("review")
+    .select(["id", "version"])
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "=", decisionId)
+    .where("status", "=", "open")
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function insertReview(
+  db: Kysely<Database>,
+  row: Omit<
+    ReviewTable,
+    | "created_at"
+    | "updated_at"
+    | "version"
+    | "deleted_at"
+    | "coaching_notes"
+    | "readiness_at_completion"
+    | "completed_at"
+    | "status"
+  >,
+) {
+  await db.insertInto("review").values(row).execute();
+}
+
+export function answersOf(db: Kysely<Database>, workspaceId: string, reviewIds: string[]) {
+  if (reviewIds.length === 0) return Promise.resolve([] as AnswerRow[]);
+  return db
+    .selectFrom("review_answer")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("review_id", "in", reviewIds)
+    .execute();
+}
+
+export async function insertAnswers(
+  db: Kysely<Database>,
+  rows: Omit<AnswerRow, "updated_at" | "version" | "confirmed">[],
+) {
+  await db
+    .insertInto("review_answer")
+    .values(rows.map((row) => ({ ...row, signals: JSON.stringify(row.signals) })))
+    .execute();
+}
+
+export function updateAnswer(
+  db: Kysely<Database>,
+  workspaceId: string,
+  reviewId: string,
+  question: string,
+  expectedVersion: number | undefined,
+  patch: Partial<Omit<AnswerRow, "signals">> & { signals: string },
+) {
+  let query = db
+    .updateTable("review_answer")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1), updated_at: new Date() }))
+    .where("workspace_id", "=", workspaceId)
+    .where("review_id", "=", reviewId)
+    .where("question", "=", question);
+  if (expectedVersion !== undefined) query = query.where("version", "=", expectedVersion);
+  return query.returningAll().executeTakeFirst();
+}
+
+const actions = (db: Kysely<Database>, workspaceId: string) =>
+  db
+    .selectFrom("review_action")
+    .innerJoin("member", "member.id", "review_action.owner_id")
+    .innerJoin("decision", "decision.id", "review_action.decision_id")
+    .selectAll("review_action")
+    .select(["member.name as owner_name", "decision.title as decision_title"])
+    .where("review_action.workspace_id", "=", workspaceId)
+    .where("review_action.deleted_at", "is", null);
+
+export function actionsOfReview(db: Kysely<Database>, workspaceId: string, reviewId: string) {
+  return actions(db, workspaceId)
+    .where("review_action.review_id", "=", reviewId)
+    .orderBy("review_action.created_at")
+    .execute();
+}
+
+export function findAction(db: Kysely<Database>, workspaceId: string, id: string) {
+  return actions(db, workspaceId).where("review_action.id", "=", id).executeTakeFirst();
+}
+
+export function actionsOfOwner(
+  db: Kysely<Database>,
+  workspaceId: string,
+  ownerId: string,
+  status: "open" | "done" | "all",
+) {
+  let query = actions(db, workspaceId).where("review_action.owner_id", "=", ownerId);
+  if (status !== "all") query = query.where("review_action.status", "=", status);
+  return query
+    .orderBy("review_action.due_date", (ob) => ob.asc().nullsLast())
+    .orderBy("review_action.created_at")
+    .execute();
+}
+
+export async function insertAction(
+  db: Kysely<Database>,
+  row: Omit<ReviewActionTable, "created_at" | "updated_at" | "version" | "deleted_at" | "status" | "done_at">,
+) {
+  await db.insertInto("review_action").values(row).execute();
+}
+
+/** The latest review of a decision (open or completed) with its answers: what the commit guard reads. */
+export async function latestReview(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  completedOnly: boolean,
+) {
+  let query = db
+    .selectFrom("review")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "=", decisionId)
+    .where("deleted_at", "is", null);
+  if (completedOnly) query = query.where("status", "=", "completed");
+  const row = await query
+    .orderBy(completedOnly ? "completed_at" : "created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { review: row, answers: await answersOf(db, workspaceId, [row.id]) };
+}
+
+/** Per decision, what the review queue weighs beyond the card: its reviews, concerns and when we last learned something. */
+export async function queueFacts(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
+  if (decisionIds.length === 0) return [];
+  const { rows } = await sql<{
+    decision_id: string;
+    open_review_id: string | null;
+    last_review_id: string | null;
+    last_completed_at: Date | null;
+    last_readiness: number | null;
+    severe_concerns: number;
+    last_learned_at: Date;
+  }>`
+    SELECT d.id AS decision_id,
+      (SELECT r.id FROM review r WHERE r.decision_id = d.id AND r.status = 'open' AND r.deleted_at IS NULL LIMIT 1) AS open_review_id,
+      last.id AS last_review_id, last.completed_at AS last_completed_at, last.readiness_at_completion AS last_readiness,
+      (SELECT count(*)::int FROM concern c WHERE c.decision_id = d.id AND c.deleted_at IS NULL
+        AND c.severity = 'high' AND c.status = 'open' AND coalesce(c.response, '') = '') AS severe_concerns,
+      greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
+        AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo')) AS last_learned_at
+    FROM decision d
+    LEFT JOIN LATERAL (
+      SELECT r.id, r.completed_at, r.readiness_at_completion FROM review r
+      WHERE r.decision_id = d.id AND r.status = 'completed' AND r.deleted_at IS NULL
+      ORDER BY r.completed_at DESC LIMIT 1
+    ) last ON true
+    WHERE d.workspace_id = ${workspaceId}::uuid AND d.id = ANY(${decisionIds}::uuid[])`.execute(db);
+  return rows;
+}

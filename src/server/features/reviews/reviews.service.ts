@@ -1,0 +1,382 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { actionBody, putAnswerBody, updateActionBody } from "../../../contract/reviews.ts";
+import type { ReviewFlag } from "../../../domain/decision/model.ts";
+import { diagnose, REVIEW_QUESTIONS, type ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
+import { compareReviews } from "../../../domain/reviews/compare.ts";
+import { prefillAnswers } from "../../../domain/reviews/prefill.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import {
+  AppError,
+  conflict,
+  forbidden,
+  notFound,
+  staleVersion,
+  unknownReference,
+} from "../../http/errors.ts";
+import { recordChange } from "../changes/change-log.ts";
+import { decisionFacts, refreshDerived, requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { presentAction, presentAnswer, presentReview, presentSummary } from "./reviews.presenter.ts";
+import {
+  type AnswerRow,
+  actionsOfOwner,
+  actionsOfReview,
+  answersOf,
+  findAction,
+  findReview,
+  insertAction,
+  insertAnswers,
+  insertReview,
+  latestReview,
+  openReviewOf,
+  type ReviewRow,
+  reviewsOfDecision,
+  updateAnswer,
+} from "./reviews.repo.ts";
+
+const diagnosed = (question: ReviewQuestion, answer: string) => {
+  const d = diagnose(question, answer);
+  return {
+    label: d.label,
+    reason: d.reason,
+    explanation: d.explanation,
+    suggestion: d.suggestion,
+    signals: d.signals,
+  };
+};
+
+/** The flagged answers of a decision's latest completed review, which readiness counts as gaps. */
+export async function reviewFlags(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+): Promise<ReviewFlag[]> {
+  const latest = await latestReview(db, workspaceId, decisionId, true);
+  if (!latest) return [];
+  return latest.answers
+    .filter((a) => a.label !== "customer")
+    .map((a) => ({
+      question: a.question as ReviewFlag["question"],
+      label: a.label as ReviewFlag["label"],
+      explanation: a.explanation,
+      suggestion: a.suggestion,
+      reviewedAt: (latest.review.completed_at ?? latest.review.created_at).toISOString(),
+    }));
+}
+
+/** The answers of the latest review, open or completed: what the commit guard reads. */
+export async function latestReviewAnswers(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  const latest = await latestReview(db, workspaceId, decisionId, false);
+  return (latest?.answers ?? []).map((a) => ({
+    question: a.question as ReviewQuestion,
+    label: a.label as "customer" | "seller" | "vague",
+    reason: a.reason as never,
+    explanation: a.explanation,
+  }));
+}
+
+async function requireReview(db: Kysely<Database>, actor: SignedIn, id: string) {
+  const row = await findReview(db, actor.workspaceId, id);
+  if (!row) throw notFound("The review");
+  // Seeing a review needs seeing its decision.
+  await requireVisibleDecision(db, actor, row.decision_id, true);
+  return row;
+}
+
+const rightsOf = (actor: SignedIn, row: ReviewRow) => ({
+  canAnswer:
+    row.status === "open" &&
+    (actor.role === "admin" || actor.memberId === row.owner_id || actor.memberId === row.reviewer_id),
+  canCoach: row.status === "open" && (actor.role === "admin" || actor.memberId === row.reviewer_id),
+});
+
+export async function openReview(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
+  const id = await db.transaction().execute(async (trx) => {
+    const decision = await requireVisibleDecision(trx, actor, decisionId);
+    const kind = decision.owner_id === actor.memberId ? "self" : "manager";
+    if (kind === "manager" && actor.role === "seller")
+      throw forbidden("Only the decision's owner or their manager can review it.");
+    const open = await openReviewOf(trx, actor.workspaceId, decisionId);
+    if (open) {
+      throw new AppError(
+        409,
+        "review_open",
+        "This decision already has an open review; continue it or complete it first.",
+        [],
+        { id: open.id },
+      );
+    }
+    const { facts, readiness } = await decisionFacts(trx, actor.workspaceId, decisionId);
+    const prefilled = prefillAnswers(facts, decision.currency, new Date());
+    const id = randomUUID();
+    await insertReview(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      decision_id: decisionId,
+      reviewer_id: actor.memberId,
+      kind,
+      readiness_at_start: readiness.overall,
+    });
+    await insertAnswers(
+      trx,
+      REVIEW_QUESTIONS.map((question) => ({
+        id: randomUUID(),
+        workspace_id: actor.workspaceId,
+        review_id: id,
+        question,
+        answer: prefilled[question],
+        ...diagnosed(question, prefilled[question]),
+        updated_by: actor.memberId,
+      })),
+    );
+    await recordChange(trx, actor, {
+      entity: "review",
+      entityId: id,
+      action: "create",
+      after: { kind, decisionId },
+      parentId: decisionId,
+    });
+    return id;
+  });
+  return reviewDetail(db, actor, id);
+}
+
+export async function reviewDetail(db: Kysely<Database>, actor: SignedIn, id: string) {
+  const row = await requireReview(db, actor, id);
+  const answers = await answersOf(db, actor.workspaceId, [id]);
+  const actions = await actionsOfReview(db, actor.workspaceId, id);
+  const earlier = (await reviewsOfDecision(db, actor.workspaceId, row.decision_id)).filter(
+    (r) => r.status === "completed" && r.id !== id && r.created_at < row.created_at,
+  )[0];
+  let comparison = null;
+  if (earlier) {
+    const before = await answersOf(db, actor.workspaceId, [earlier.id]);
+    const snapshot = (list: AnswerRow[]) =>
+      list.map((a) => ({
+        question: a.question as ReviewQuestion,
+        answer: a.answer,
+        label: a.label as "customer",
+      }));
+    comparison = {
+      previousReviewId: earlier.id,
+      previousCompletedAt: earlier.completed_at?.toISOString() ?? null,
+      items: compareReviews(snapshot(before), snapshot(answers)).map((item) => ({
+        question: item.question,
+        change: item.change as "improved",
+        before: item.before ? { answer: item.before.answer, label: item.before.label } : null,
+      })),
+    };
+  }
+  return presentReview(row, answers, actions, rightsOf(actor, row), comparison);
+}
+
+export async function decisionReviews(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
+  await requireVisibleDecision(db, actor, decisionId, true);
+  const rows = await reviewsOfDecision(db, actor.workspaceId, decisionId);
+  const answers = await answersOf(
+    db,
+    actor.workspaceId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) =>
+    presentSummary(
+      row,
+      answers.filter((a) => a.review_id === row.id),
+    ),
+  );
+}
+
+type AnswerBody = z.output<typeof putAnswerBody>;
+
+export async function answerQuestion(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  reviewId: string,
+  question: ReviewQuestion,
+  body: AnswerBody,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireReview(trx, actor, reviewId);
+    if (row.status !== "open")
+      throw conflict("This review is completed; open a new review to change answers.");
+    if (!rightsOf(actor, row).canAnswer)
+      throw forbidden("Only the decision's owner, the reviewer or an admin can answer.");
+    const [before] = await answersOf(trx, actor.workspaceId, [reviewId]).then((all) =>
+      all.filter((a) => a.question === question),
+    );
+    const d = diagnosed(question, body.answer);
+    const updated = await updateAnswer(trx, actor.workspaceId, reviewId, question, body.version, {
+      answer: body.answer,
+      ...(body.confirmed !== undefined ? { confirmed: body.confirmed } : {}),
+      label: d.label,
+      reason: d.reason,
+      explanation: d.explanation,
+      suggestion: d.suggestion,
+      signals: JSON.stringify(d.signals),
+      updated_by: actor.memberId,
+    });
+    if (!updated) throw staleVersion(before ? presentAnswer(before) : null);
+    await recordChange(trx, actor, {
+      entity: "review_answer",
+      entityId: updated.id,
+      action: "update",
+      before: before ? { answer: before.answer, label: before.label } : undefined,
+      after: { answer: updated.answer, label: updated.label },
+      parentId: row.decision_id,
+    });
+    return presentAnswer(updated);
+  });
+}
+
+async function changeReview(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  version: number,
+  patch: Record<string, unknown>,
+  action: "update",
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireReview(trx, actor, id);
+    const rights = rightsOf(actor, row);
+    if (!rights.canCoach) {
+      throw row.status === "open"
+        ? forbidden("Only the reviewer or an admin can do this.")
+        : conflict("This review is already completed.");
+    }
+    const updated = await trx
+      .updateTable("review")
+      .set({ ...patch, version: version + 1, updated_at: new Date() })
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated)
+      throw staleVersion({ id, version: row.version, status: row.status, coachingNotes: row.coaching_notes });
+    await recordChange(trx, actor, {
+      entity: "review",
+      entityId: id,
+      action,
+      before: { status: row.status, coachingNotes: row.coaching_notes },
+      after: patch,
+      parentId: row.decision_id,
+    });
+    return row;
+  });
+}
+
+export async function coach(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  body: { version: number; coachingNotes: string | null },
+) {
+  await changeReview(db, actor, id, body.version, { coaching_notes: body.coachingNotes }, "update");
+  return reviewDetail(db, actor, id);
+}
+
+/** Completing keeps the review in the decision's history; its flagged answers now count in readiness. */
+export async function completeReview(db: Kysely<Database>, actor: SignedIn, id: string, version: number) {
+  const row = await findReview(db, actor.workspaceId, id);
+  await changeReview(db, actor, id, version, { status: "completed", completed_at: new Date() }, "update");
+  if (row) {
+    await db.transaction().execute(async (trx) => {
+      const readiness = await refreshDerived(trx, actor.workspaceId, row.decision_id);
+      await trx
+        .updateTable("review")
+        .set({ readiness_at_completion: readiness.overall })
+        .where("id", "=", id)
+        .execute();
+    });
+  }
+  return reviewDetail(db, actor, id);
+}
+
+type ActionBody = z.output<typeof actionBody>;
+type ActionPatch = z.output<typeof updateActionBody>;
+
+export async function addAction(db: Kysely<Database>, actor: SignedIn, reviewId: string, body: ActionBody) {
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await requireReview(trx, actor, reviewId);
+    if (!rightsOf(actor, row).canAnswer)
+      throw forbidden("Only the decision's owner, the reviewer or an admin can agree actions.");
+    const owner = await trx
+      .selectFrom("member")
+      .select("id")
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", body.ownerId)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!owner) throw unknownReference("ownerId", "The member");
+    const id = randomUUID();
+    await insertAction(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      review_id: reviewId,
+      decision_id: row.decision_id,
+      what: body.what,
+      owner_id: body.ownerId,
+      due_date: body.dueDate ?? null,
+    });
+    await recordChange(trx, actor, {
+      entity: "review_action",
+      entityId: id,
+      action: "create",
+      after: body,
+      parentId: row.decision_id,
+    });
+    return id;
+  });
+  return presentAction((await findAction(db, actor.workspaceId, id))!);
+}
+
+export async function changeAction(db: Kysely<Database>, actor: SignedIn, id: string, body: ActionPatch) {
+  await db.transaction().execute(async (trx) => {
+    const action = await findAction(trx, actor.workspaceId, id);
+    if (!action) throw notFound("The action");
+    const review = await requireReview(trx, actor, action.review_id);
+    const allowed =
+      actor.role === "admin" || actor.memberId === action.owner_id || actor.memberId === review.reviewer_id;
+    if (!allowed) throw forbidden("Only the action's owner, the reviewer or an admin can change it.");
+    const patch: Record<string, unknown> = {};
+    if (body.what !== undefined) patch.what = body.what;
+    if (body.dueDate !== undefined) patch.due_date = body.dueDate;
+    if (body.status !== undefined) {
+      patch.status = body.status;
+      patch.done_at = body.status === "done" ? new Date() : null;
+    }
+    const updated = await trx
+      .updateTable("review_action")
+      .set({ ...patch, version: body.version + 1, updated_at: new Date() })
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", body.version)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(presentAction(action));
+    await recordChange(trx, actor, {
+      entity: "review_action",
+      entityId: id,
+      action: "update",
+      before: presentAction(action),
+      after: patch,
+      parentId: action.decision_id,
+    });
+  });
+  return presentAction((await findAction(db, actor.workspaceId, id))!);
+}
+
+export async function actionsFor(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  owner: string,
+  status: "open" | "done" | "all",
+) {
+  const ownerId = owner === "me" ? actor.memberId : owner;
+  if (ownerId !== actor.memberId && actor.role === "seller")
+    throw forbidden("Sellers see their own actions.");
+  return (await actionsOfOwner(db, actor.workspaceId, ownerId, status)).map(presentAction);
+}
