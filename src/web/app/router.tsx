@@ -15,6 +15,7 @@ import { accountQuery, decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { InsightsPage } from "../features/insights/InsightsPage.tsx";
+import { reviewQuery } from "../features/reviews/api.ts";
 import { ReviewsPage } from "../features/reviews/ReviewsPage.tsx";
 import { WelcomePage } from "../features/setup/WelcomePage.tsx";
 import { messageOf } from "../lib/errors.ts";
@@ -92,6 +93,13 @@ const reviewsRoute = createRoute({
   path: "/reviews",
   component: ReviewsPage,
 });
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/reviews/$id",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(reviewQuery(params.id)),
+  component: lazyRouteComponent(() => import("../features/reviews/ReviewPage.tsx"), "ReviewPage"),
+  errorComponent: CannotOpen,
+});
 const insightsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/insights",
@@ -113,6 +121,7 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountRoute,
     reviewsRoute,
+    reviewRoute,
     insightsRoute,
     settingsRoute,
   ]),

@@ -481,6 +481,7 @@ export async function seedDemoDecisions(
   workspaceId: string,
   members: { id: string; name: string; role: "seller" | "manager" | "admin"; teamId: string | null }[],
 ) {
+  const created = new Map<string, string>();
   for (const story of STORIES) {
     const owner = members.find((m) => m.name === story.owner)!;
     const actor: SignedIn = {
@@ -500,6 +501,7 @@ export async function seedDemoDecisions(
     }
     const { saidBy, confirmedBy, approvers, ...body } = story.decision;
     const decision = await createDecision(db, actor, { ...body, accountId: account.id });
+    created.set(story.decision.title, decision.id);
     for (const [index, person] of story.people.entries()) {
       const [problem, approach, us, timing] = person.stance ?? ["unknown", "unknown", "unknown", "unknown"];
       await addInvolvement(db, actor, decision.id, {
@@ -531,4 +533,5 @@ export async function seedDemoDecisions(
       });
     }
   }
+  return created;
 }

@@ -5,6 +5,7 @@ import { createTeam } from "../teams/teams.service.ts";
 import { findDemoWorkspace } from "../workspaces/workspaces.repo.ts";
 import { createWorkspace } from "../workspaces/workspaces.service.ts";
 import { seedDemoDecisions } from "./demo.decisions.ts";
+import { seedDemoReviews } from "./demo.reviews.ts";
 
 export const DEMO_WORKSPACE = "Northwind Demo";
 
@@ -34,6 +35,20 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
     const { member } = await createMember(db, actor, { ...person, teamId: team.id });
     members.push({ id: member.id, name: member.name, role: "seller", teamId: team.id });
   }
-  await seedDemoDecisions(db, workspace.id, members);
+  const decisions = await seedDemoDecisions(db, workspace.id, members);
+  const manager = members.find((m) => m.role === "manager")!;
+  await seedDemoReviews(
+    db,
+    {
+      workspaceId: workspace.id,
+      memberId: manager.id,
+      role: "manager",
+      teamId: null,
+      sessionId: "demo",
+      via: "demo",
+    },
+    decisions,
+    new Map(members.map((m) => [m.name, m.id])),
+  );
   return workspace;
 }

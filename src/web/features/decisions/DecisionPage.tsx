@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -19,6 +20,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
 import { decisionQuery, useUpdateDecision } from "./api.ts";
 import { ConcernsSection } from "./canvas/ConcernsSection.tsx";
@@ -29,6 +31,7 @@ import { ImpactSection } from "./canvas/ImpactSection.tsx";
 import { PeopleSection } from "./canvas/PeopleSection.tsx";
 import { ProblemSection } from "./canvas/ProblemSection.tsx";
 import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
+import { ReviewsList } from "./canvas/ReviewsList.tsx";
 import { TriggerSection } from "./canvas/TriggerSection.tsx";
 
 const CURRENCIES = [
@@ -47,6 +50,52 @@ const CURRENCIES = [
   "MXN",
   "SGD",
 ];
+
+const FORECAST = [
+  { value: "omitted", label: "Omitted" },
+  { value: "pipeline", label: "Pipeline" },
+  { value: "best_case", label: "Best case" },
+  { value: "commit", label: "Commit" },
+];
+
+/** The forecast category; the commit guard answers with which review answer stands in the way, and why. */
+function ForecastCategory({ decision }: { decision: DecisionDetail }) {
+  const update = useUpdateDecision(decision);
+  const blocked =
+    update.error instanceof ApiError && update.error.body.code === "commit_guard"
+      ? update.error.body.fields
+      : [];
+  return (
+    <Group gap={6} align="flex-start">
+      <Select
+        size="xs"
+        w={130}
+        aria-label="Forecast category"
+        data={FORECAST}
+        value={decision.forecastCategory}
+        disabled={!decision.canEdit}
+        allowDeselect={false}
+        onChange={(value) =>
+          value &&
+          value !== decision.forecastCategory &&
+          update.mutate({ forecastCategory: value as DecisionDetail["forecastCategory"] })
+        }
+      />
+      {blocked.length > 0 && (
+        <Alert color="orange" variant="light" p={6} maw={520} data-testid="commit-guard">
+          <Text size="xs" fw={600}>
+            Not commit yet:
+          </Text>
+          {blocked.map((field) => (
+            <Text key={field.message} size="xs">
+              {field.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </Group>
+  );
+}
 
 function Header({ decision }: { decision: DecisionDetail }) {
   const [editing, setEditing] = useState(false);
@@ -166,6 +215,7 @@ export function DecisionPage() {
       <Tabs defaultValue="canvas" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="canvas">The customer's decision</Tabs.Tab>
+          <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="canvas">
@@ -187,6 +237,9 @@ export function DecisionPage() {
               </div>
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="reviews">
+          <ReviewsList decisionId={decision.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryList decisionId={decision.id} />

@@ -77,7 +77,7 @@ export function useUpdateDecision(decision: DecisionDetail) {
       void queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "history"] });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
+      if (error instanceof ApiError && error.body.code === "stale_version") {
         notifyError(error, "Someone else changed this decision");
         void queryClient.invalidateQueries({ queryKey: ["decision", decision.id] });
       } else notifyError(error, "Could not save");

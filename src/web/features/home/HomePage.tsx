@@ -3,6 +3,7 @@ import { IconBulb, IconListCheck, IconUsersGroup } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { meQuery } from "../../lib/session.ts";
+import { TasksPanel } from "./TasksPanel.tsx";
 
 const questions = [
   "What problem is the customer trying to solve?",
@@ -29,6 +30,7 @@ export function HomePage() {
               : "Help your customers decide — and see what to ask them next."}
         </Text>
       </div>
+      <TasksPanel />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder padding="lg">
           <ThemeIcon variant="light" size="lg" mb="sm">

@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { DiagnosisView as Diagnosis, Review, ReviewAnswer } from "../../../contract/reviews.ts";
+import { ApiError, api, post } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { DiagnosisView } from "./DiagnosisView.tsx";
+
+const CHANGE_COLOR = {
+  improved: "teal",
+  regressed: "red",
+  unchanged: "gray",
+  reworded: "blue",
+  new: "gray",
+} as const;
+
+/** One customer question: the answer, diagnosed as it is typed, saved with its version. */
+export function AnswerCard({ review, answer }: { review: Review; answer: ReviewAnswer }) {
+  const [text, setText] = useState(answer.answer);
+  const [typed] = useDebouncedValue(text, 400);
+  const queryClient = useQueryClient();
+  useEffect(() => setText(answer.answer), [answer.answer]);
+  const dirty = text !== answer.answer;
+  const live = useQuery({
+    queryKey: ["diagnosis", answer.question, typed],
+    queryFn: () => post<Diagnosis>("/api/v1/diagnostics", { question: answer.question, answer: typed }),
+    enabled: dirty && typed === text,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api<ReviewAnswer>("PUT", `/api/v1/reviews/${review.id}/answers/${answer.question}`, {
+        answer: text,
+        version: answer.version,
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<Review>(["review", review.id], (current) =>
+        current
+          ? { ...current, answers: current.answers.map((a) => (a.question === saved.question ? saved : a)) }
+          : current,
+      );
+    },
+    onError: (error) => {
+      notifyError(
+        error,
+        error instanceof ApiError && error.status === 409
+          ? "Someone else changed this answer"
+          : "Could not save the answer",
+      );
+      void queryClient.invalidateQueries({ queryKey: ["review", review.id] });
+    },
+  });
+  const change = review.comparison?.items.find((i) => i.question === answer.question);
+  const shown = dirty && live.data ? live.data : answer;
+  return (
+    <Paper withBorder p="lg" data-testid={`answer-${answer.question}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Text fw={600}>{answer.prompt}</Text>
+          {change && change.change !== "new" && (
+            <Badge
+              color={CHANGE_COLOR[change.change]}
+              variant="dot"
+              title={change.before ? `Last review: ${change.before.answer}` : undefined}
+            >
+              {change.change} since last review
+            </Badge>
+          )}
+        </Group>
+        {review.canAnswer ? (
+          <Textarea
+            aria-label={answer.prompt}
+            autosize
+            minRows={2}
+            placeholder="The answer, about the customer — in their words where you have them."
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onBlur={() => dirty && !save.isPending && save.mutate()}
+          />
+        ) : (
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }} c={answer.answer ? undefined : "dimmed"}>
+            {answer.answer || "No answer."}
+          </Text>
+        )}
+        <DiagnosisView diagnosis={shown} />
+        {review.canAnswer && dirty && (
+          <Group justify="flex-end">
+            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
+              Save answer
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

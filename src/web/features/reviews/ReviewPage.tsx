@@ -1,0 +1,257 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import type { Review, ReviewAction } from "../../../contract/reviews.ts";
+import { api, patch, post } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { date, dateTime } from "../../lib/format.ts";
+import { membersQuery } from "../members/api.ts";
+import { AnswerCard } from "./AnswerCard.tsx";
+import { reviewQuery } from "./api.ts";
+
+function useReviewRefresh(id: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["review", id] }),
+      queryClient.invalidateQueries({ queryKey: ["reviews"] }),
+      queryClient.invalidateQueries({ queryKey: ["actions"] }),
+    ]);
+}
+
+function CoachingNotes({ review }: { review: Review }) {
+  const [notes, setNotes] = useState(review.coachingNotes ?? "");
+  useEffect(() => setNotes(review.coachingNotes ?? ""), [review.coachingNotes]);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      patch<Review>(`/api/v1/reviews/${review.id}`, {
+        version: review.version,
+        coachingNotes: notes || null,
+      }),
+    onSuccess: (updated) => queryClient.setQueryData(["review", review.id], updated),
+    onError: (error) => notifyError(error, "Could not save the coaching notes"),
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={5} mb={4}>
+        Coaching notes
+      </Title>
+      {review.canCoach ? (
+        <Stack gap="xs">
+          <Textarea
+            aria-label="Coaching notes"
+            autosize
+            minRows={3}
+            placeholder="What to explore with the customer next, and how."
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button
+              size="xs"
+              variant="light"
+              disabled={notes === (review.coachingNotes ?? "")}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+            >
+              Save notes
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Text size="sm" c={review.coachingNotes ? undefined : "dimmed"} style={{ whiteSpace: "pre-wrap" }}>
+          {review.coachingNotes ?? "No coaching notes."}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function Actions({ review }: { review: Review }) {
+  const members = useQuery(membersQuery);
+  const refresh = useReviewRefresh(review.id);
+  const form = useForm({
+    initialValues: { what: "", ownerId: review.ownerId as string | null, dueDate: "" },
+    validate: {
+      what: (v) => (v.trim() ? null : "What is agreed?"),
+      ownerId: (v) => (v ? null : "Who does it?"),
+    },
+  });
+  const add = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      post<ReviewAction>(`/api/v1/reviews/${review.id}/actions`, {
+        ...values,
+        dueDate: values.dueDate || null,
+      }),
+    onSuccess: () => {
+      form.reset();
+      void refresh();
+    },
+    onError: (error) => notifyError(error, "Could not add the action"),
+  });
+  const toggle = useMutation({
+    mutationFn: (action: ReviewAction) =>
+      patch(`/api/v1/actions/${action.id}`, {
+        version: action.version,
+        status: action.status === "open" ? "done" : "open",
+      }),
+    onSettled: refresh,
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={5} mb="xs">
+        Agreed actions
+      </Title>
+      <Stack gap={6}>
+        {review.actions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            None yet. Agree what to learn from the customer next — who, and by when.
+          </Text>
+        )}
+        {review.actions.map((action) => (
+          <Checkbox
+            key={action.id}
+            checked={action.status === "done"}
+            onChange={() => toggle.mutate(action)}
+            label={
+              <Text size="sm" td={action.status === "done" ? "line-through" : undefined}>
+                {action.what}{" "}
+                <Text span size="xs" c="dimmed">
+                  — {action.ownerName}
+                  {action.dueDate ? `, by ${date(action.dueDate)}` : ""}
+                </Text>
+              </Text>
+            }
+          />
+        ))}
+      </Stack>
+      {review.canAnswer && (
+        <form onSubmit={form.onSubmit((v) => add.mutate(v))}>
+          <Stack gap="xs" mt="md">
+            <TextInput
+              label="Action"
+              placeholder="Ask the CFO what a late close costs each month"
+              {...form.getInputProps("what")}
+            />
+            <Group grow>
+              <Select
+                label="Who"
+                data={(members.data ?? [])
+                  .filter((m) => m.active)
+                  .map((m) => ({ value: m.id, label: m.name }))}
+                allowDeselect={false}
+                {...form.getInputProps("ownerId")}
+              />
+              <TextInput type="date" label="By when" {...form.getInputProps("dueDate")} />
+            </Group>
+            <Button
+              type="submit"
+              size="xs"
+              variant="light"
+              loading={add.isPending}
+              style={{ alignSelf: "flex-start" }}
+            >
+              Add action
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+export function ReviewPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { data: review } = useSuspenseQuery(reviewQuery(id));
+  const queryClient = useQueryClient();
+  const complete = useMutation({
+    mutationFn: () => api<Review>("POST", `/api/v1/reviews/${review.id}/complete?version=${review.version}`),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(["review", review.id], updated);
+      await queryClient.invalidateQueries({ queryKey: ["decision", review.decisionId] });
+      await queryClient.invalidateQueries({ queryKey: ["reviews"] });
+    },
+    onError: (error) => notifyError(error, "Could not complete the review"),
+  });
+  const flagged = review.answers.filter((a) => a.label !== "customer").length;
+  return (
+    <Stack maw={1300}>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/reviews" size="sm">
+          Reviews
+        </Anchor>
+        <Anchor component={Link} to={`/decisions/${review.decisionId}`} size="sm">
+          {review.decisionTitle}
+        </Anchor>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Review: {review.decisionTitle}</Title>
+          <Text c="dimmed" size="sm">
+            {review.accountName} ·{" "}
+            {review.kind === "self"
+              ? `self-review by ${review.ownerName}`
+              : `${review.reviewerName} reviewing ${review.ownerName}'s decision`}{" "}
+            · started {dateTime(review.createdAt)} · readiness {review.readinessAtStart}
+            {review.readinessAtCompletion !== null ? ` → ${review.readinessAtCompletion}` : ""}
+          </Text>
+        </div>
+        {review.status === "completed" ? (
+          <Badge color="teal" size="lg">
+            Completed {review.completedAt ? date(review.completedAt) : ""}
+          </Badge>
+        ) : (
+          review.canCoach && (
+            <Button onClick={() => complete.mutate()} loading={complete.isPending}>
+              Complete review
+            </Button>
+          )
+        )}
+      </Group>
+      {flagged > 0 && (
+        <Alert
+          color="orange"
+          variant="light"
+          title={`${flagged} of 6 answers are not yet about the customer`}
+        >
+          Each comes with a question to take back to the customer. Completed reviews count these as gaps in
+          readiness.
+        </Alert>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            {review.answers.map((answer) => (
+              <AnswerCard key={answer.question} review={review} answer={answer} />
+            ))}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack>
+            <CoachingNotes review={review} />
+            <Actions review={review} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
