@@ -40,7 +40,7 @@ export const changeEntry = z.object({
   id: z.number(),
   entity: z.string(),
   entityId: z.string(),
-  action: z.enum(["create", "update", "delete", "restore"]),
+  action: z.enum(["create", "update", "delete", "restore", "access"]),
   memberId: z.string().nullable(),
   memberName: z.string().nullable(),
   via: z.string().nullable(),

@@ -21,8 +21,11 @@ import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
+import { planRoutes } from "./features/plan/plan.routes.ts";
 import { questionsRoutes } from "./features/questions/questions.routes.ts";
 import { reviewsRoutes } from "./features/reviews/reviews.routes.ts";
+import { roomRoutes } from "./features/room/room.routes.ts";
+import { shareLinksRoutes } from "./features/room/share-links.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
@@ -105,6 +108,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(questionsRoutes);
       await api.register(reviewsRoutes);
       await api.register(workspaceRoutes);
+      await api.register(planRoutes);
+      await api.register(shareLinksRoutes);
+      await api.register(roomRoutes);
     },
     { prefix: "/api/v1" },
   );

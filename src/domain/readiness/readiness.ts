@@ -281,6 +281,27 @@ function consensusDimension(facts: DecisionFacts, library: QuestionLibrary) {
       );
     }
   }
+  const checkIns = latestCheckIns(facts);
+  if (checkIns.length === 0) {
+    d.evidence.push(
+      "Stances are our reading of the people involved; no buyer has confirmed them (unconfirmed).",
+    );
+  } else {
+    // Buyers' own word on agreement comes first: a low "my organization agrees" is a gap whatever we recorded.
+    for (const checkIn of checkIns.filter((c) => c.ratings.agreement <= 2)) {
+      d.gap(
+        "consensus.disagreement",
+        `${checkIn.stakeholderName} rates "my organization agrees" ${checkIn.ratings.agreement} of 5 in their own check-in.`,
+        {
+          name: checkIn.stakeholderName,
+          point: "whether the organization agrees",
+        },
+      );
+    }
+    d.evidence.push(
+      `${checkIns.length} buyer${checkIns.length === 1 ? "" : "s"} rated agreement themselves.`,
+    );
+  }
   const buyer = people.find((p) => p.role === "economic_buyer");
   const buyerBacks = buyer && buyer.stance.problem === "supports" && buyer.stance.timing === "supports";
   d.check(
@@ -346,6 +367,15 @@ function processDimension(facts: DecisionFacts, library: QuestionLibrary) {
   return d.result();
 }
 
+/** Each buyer's most recent check-in. */
+function latestCheckIns(facts: DecisionFacts) {
+  const latest = new Map<string, NonNullable<DecisionFacts["checkIns"]>[number]>();
+  for (const checkIn of [...(facts.checkIns ?? [])].sort((a, b) => a.at.localeCompare(b.at))) {
+    latest.set(checkIn.stakeholderName.toLowerCase(), checkIn);
+  }
+  return [...latest.values()];
+}
+
 function average(values: number[]) {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
@@ -355,10 +385,7 @@ function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
   const checkIns = facts.checkIns ?? [];
   if (checkIns.length > 0) {
     // The latest check-in of each person counts: buyers' own ratings come before any estimate of ours.
-    const latest = new Map<string, (typeof checkIns)[number]>();
-    for (const checkIn of [...checkIns].sort((a, b) => a.at.localeCompare(b.at)))
-      latest.set(checkIn.stakeholderName.toLowerCase(), checkIn);
-    const people = [...latest.values()];
+    const people = latestCheckIns(facts);
     const perPoint = CONFIDENCE_POINTS.map((point) => ({
       point,
       value: average(people.map((c) => c.ratings[point])),

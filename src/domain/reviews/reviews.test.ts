@@ -61,6 +61,11 @@ describe("risk of no decision", () => {
       "In the last review, the answer on what happens if they don't act was about us, not the customer.",
     ],
     [{ hasBuyerCheckIn: false }, 10, "No buyer has confirmed their confidence yet."],
+    [
+      { confidenceTrend: { previous: 4.2, latest: 3.1 } },
+      15,
+      "Buyer confidence is falling (4.2 → 3.1 of 5).",
+    ],
     [{ daysSinceLearned: 21 }, 15, "Nothing new learned about the customer in 21 days."],
     [{ reviewed: false, readinessAtLastReview: null }, 5, "Never reviewed."],
   ] as [Partial<QueueFacts>, number, string][])("%o adds %i: %s", (change, points, reason) => {

@@ -53,7 +53,7 @@ export interface SessionTable {
   expires_at: Date;
 }
 
-export type ChangeAction = "create" | "update" | "delete" | "restore";
+export type ChangeAction = "create" | "update" | "delete" | "restore" | "access";
 
 export interface ChangeLogTable {
   id: Generated<number>;
@@ -163,6 +163,7 @@ export interface ConcernTable extends SoftDeleted {
   severity: string;
   status: string;
   response: string | null;
+  raised_via_link: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -228,6 +229,106 @@ export interface ReviewActionTable {
   version: Version;
 }
 
+export interface PlanStepTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  title: string;
+  description: string | null;
+  owner_side: "customer" | "us" | "both";
+  owner_stakeholder_id: string | null;
+  owner_member_id: string | null;
+  due_date: string | null;
+  first_due_date: string | null;
+  due_date_moves: ColumnType<number, number | undefined, number>;
+  status: "not_started" | "in_progress" | "done" | "blocked";
+  blocked_reason: string | null;
+  position: number;
+  depends_on: string | null;
+  done_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
+export interface PlanTemplateTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  steps: Json;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
+export interface ShareLinkTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  token_hash: string;
+  label: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+  last_opened_at: Date | null;
+  open_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface CheckInTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  share_link_id: string;
+  stakeholder_id: string | null;
+  stakeholder_name: string;
+  role: string | null;
+  ratings: Json;
+  comment: string | null;
+  created_at: CreatedAt;
+}
+
+export interface StepCommentTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  step_id: string;
+  author_name: string;
+  author_member: string | null;
+  share_link_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface ProblemCorrectionTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  share_link_id: string;
+  verdict: "right" | "not_quite";
+  text: string | null;
+  proposed_by: string | null;
+  status: ColumnType<"proposed" | "accepted" | "dismissed", string | undefined, string>;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_at: CreatedAt;
+  version: Version;
+}
+
+export interface BuyerActivityTable {
+  id: Generated<number>;
+  workspace_id: string;
+  decision_id: string;
+  share_link_id: string | null;
+  kind: string;
+  summary: string;
+  payload: Json;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -249,4 +350,11 @@ export interface Database {
   review: ReviewTable;
   review_answer: ReviewAnswerTable;
   review_action: ReviewActionTable;
+  plan_step: PlanStepTable;
+  plan_template: PlanTemplateTable;
+  share_link: ShareLinkTable;
+  check_in: CheckInTable;
+  step_comment: StepCommentTable;
+  problem_correction: ProblemCorrectionTable;
+  buyer_activity: BuyerActivityTable;
 }

@@ -88,9 +88,22 @@ export async function decisionFacts(db: Kysely<Database>, workspaceId: string, i
   const row = (await findDecision(db, workspaceId, id, null, true))!;
   const involvements = await listInvolvements(db, workspaceId, id);
   const concerns = await listConcerns(db, workspaceId, id);
+  const checkIns = await db
+    .selectFrom("check_in")
+    .select(["stakeholder_name", "role", "ratings", "created_at"])
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "=", id)
+    .orderBy("created_at")
+    .execute();
   const facts = {
     ...factsOf(row, involvements, concerns),
     reviewFlags: await reviewFlags(db, workspaceId, id),
+    checkIns: checkIns.map((c) => ({
+      stakeholderName: c.stakeholder_name,
+      role: c.role as never,
+      ratings: c.ratings as Record<"problem" | "solution" | "risks" | "me" | "agreement", number>,
+      at: c.created_at.toISOString(),
+    })),
   };
   const readiness = readinessOf(facts, today(), await questionLibrary(db, workspaceId));
   return { row, involvements, concerns, facts, readiness };

@@ -46,8 +46,11 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
         targetDate: card.targetDate,
         openSevereConcerns: f.severe_concerns,
         flaggedAnswers: flagged,
-        // Buyer check-ins arrive with the buyer room; until then no decision has one.
-        hasBuyerCheckIn: false,
+        hasBuyerCheckIn: f.check_ins > 0,
+        confidenceTrend:
+          f.recent_averages && f.recent_averages.length === 2
+            ? { previous: Number(f.recent_averages[0]), latest: Number(f.recent_averages[1]) }
+            : null,
         daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY),
         reviewed: f.last_review_id !== null,
       },

@@ -1,0 +1,185 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { idParams, ok } from "../../../contract/common.ts";
+import { versionQuery } from "../../../contract/members.ts";
+import {
+  applyTemplateBody,
+  createStepBody,
+  plan,
+  planStep,
+  planTemplate,
+  planTemplateList,
+  reorderBody,
+  stepCommentBody,
+  templateBody,
+  updateStepBody,
+  updateTemplateBody,
+} from "../../../contract/plan.ts";
+import { requireMember, requireRole } from "../../http/auth-context.ts";
+import { notFound } from "../../http/errors.ts";
+import { recordChange } from "../changes/change-log.ts";
+import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { findStep } from "./plan.repo.ts";
+import {
+  addStep,
+  applyTemplate,
+  changeStep,
+  listTemplates,
+  planOf,
+  reorderSteps,
+  saveTemplate,
+} from "./plan.service.ts";
+
+const presentTemplate = (row: {
+  id: string;
+  name: string;
+  description: string | null;
+  steps: unknown;
+  version: number;
+}) => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  steps: row.steps as z.infer<typeof planTemplate>["steps"],
+  version: row.version,
+});
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["plan"];
+
+  app.get(
+    "/decisions/:id/plan",
+    { schema: { tags, params: idParams, response: { 200: plan } } },
+    async (request) => {
+      const actor = requireMember(request);
+      const decision = await requireVisibleDecision(app.db, actor, request.params.id);
+      return planOf(app.db, actor.workspaceId, decision.id, decision.target_date);
+    },
+  );
+
+  app.post(
+    "/decisions/:id/plan/steps",
+    { schema: { tags, params: idParams, body: createStepBody, response: { 201: planStep } } },
+    async (request, reply) => {
+      const created = await addStep(app.db, requireMember(request), request.params.id, request.body);
+      reply.status(201);
+      return created;
+    },
+  );
+
+  app.put(
+    "/decisions/:id/plan/order",
+    { schema: { tags, params: idParams, body: reorderBody, response: { 200: ok } } },
+    async (request) => {
+      await reorderSteps(app.db, requireMember(request), request.params.id, request.body.stepIds);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/decisions/:id/plan/apply-template",
+    { schema: { tags, params: idParams, body: applyTemplateBody, response: { 200: plan } } },
+    async (request) => {
+      const actor = requireMember(request);
+      await applyTemplate(
+        app.db,
+        actor,
+        request.params.id,
+        request.body.templateId,
+        request.body.startDate ?? new Date().toISOString().slice(0, 10),
+      );
+      const decision = await requireVisibleDecision(app.db, actor, request.params.id);
+      return planOf(app.db, actor.workspaceId, decision.id, decision.target_date);
+    },
+  );
+
+  app.patch(
+    "/plan-steps/:id",
+    { schema: { tags, params: idParams, body: updateStepBody, response: { 200: planStep } } },
+    async (request) =>
+      changeStep(app.db, requireMember(request), request.params.id, { action: "update", body: request.body }),
+  );
+
+  app.delete(
+    "/plan-steps/:id",
+    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: planStep } } },
+    async (request) =>
+      changeStep(app.db, requireMember(request), request.params.id, {
+        action: "delete",
+        version: request.query.version,
+      }),
+  );
+
+  app.post(
+    "/plan-steps/:id/comments",
+    { schema: { tags, params: idParams, body: stepCommentBody, response: { 201: ok } } },
+    async (request, reply) => {
+      const actor = requireMember(request);
+      const step = await findStep(app.db, actor.workspaceId, request.params.id);
+      if (!step) throw notFound("The step");
+      await requireVisibleDecision(app.db, actor, step.decision_id);
+      await app.db.transaction().execute(async (trx) => {
+        const member = await trx
+          .selectFrom("member")
+          .select("name")
+          .where("id", "=", actor.memberId)
+          .executeTakeFirstOrThrow();
+        const id = crypto.randomUUID();
+        await trx
+          .insertInto("step_comment")
+          .values({
+            id,
+            workspace_id: actor.workspaceId,
+            decision_id: step.decision_id,
+            step_id: step.id,
+            author_name: member.name,
+            author_member: actor.memberId,
+            body: request.body.body,
+          })
+          .execute();
+        await recordChange(trx, actor, {
+          entity: "step_comment",
+          entityId: id,
+          action: "create",
+          after: request.body,
+          parentId: step.decision_id,
+        });
+      });
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+
+  app.get("/plan-templates", { schema: { tags, response: { 200: planTemplateList } } }, async (request) => ({
+    items: (await listTemplates(app.db, requireMember(request))).map(presentTemplate),
+  }));
+
+  app.post(
+    "/plan-templates",
+    { schema: { tags, body: templateBody, response: { 201: planTemplate } } },
+    async (request, reply) => {
+      const saved = await saveTemplate(
+        app.db,
+        requireRole(request, ["manager", "admin"]),
+        null,
+        request.body,
+      );
+      reply.status(201);
+      return presentTemplate(saved);
+    },
+  );
+
+  app.patch(
+    "/plan-templates/:id",
+    { schema: { tags, params: idParams, body: updateTemplateBody, response: { 200: planTemplate } } },
+    async (request) =>
+      presentTemplate(
+        await saveTemplate(
+          app.db,
+          requireRole(request, ["manager", "admin"]),
+          request.params.id,
+          request.body,
+        ),
+      ),
+  );
+};

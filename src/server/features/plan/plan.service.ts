@@ -1,0 +1,415 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type {
+  createStepBody,
+  PlanStep,
+  templateBody,
+  updateStepBody,
+  updateTemplateBody,
+} from "../../../contract/plan.ts";
+import { slippageOf } from "../../../domain/plan/slippage.ts";
+import { DEFAULT_TEMPLATES, type TemplateStep } from "../../../domain/plan/templates.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { forbidden, invalid, notFound, staleVersion, unknownReference } from "../../http/errors.ts";
+import { recordChange } from "../changes/change-log.ts";
+import { refreshDerived, requireVisibleDecision } from "../decisions/decisions.service.ts";
+import {
+  commentsOf,
+  findStep,
+  findTemplate,
+  insertSteps,
+  nextPosition,
+  type StepRow,
+  stepsOf,
+  templatesOf,
+} from "./plan.repo.ts";
+
+const DAY = 86_400_000;
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+export function presentStep(
+  row: StepRow,
+  comments: {
+    id: string;
+    author_name: string;
+    body: string;
+    share_link_id: string | null;
+    created_at: Date;
+  }[],
+): PlanStep {
+  return {
+    id: row.id,
+    decisionId: row.decision_id,
+    title: row.title,
+    description: row.description,
+    ownerSide: row.owner_side,
+    ownerStakeholderId: row.owner_stakeholder_id,
+    ownerMemberId: row.owner_member_id,
+    ownerName: row.owner_name,
+    dueDate: row.due_date,
+    firstDueDate: row.first_due_date,
+    dueDateMoves: row.due_date_moves,
+    status: row.status,
+    blockedReason: row.blocked_reason,
+    position: row.position,
+    dependsOn: row.depends_on,
+    doneAt: row.done_at?.toISOString() ?? null,
+    comments: comments.map((c) => ({
+      id: c.id,
+      authorName: c.author_name,
+      body: c.body,
+      fromBuyer: c.share_link_id !== null,
+      at: c.created_at.toISOString(),
+    })),
+    version: row.version,
+  };
+}
+
+/** The plan with each step's comments and where it stands against the customer's target date. */
+export async function planOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  targetDate: string | null,
+) {
+  const rows = await stepsOf(db, workspaceId, decisionId);
+  const comments = await commentsOf(
+    db,
+    workspaceId,
+    rows.map((r) => r.id),
+  );
+  const steps = rows.map((row) =>
+    presentStep(
+      row,
+      comments.filter((c) => c.step_id === row.id),
+    ),
+  );
+  const slippage = slippageOf(
+    steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      dueDate: s.dueDate,
+      firstDueDate: s.firstDueDate,
+      dueDateMoves: s.dueDateMoves,
+      status: s.status,
+      doneAt: s.doneAt,
+      dependsOn: s.dependsOn,
+    })),
+    targetDate,
+    new Date(),
+  );
+  return { steps, targetDate, slippage };
+}
+
+async function editableDecision(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
+  const decision = await requireVisibleDecision(db, actor, decisionId);
+  if (actor.role !== "admin" && decision.owner_id !== actor.memberId) {
+    throw forbidden("Only the decision's owner or an admin can change its plan.");
+  }
+  return decision;
+}
+
+type StepInput = Partial<z.output<typeof createStepBody>>;
+
+async function checkStepReferences(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decision: { id: string; account_id: string },
+  input: StepInput,
+  stepId?: string,
+) {
+  if (input.ownerStakeholderId) {
+    const s = await db
+      .selectFrom("stakeholder")
+      .select("account_id")
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", input.ownerStakeholderId)
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    if (!s) throw unknownReference("ownerStakeholderId", "The stakeholder");
+    if (s.account_id !== decision.account_id)
+      throw invalid("ownerStakeholderId", "must be a stakeholder of the decision's account");
+  }
+  if (input.ownerMemberId) {
+    const m = await db
+      .selectFrom("member")
+      .select("id")
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", input.ownerMemberId)
+      .executeTakeFirst();
+    if (!m) throw unknownReference("ownerMemberId", "The member");
+  }
+  if (input.dependsOn) {
+    if (input.dependsOn === stepId) throw invalid("dependsOn", "a step cannot wait for itself");
+    const dep = await findStep(db, actor.workspaceId, input.dependsOn);
+    if (!dep || dep.decision_id !== decision.id) throw unknownReference("dependsOn", "The step in this plan");
+  }
+  if (input.status === "blocked" && !input.blockedReason?.trim())
+    throw invalid("blockedReason", "say why the step is blocked");
+}
+
+export async function addStep(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  input: z.output<typeof createStepBody>,
+) {
+  const id = await db.transaction().execute(async (trx) => {
+    const decision = await editableDecision(trx, actor, decisionId);
+    await checkStepReferences(trx, actor, decision, input);
+    const id = randomUUID();
+    await insertSteps(trx, [
+      {
+        id,
+        workspace_id: actor.workspaceId,
+        decision_id: decisionId,
+        title: input.title,
+        description: input.description ?? null,
+        owner_side: input.ownerSide ?? "customer",
+        owner_stakeholder_id: input.ownerStakeholderId ?? null,
+        owner_member_id: input.ownerMemberId ?? null,
+        due_date: input.dueDate ?? null,
+        first_due_date: input.dueDate ?? null,
+        status: input.status ?? "not_started",
+        blocked_reason: input.blockedReason ?? null,
+        position: await nextPosition(trx, actor.workspaceId, decisionId),
+        depends_on: input.dependsOn ?? null,
+      },
+    ]);
+    await recordChange(trx, actor, {
+      entity: "plan_step",
+      entityId: id,
+      action: "create",
+      after: input,
+      parentId: decisionId,
+    });
+    await refreshDerived(trx, actor.workspaceId, decisionId);
+    return id;
+  });
+  return presentStep((await findStep(db, actor.workspaceId, id))!, []);
+}
+
+/** Column changes for a step, counting moves of its due date (the plan's slippage history). */
+export function stepPatch(before: StepRow, input: StepInput & { status?: string }) {
+  const patch: Record<string, unknown> = {};
+  if (input.title !== undefined) patch.title = input.title;
+  if (input.description !== undefined) patch.description = input.description;
+  if (input.ownerSide !== undefined) patch.owner_side = input.ownerSide;
+  if (input.ownerStakeholderId !== undefined) patch.owner_stakeholder_id = input.ownerStakeholderId;
+  if (input.ownerMemberId !== undefined) patch.owner_member_id = input.ownerMemberId;
+  if (input.dependsOn !== undefined) patch.depends_on = input.dependsOn;
+  if (input.blockedReason !== undefined) patch.blocked_reason = input.blockedReason;
+  if (input.dueDate !== undefined && input.dueDate !== before.due_date) {
+    patch.due_date = input.dueDate;
+    if (before.due_date && input.dueDate) patch.due_date_moves = before.due_date_moves + 1;
+    if (!before.first_due_date) patch.first_due_date = input.dueDate;
+  }
+  if (input.status !== undefined && input.status !== before.status) {
+    patch.status = input.status;
+    patch.done_at = input.status === "done" ? new Date() : null;
+    if (input.status !== "blocked") patch.blocked_reason = null;
+  }
+  return patch;
+}
+
+export async function changeStep(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  change: { action: "update"; body: z.output<typeof updateStepBody> } | { action: "delete"; version: number },
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await findStep(trx, actor.workspaceId, id);
+    if (!before) throw notFound("The step");
+    const decision = await editableDecision(trx, actor, before.decision_id);
+    const version = change.action === "update" ? change.body.version : change.version;
+    let patch: Record<string, unknown>;
+    if (change.action === "update") {
+      await checkStepReferences(
+        trx,
+        actor,
+        decision,
+        { ...change.body, blockedReason: change.body.blockedReason ?? before.blocked_reason },
+        id,
+      );
+      patch = stepPatch(before, change.body);
+    } else patch = { deleted_at: new Date() };
+    const updated = await trx
+      .updateTable("plan_step")
+      .set({ ...patch, version: version + 1, updated_at: new Date() })
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) throw staleVersion(presentStep(before, []));
+    await recordChange(trx, actor, {
+      entity: "plan_step",
+      entityId: id,
+      action: change.action,
+      before: presentStep(before, []),
+      after: patch,
+      parentId: before.decision_id,
+    });
+    await refreshDerived(trx, actor.workspaceId, before.decision_id);
+  });
+  const row = await findStep(db, actor.workspaceId, id, true);
+  return presentStep(row!, []);
+}
+
+/** New order of the plan's steps (drag and drop): every step of the plan, once. */
+export async function reorderSteps(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  stepIds: string[],
+) {
+  await db.transaction().execute(async (trx) => {
+    const decision = await editableDecision(trx, actor, decisionId);
+    const current = await stepsOf(trx, actor.workspaceId, decisionId);
+    const known = new Set(current.map((s) => s.id));
+    if (stepIds.length !== current.length || !stepIds.every((s) => known.has(s))) {
+      throw invalid("stepIds", "must list every step of this plan exactly once");
+    }
+    for (const [index, stepId] of stepIds.entries()) {
+      await trx
+        .updateTable("plan_step")
+        .set({ position: index + 1 })
+        .where("workspace_id", "=", actor.workspaceId)
+        .where("id", "=", stepId)
+        .execute();
+    }
+    await recordChange(trx, actor, {
+      entity: "plan",
+      entityId: decision.id,
+      action: "update",
+      before: current.map((s) => s.id),
+      after: stepIds,
+      parentId: decision.id,
+    });
+  });
+}
+
+/** Lazily gives a workspace the shipped templates the first time it looks; afterwards they are its own. */
+export async function listTemplates(db: Kysely<Database>, actor: SignedIn) {
+  let rows = await templatesOf(db, actor.workspaceId);
+  if (rows.length === 0) {
+    await db
+      .insertInto("plan_template")
+      .values(
+        DEFAULT_TEMPLATES.map((t) => ({
+          id: randomUUID(),
+          workspace_id: actor.workspaceId,
+          name: t.name,
+          description: t.description,
+          steps: JSON.stringify(t.steps),
+        })),
+      )
+      .execute();
+    rows = await templatesOf(db, actor.workspaceId);
+  }
+  return rows;
+}
+
+export async function applyTemplate(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  templateId: string,
+  startDate: string,
+) {
+  await db.transaction().execute(async (trx) => {
+    const decision = await editableDecision(trx, actor, decisionId);
+    const template = await findTemplate(trx, actor.workspaceId, templateId);
+    if (!template) throw unknownReference("templateId", "The template");
+    const templateSteps = template.steps as TemplateStep[];
+    const ids = templateSteps.map(() => randomUUID());
+    const first = await nextPosition(trx, actor.workspaceId, decisionId);
+    await insertSteps(
+      trx,
+      templateSteps.map((step, index) => {
+        const due = addDays(startDate, step.offsetDays);
+        return {
+          id: ids[index]!,
+          workspace_id: actor.workspaceId,
+          decision_id: decisionId,
+          title: step.title,
+          description: step.description ?? null,
+          owner_side: step.ownerSide,
+          owner_stakeholder_id: null,
+          owner_member_id: step.ownerSide === "us" ? decision.owner_id : null,
+          due_date: due,
+          first_due_date: due,
+          status: "not_started",
+          blocked_reason: null,
+          position: first + index,
+          depends_on: step.dependsOn === undefined ? null : ids[step.dependsOn]!,
+        };
+      }),
+    );
+    await recordChange(trx, actor, {
+      entity: "plan",
+      entityId: decisionId,
+      action: "create",
+      after: { template: template.name, steps: ids.length },
+      parentId: decisionId,
+    });
+    await refreshDerived(trx, actor.workspaceId, decisionId);
+  });
+}
+
+export async function saveTemplate(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string | null,
+  body: z.output<typeof templateBody> | z.output<typeof updateTemplateBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    if (id === null) {
+      const created = {
+        id: randomUUID(),
+        workspace_id: actor.workspaceId,
+        name: (body as z.output<typeof templateBody>).name,
+        description: body.description ?? null,
+        steps: JSON.stringify(body.steps),
+      };
+      await trx.insertInto("plan_template").values(created).execute();
+      await recordChange(trx, actor, {
+        entity: "plan_template",
+        entityId: created.id,
+        action: "create",
+        after: body,
+      });
+      return (await findTemplate(trx, actor.workspaceId, created.id))!;
+    }
+    const before = await findTemplate(trx, actor.workspaceId, id);
+    if (!before) throw notFound("The template");
+    const version = (body as { version: number }).version;
+    const updated = await trx
+      .updateTable("plan_template")
+      .set({
+        ...(body.name ? { name: body.name } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.steps ? { steps: JSON.stringify(body.steps) } : {}),
+        version: version + 1,
+        updated_at: new Date(),
+      })
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw staleVersion({ id, version: before.version, name: before.name });
+    await recordChange(trx, actor, {
+      entity: "plan_template",
+      entityId: id,
+      action: "update",
+      before: { name: before.name, steps: before.steps },
+      after: body,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,122 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  roomCheckInBody,
+  roomCommentBody,
+  roomConcernBody,
+  roomOk,
+  roomParams,
+  roomProblemBody,
+  roomStepBody,
+  roomStepParams,
+  roomView,
+} from "../../../contract/room.ts";
+import { AppError } from "../../http/errors.ts";
+import { WindowCounter } from "../../http/room-guard.ts";
+import {
+  activeLink,
+  roomView as buildRoomView,
+  checkIn,
+  commentOnStep,
+  correctProblem,
+  hashSecret,
+  linkNotValid,
+  raiseConcern,
+  recordAccess,
+  tickStep,
+} from "./room.service.ts";
+
+/**
+ * The buyer room's API: reachable with the link's secret alone, and only for what a buyer may do on that
+ * one decision. Guessing is slowed per client address and per link.
+ */
+export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
+  const perAddress = new WindowCounter(120, 60_000);
+  const perLink = new WindowCounter(300, 60_000);
+  const config = { public: true };
+  const tags = ["buyer room"];
+
+  async function link(request: FastifyRequest, token: string) {
+    if (!perAddress.allow(request.ip) || !perLink.allow(hashSecret(token))) {
+      throw new AppError(
+        429,
+        "rate_limited",
+        "Too many requests for this room. Wait a minute and try again.",
+      );
+    }
+    const found = await activeLink(app.db, token);
+    if (!found) throw linkNotValid();
+    return found;
+  }
+
+  app.get(
+    "/room/:token",
+    { config, schema: { tags, params: roomParams, response: { 200: roomView } } },
+    async (request) => {
+      const found = await link(request, request.params.token);
+      await recordAccess(app.db, found, request.ip);
+      return buildRoomView(app.db, found);
+    },
+  );
+
+  app.post(
+    "/room/:token/steps/:stepId/status",
+    { config, schema: { tags, params: roomStepParams, body: roomStepBody, response: { 200: roomOk } } },
+    async (request) => {
+      const found = await link(request, request.params.token);
+      await tickStep(
+        app.db,
+        found,
+        request.ip,
+        request.params.stepId,
+        request.body.status,
+        request.body.name,
+      );
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/room/:token/steps/:stepId/comments",
+    { config, schema: { tags, params: roomStepParams, body: roomCommentBody, response: { 201: roomOk } } },
+    async (request, reply) => {
+      const found = await link(request, request.params.token);
+      await commentOnStep(app.db, found, request.ip, request.params.stepId, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/room/:token/concerns",
+    { config, schema: { tags, params: roomParams, body: roomConcernBody, response: { 201: roomOk } } },
+    async (request, reply) => {
+      const found = await link(request, request.params.token);
+      await raiseConcern(app.db, found, request.ip, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/room/:token/problem",
+    { config, schema: { tags, params: roomParams, body: roomProblemBody, response: { 201: roomOk } } },
+    async (request, reply) => {
+      const found = await link(request, request.params.token);
+      await correctProblem(app.db, found, request.ip, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/room/:token/check-ins",
+    { config, schema: { tags, params: roomParams, body: roomCheckInBody, response: { 201: roomOk } } },
+    async (request, reply) => {
+      const found = await link(request, request.params.token);
+      await checkIn(app.db, found, request.ip, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,331 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from "../../../contract/room.ts";
+import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
+import type { Database } from "../../db/schema.ts";
+import { AppError, invalid, notFound } from "../../http/errors.ts";
+import { type Actor, recordChange } from "../changes/change-log.ts";
+import { decisionFacts, refreshDerived } from "../decisions/decisions.service.ts";
+import { findStep } from "../plan/plan.repo.ts";
+import { planOf, stepPatch } from "../plan/plan.service.ts";
+import { addActivity, type LinkRow, linkByHash } from "./room.repo.ts";
+
+export const hashSecret = (token: string) => createHash("sha256").update(token).digest("hex");
+/** 256 random bits: the link is the only key to the room, so it must not be guessable. */
+export const newRoomToken = () => randomBytes(32).toString("base64url");
+
+/** Revoked, expired and unknown links look the same: not found. */
+export const linkNotValid = () =>
+  new AppError(404, "not_found", "This link is not valid. Ask the person who sent it for a new one.");
+
+export async function activeLink(db: Kysely<Database>, token: string, now = new Date()) {
+  const link = await linkByHash(db, hashSecret(token));
+  if (!link || link.revoked_at || link.expires_at <= now) return null;
+  return link;
+}
+
+/** A buyer acting through a link: recorded as the link, with a hash of their address, never the address. */
+export function buyerActor(link: LinkRow, ip: string): Actor {
+  const ipHash = createHash("sha256").update(`${link.workspace_id}:${ip}`).digest("hex").slice(0, 16);
+  return { workspaceId: link.workspace_id, memberId: null, via: `share_link:${link.id} ip:${ipHash}` };
+}
+
+export async function recordAccess(db: Kysely<Database>, link: LinkRow, ip: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("share_link")
+      .set((eb) => ({ last_opened_at: new Date(), open_count: eb("open_count", "+", 1) }))
+      .where("id", "=", link.id)
+      .execute();
+    await recordChange(trx, buyerActor(link, ip), {
+      entity: "share_link",
+      entityId: link.id,
+      action: "access",
+      parentId: link.decision_id,
+    });
+  });
+}
+
+/** The buyer's view: built field by field from an allow-list, never by copying internal records. */
+export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<RoomView> {
+  const { row, involvements, facts } = await decisionFacts(db, link.workspace_id, link.decision_id);
+  const plan = await planOf(db, link.workspace_id, link.decision_id, row.target_date);
+  const cost = costOfWaiting(facts.impact, row.target_date, new Date());
+  const concerns = await db
+    .selectFrom("concern")
+    .select(["id", "text", "status", "response"])
+    .where("workspace_id", "=", link.workspace_id)
+    .where("decision_id", "=", link.decision_id)
+    .where("raised_via_link", "is not", null)
+    .where("deleted_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+  return {
+    decision: {
+      title: row.title,
+      accountName: row.account_name,
+      targetDate: row.target_date,
+      problem: facts.problem.statement ?? null,
+      costOfWaiting: {
+        perMonth: cost.perMonth,
+        untilTarget: cost.untilTarget,
+        monthsToTarget: cost.monthsToTarget,
+        currency: row.currency,
+      },
+      outcomesSought: facts.outcomesSought.map((o) => ({
+        measure: o.measure,
+        current: o.current ?? null,
+        target: o.target ?? null,
+      })),
+    },
+    plan: {
+      steps: plan.steps.map((s) => ({
+        id: s.id,
+        title: s.title,
+        description: s.description,
+        ownerSide: s.ownerSide,
+        ownerName: s.ownerName,
+        dueDate: s.dueDate,
+        status: s.status,
+        blockedReason: s.blockedReason,
+        canTick: s.ownerSide !== "us",
+        comments: s.comments.map((c) => ({ authorName: c.authorName, body: c.body, at: c.at })),
+      })),
+      projectedDecisionDate: plan.slippage.projectedDecisionDate,
+    },
+    concerns: concerns.map((c) => ({
+      id: c.id,
+      text: c.text,
+      status: c.status as "open",
+      response: c.response,
+    })),
+    people: involvements.map((i) => ({
+      id: i.stakeholder_id,
+      name: i.stakeholder_name,
+      title: i.stakeholder_title,
+    })),
+    sellerName: row.owner_name,
+    linkLabel: link.label,
+  };
+}
+
+const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+export async function tickStep(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  stepId: string,
+  status: "not_started" | "in_progress" | "done",
+  name?: string,
+) {
+  await db.transaction().execute(async (trx) => {
+    const step = await findStep(trx, link.workspace_id, stepId);
+    if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
+    if (step.owner_side === "us") throw invalid("stepId", "this step is ours to do; ask us about it");
+    const patch = stepPatch(step, { status });
+    await trx
+      .updateTable("plan_step")
+      .set({ ...patch, version: step.version + 1, updated_at: new Date() })
+      .where("id", "=", step.id)
+      .execute();
+    const actor = buyerActor(link, ip);
+    await recordChange(trx, actor, {
+      entity: "plan_step",
+      entityId: step.id,
+      action: "update",
+      before: { status: step.status },
+      after: { status },
+      parentId: link.decision_id,
+    });
+    await addActivity(trx, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      linkId: link.id,
+      kind: "step_ticked",
+      summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
+    });
+  });
+}
+
+export async function commentOnStep(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  stepId: string,
+  body: { name: string; body: string },
+) {
+  await db.transaction().execute(async (trx) => {
+    const step = await findStep(trx, link.workspace_id, stepId);
+    if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
+    const id = randomUUID();
+    await trx
+      .insertInto("step_comment")
+      .values({
+        id,
+        workspace_id: link.workspace_id,
+        decision_id: link.decision_id,
+        step_id: step.id,
+        author_name: body.name,
+        share_link_id: link.id,
+        body: body.body,
+      })
+      .execute();
+    await recordChange(trx, buyerActor(link, ip), {
+      entity: "step_comment",
+      entityId: id,
+      action: "create",
+      after: body,
+      parentId: link.decision_id,
+    });
+    await addActivity(trx, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      linkId: link.id,
+      kind: "step_comment",
+      summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
+    });
+  });
+}
+
+export async function raiseConcern(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  body: z.output<typeof roomConcernBody>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    const who = body.name
+      ? await trx
+          .selectFrom("stakeholder")
+          .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+          .select("stakeholder.id")
+          .where("involvement.decision_id", "=", link.decision_id)
+          .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", body.name!.toLowerCase()))
+          .executeTakeFirst()
+      : undefined;
+    await trx
+      .insertInto("concern")
+      .values({
+        id,
+        workspace_id: link.workspace_id,
+        decision_id: link.decision_id,
+        text: body.text,
+        kind: body.kind,
+        category: "other",
+        raised_by: who?.id ?? null,
+        severity: "medium",
+        status: "open",
+        raised_via_link: link.id,
+      })
+      .execute();
+    await recordChange(trx, buyerActor(link, ip), {
+      entity: "concern",
+      entityId: id,
+      action: "create",
+      after: body,
+      parentId: link.decision_id,
+    });
+    await addActivity(trx, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      linkId: link.id,
+      kind: "concern_added",
+      summary: `${body.name ?? link.label} raised a concern: ${clip(body.text, 120)}`,
+    });
+    await refreshDerived(trx, link.workspace_id, link.decision_id);
+  });
+}
+
+export async function correctProblem(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  body: z.output<typeof roomProblemBody>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    await trx
+      .insertInto("problem_correction")
+      .values({
+        id,
+        workspace_id: link.workspace_id,
+        decision_id: link.decision_id,
+        share_link_id: link.id,
+        verdict: body.verdict,
+        text: body.text ?? null,
+        proposed_by: body.name ?? null,
+        status: body.verdict === "right" ? "accepted" : "proposed",
+      })
+      .execute();
+    await recordChange(trx, buyerActor(link, ip), {
+      entity: "problem_correction",
+      entityId: id,
+      action: "create",
+      after: body,
+      parentId: link.decision_id,
+    });
+    await addActivity(trx, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      linkId: link.id,
+      kind: body.verdict === "right" ? "problem_confirmed" : "problem_correction",
+      summary:
+        body.verdict === "right"
+          ? `${body.name ?? link.label} confirmed the problem statement is right.`
+          : `${body.name ?? link.label} proposed a correction to the problem: ${clip(body.text ?? "", 120)}`,
+    });
+  });
+}
+
+export async function checkIn(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  body: z.output<typeof roomCheckInBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const stakeholder = await trx
+      .selectFrom("stakeholder")
+      .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+      .select(["stakeholder.id", "involvement.role"])
+      .where("involvement.decision_id", "=", link.decision_id)
+      .where("involvement.deleted_at", "is", null)
+      .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", body.stakeholderName.toLowerCase()))
+      .executeTakeFirst();
+    const id = randomUUID();
+    await trx
+      .insertInto("check_in")
+      .values({
+        id,
+        workspace_id: link.workspace_id,
+        decision_id: link.decision_id,
+        share_link_id: link.id,
+        stakeholder_id: stakeholder?.id ?? null,
+        stakeholder_name: body.stakeholderName,
+        role: body.role ?? stakeholder?.role ?? null,
+        ratings: JSON.stringify(body.ratings),
+        comment: body.comment ?? null,
+      })
+      .execute();
+    await recordChange(trx, buyerActor(link, ip), {
+      entity: "check_in",
+      entityId: id,
+      action: "create",
+      after: body,
+      parentId: link.decision_id,
+    });
+    const r = body.ratings;
+    await addActivity(trx, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      linkId: link.id,
+      kind: "check_in",
+      summary: `${body.stakeholderName} checked in: problem ${r.problem}, solution ${r.solution}, risks ${r.risks}, what it means for me ${r.me}, my organization agrees ${r.agreement} (of 5).`,
+    });
+    await refreshDerived(trx, link.workspace_id, link.decision_id);
+    return id;
+  });
+}
