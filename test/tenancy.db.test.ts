@@ -35,7 +35,22 @@ beforeAll(async () => {
       ownerId: a.seller.id,
     })
   ).body;
+  const step = (
+    await a.as.admin.post(`/api/v1/decisions/${decision.id}/plan/steps`, { title: "Security review" })
+  ).body;
+  const link = (await a.as.admin.post(`/api/v1/decisions/${decision.id}/share-links`, { label: "CFO" })).body;
+  await t.app.inject({
+    method: "POST",
+    url: `/api/v1/room/${link.token}/problem`,
+    payload: { verdict: "not_quite", text: "Different" },
+  });
+  const correction = (await a.as.admin.get(`/api/v1/decisions/${decision.id}/corrections`)).body.items[0];
+  const template = (await a.as.admin.get("/api/v1/plan-templates")).body.items[0];
   Object.assign(records, {
+    "plan-steps": step.id,
+    "share-links": link.id,
+    corrections: correction.id,
+    "plan-templates": template.id,
     accounts: account.id,
     stakeholders: cfo.id,
     decisions: decision.id,
@@ -57,6 +72,10 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   involvements: () => records.involvements!,
   concerns: () => records.concerns!,
   reviews: () => records.reviews!,
+  "plan-steps": () => records["plan-steps"]!,
+  "share-links": () => records["share-links"]!,
+  corrections: () => records.corrections!,
+  "plan-templates": () => records["plan-templates"]!,
   actions: () => records.actions!,
 };
 const validBody: Record<string, unknown> = {
@@ -76,6 +95,14 @@ const validBody: Record<string, unknown> = {
   "PUT /api/v1/reviews/{id}/answers/{question}": { answer: "Intruder" },
   "POST /api/v1/reviews/{id}/actions": { what: "Intrude", ownerId: "00000000-0000-4000-8000-000000000000" },
   "PATCH /api/v1/actions/{id}": { version: 1, status: "done" },
+  "POST /api/v1/decisions/{id}/plan/steps": { title: "Intrude" },
+  "PUT /api/v1/decisions/{id}/plan/order": { stepIds: ["00000000-0000-4000-8000-000000000000"] },
+  "POST /api/v1/decisions/{id}/plan/apply-template": { templateId: "00000000-0000-4000-8000-000000000000" },
+  "POST /api/v1/decisions/{id}/share-links": { label: "Intruder" },
+  "PATCH /api/v1/plan-steps/{id}": { version: 1, title: "Intrude" },
+  "POST /api/v1/plan-steps/{id}/comments": { body: "Intrude" },
+  "PATCH /api/v1/corrections/{id}": { version: 1, status: "accepted" },
+  "PATCH /api/v1/plan-templates/{id}": { version: 1, name: "Intrude" },
 };
 /** Deletes, restores and completion name the version the client saw. */
 const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");
