@@ -38,6 +38,13 @@ const signInRoute = createRoute({
   component: SignInPage,
 });
 
+/** The buyer room: public, outside the app shell, opened with the link's secret alone. */
+const roomRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/room/$token",
+  component: lazyRouteComponent(() => import("../features/room/RoomPage.tsx"), "RoomPage"),
+});
+
 /** Everything behind sign-in; a visitor goes to the welcome page on a fresh installation, else to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -114,6 +121,7 @@ const settingsRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
   signInRoute,
+  roomRoute,
   appRoute.addChildren([
     homeRoute,
     decisionsRoute,

@@ -6,6 +6,7 @@ import { findDemoWorkspace } from "../workspaces/workspaces.repo.ts";
 import { createWorkspace } from "../workspaces/workspaces.service.ts";
 import { seedDemoDecisions } from "./demo.decisions.ts";
 import { seedDemoReviews } from "./demo.reviews.ts";
+import { seedDemoRooms } from "./demo.room.ts";
 
 export const DEMO_WORKSPACE = "Northwind Demo";
 
@@ -36,6 +37,19 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
     members.push({ id: member.id, name: member.name, role: "seller", teamId: team.id });
   }
   const decisions = await seedDemoDecisions(db, workspace.id, members);
+  const priya = members.find((m) => m.name === "Priya Raman")!;
+  await seedDemoRooms(
+    db,
+    {
+      workspaceId: workspace.id,
+      memberId: priya.id,
+      role: "seller",
+      teamId: priya.teamId,
+      sessionId: "demo",
+      via: "demo",
+    },
+    decisions,
+  );
   const manager = members.find((m) => m.role === "manager")!;
   await seedDemoReviews(
     db,

@@ -25,23 +25,66 @@ beforeAll(async () => {
     outcomesSought: [{ measure: "Days to close", current: "12", target: "5" }],
   });
   decisionId = d.body.id;
-  await w.as.seller.post(`/api/v1/decisions/${decisionId}/stakeholders`, { stakeholderId: acct.cfo.id, role: "economic_buyer", influence: "high" });
-  await w.as.seller.post(`/api/v1/decisions/${decisionId}/stakeholders`, { stakeholderId: acct.controller.id, role: "champion" });
+  await w.as.seller.post(`/api/v1/decisions/${decisionId}/stakeholders`, {
+    stakeholderId: acct.cfo.id,
+    role: "economic_buyer",
+    influence: "high",
+  });
+  await w.as.seller.post(`/api/v1/decisions/${decisionId}/stakeholders`, {
+    stakeholderId: acct.controller.id,
+    role: "champion",
+  });
 });
 afterAll(() => t.close());
 
 async function share(label = "Dana Lee, CFO", expiresAt?: string) {
-  const reply = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label, ...(expiresAt ? { expiresAt } : {}) });
+  const reply = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
+    label,
+    ...(expiresAt ? { expiresAt } : {}),
+  });
   expect(reply.status).toBe(201);
   return reply.body as { id: string; url: string; token: string };
 }
 
 /** Every key a buyer may ever see; a new field in a buyer response must be added here on purpose. */
 const ALLOWED = new Set([
-  "decision", "title", "accountName", "targetDate", "problem", "costOfWaiting", "perMonth", "untilTarget", "monthsToTarget",
-  "currency", "outcomesSought", "measure", "current", "target", "plan", "steps", "id", "description", "ownerSide",
-  "ownerName", "dueDate", "status", "blockedReason", "canTick", "comments", "authorName", "body", "at",
-  "projectedDecisionDate", "concerns", "text", "response", "people", "name", "sellerName", "linkLabel", "ok",
+  "decision",
+  "title",
+  "accountName",
+  "targetDate",
+  "problem",
+  "costOfWaiting",
+  "perMonth",
+  "untilTarget",
+  "monthsToTarget",
+  "currency",
+  "outcomesSought",
+  "measure",
+  "current",
+  "target",
+  "plan",
+  "steps",
+  "id",
+  "description",
+  "ownerSide",
+  "ownerName",
+  "dueDate",
+  "status",
+  "blockedReason",
+  "canTick",
+  "comments",
+  "authorName",
+  "body",
+  "at",
+  "projectedDecisionDate",
+  "concerns",
+  "text",
+  "response",
+  "people",
+  "name",
+  "sellerName",
+  "linkLabel",
+  "ok",
 ]);
 function keysOf(value: unknown, into = new Set<string>()) {
   if (Array.isArray(value)) for (const item of value) keysOf(item, into);
@@ -59,7 +102,11 @@ describe("share links", () => {
     const link = await share();
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(link.url).toMatch(new RegExp(`/room/${link.token}$`));
-    const stored = await t.db.selectFrom("share_link").select("token_hash").where("id", "=", link.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("share_link")
+      .select("token_hash")
+      .where("id", "=", link.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(link.token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const list = await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`);
@@ -68,7 +115,10 @@ describe("share links", () => {
   });
 
   it("refuses an expiry in the past and a missing label, naming the field", async () => {
-    const past = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "x", expiresAt: "2020-01-01T00:00:00Z" });
+    const past = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
+      label: "x",
+      expiresAt: "2020-01-01T00:00:00Z",
+    });
     expect(past.status).toBe(400);
     expect(past.body.error.fields[0].path).toBe("expiresAt");
     const noLabel = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {});
@@ -76,8 +126,12 @@ describe("share links", () => {
   });
 
   it("only the owner (or an admin) shares a decision", async () => {
-    expect((await w.as.manager.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "x" })).status).toBe(403);
-    expect((await w.as.outsider.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "x" })).status).toBe(404);
+    expect(
+      (await w.as.manager.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "x" })).status,
+    ).toBe(403);
+    expect(
+      (await w.as.outsider.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "x" })).status,
+    ).toBe(404);
   });
 });
 
@@ -86,79 +140,166 @@ describe("the buyer room", () => {
     const link = await share();
     const room = await buyer().get(`/api/v1/room/${link.token}`);
     expect(room.status).toBe(200);
-    expect(room.body.decision).toMatchObject({ title: "Close the books in 5 days, not 12", problem: expect.stringMatching(/^Close takes 12 days/) });
+    expect(room.body.decision).toMatchObject({
+      title: "Close the books in 5 days, not 12",
+      problem: expect.stringMatching(/^Close takes 12 days/),
+    });
     expect(room.body.decision.costOfWaiting.perMonth).toBe(6_500_000);
     const unexpected = [...keysOf(room.body)].filter((key) => !ALLOWED.has(key));
     expect(unexpected).toEqual([]);
     const text = JSON.stringify(room.body);
-    for (const secret of ["INTERNAL", "32000000", "valueAmount", "readiness", "forecast", "notes", "version"]) expect(text).not.toContain(secret);
+    for (const secret of ["INTERNAL", "32000000", "valueAmount", "readiness", "forecast", "notes", "version"])
+      expect(text).not.toContain(secret);
   });
 
   it("records every access with the link and a hash of the address, never the address", async () => {
     const link = await share();
     await buyer().get(`/api/v1/room/${link.token}`);
-    const log = await t.db.selectFrom("change_log").selectAll().where("entity_id", "=", link.id).where("action", "=", "access").execute();
+    const log = await t.db
+      .selectFrom("change_log")
+      .selectAll()
+      .where("entity_id", "=", link.id)
+      .where("action", "=", "access")
+      .execute();
     expect(log).toHaveLength(1);
     expect(log[0]!.via).toMatch(new RegExp(`^share_link:${link.id} ip:[0-9a-f]{16}$`));
     expect(log[0]!.via).not.toContain("127.0.0.1");
-    const listed = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`)).body.items.find((l: { id: string }) => l.id === link.id);
+    const listed = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`)).body.items.find(
+      (l: { id: string }) => l.id === link.id,
+    );
     expect(listed.openCount).toBe(1);
     expect(listed.lastOpenedAt).toEqual(expect.any(String));
   });
 
   it("lets the buyer tick their steps, comment, raise a concern, correct the problem and check in — all seen by the seller", async () => {
     const template = (await w.as.seller.get("/api/v1/plan-templates")).body.items[0];
-    const applied = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/apply-template`, { templateId: template.id, startDate: "2027-01-04" });
+    const applied = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/apply-template`, {
+      templateId: template.id,
+      startDate: "2027-01-04",
+    });
     expect(applied.status).toBe(200);
     const customerStep = applied.body.steps.find((s: { ownerSide: string }) => s.ownerSide === "customer");
     const ourStep = applied.body.steps.find((s: { ownerSide: string }) => s.ownerSide === "us");
     const link = await share();
     const room = `/api/v1/room/${link.token}`;
 
-    expect((await buyer().post(`${room}/steps/${customerStep.id}/status`, { status: "done", name: "Dana Lee" })).status).toBe(200);
+    expect(
+      (await buyer().post(`${room}/steps/${customerStep.id}/status`, { status: "done", name: "Dana Lee" }))
+        .status,
+    ).toBe(200);
     const ours = await buyer().post(`${room}/steps/${ourStep.id}/status`, { status: "done" });
     expect(ours.status).toBe(400);
-    expect((await buyer().post(`${room}/steps/${customerStep.id}/comments`, { name: "Dana Lee", body: "Legal needs two weeks." })).status).toBe(201);
-    expect((await buyer().post(`${room}/concerns`, { name: "Dana Lee", text: "Cutover during the audit", kind: "organizational" })).status).toBe(201);
-    expect((await buyer().post(`${room}/problem`, { verdict: "not_quite", text: "Close takes 12 days because 11 plants use different charts of accounts.", name: "Dana Lee" })).status).toBe(201);
+    expect(
+      (
+        await buyer().post(`${room}/steps/${customerStep.id}/comments`, {
+          name: "Dana Lee",
+          body: "Legal needs two weeks.",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await buyer().post(`${room}/concerns`, {
+          name: "Dana Lee",
+          text: "Cutover during the audit",
+          kind: "organizational",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await buyer().post(`${room}/problem`, {
+          verdict: "not_quite",
+          text: "Close takes 12 days because 11 plants use different charts of accounts.",
+          name: "Dana Lee",
+        })
+      ).status,
+    ).toBe(201);
     const checkIn = await buyer().post(`${room}/check-ins`, {
       stakeholderName: "Dana Lee",
       ratings: { problem: 5, solution: 4, risks: 3, me: 4, agreement: 2 },
       comment: "Ops is not convinced yet.",
     });
     expect(checkIn.status).toBe(201);
-    await buyer().post(`${room}/check-ins`, { stakeholderName: "Sam Ortiz", ratings: { problem: 5, solution: 5, risks: 4, me: 5, agreement: 5 } });
+    await buyer().post(`${room}/check-ins`, {
+      stakeholderName: "Sam Ortiz",
+      ratings: { problem: 5, solution: 5, risks: 4, me: 5, agreement: 5 },
+    });
 
     const view = (await buyer().get(room)).body;
-    expect(view.plan.steps.find((s: { id: string }) => s.id === customerStep.id)).toMatchObject({ status: "done", comments: [{ authorName: "Dana Lee", body: "Legal needs two weeks." }] });
+    expect(view.plan.steps.find((s: { id: string }) => s.id === customerStep.id)).toMatchObject({
+      status: "done",
+      comments: [{ authorName: "Dana Lee", body: "Legal needs two weeks." }],
+    });
     expect(view.concerns.map((c: { text: string }) => c.text)).toEqual(["Cutover during the audit"]);
 
-    const activity = (await w.as.seller.get(`/api/v1/activity?decisionId=${decisionId}`)).body.items.map((a: { kind: string }) => a.kind);
-    expect(activity).toEqual(expect.arrayContaining(["step_ticked", "step_comment", "concern_added", "problem_correction", "check_in"]));
+    const activity = (await w.as.seller.get(`/api/v1/activity?decisionId=${decisionId}`)).body.items.map(
+      (a: { kind: string }) => a.kind,
+    );
+    expect(activity).toEqual(
+      expect.arrayContaining([
+        "step_ticked",
+        "step_comment",
+        "concern_added",
+        "problem_correction",
+        "check_in",
+      ]),
+    );
     expect((await w.as.seller.get("/api/v1/activity")).body.items.length).toBeGreaterThanOrEqual(5);
 
     const consensus = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/consensus`)).body;
-    expect(consensus.divergences[0]).toMatch(/Dana Lee \(economic buyer\) rates "my organization agrees" 2, while Sam Ortiz rates it 5/);
+    expect(consensus.divergences[0]).toMatch(
+      /Dana Lee \(economic buyer\) rates "my organization agrees" 2, while Sam Ortiz rates it 5/,
+    );
     const readiness = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/readiness`)).body;
-    const consensusGaps = readiness.dimensions.find((d: { key: string }) => d.key === "consensus").gaps.map((g: { text: string }) => g.text);
+    const consensusGaps = readiness.dimensions
+      .find((d: { key: string }) => d.key === "consensus")
+      .gaps.map((g: { text: string }) => g.text);
     expect(consensusGaps).toContain('Dana Lee rates "my organization agrees" 2 of 5 in their own check-in.');
-    expect(readiness.dimensions.find((d: { key: string }) => d.key === "confidence").evidence[0]).toMatch(/confirmed by the customer/);
+    expect(readiness.dimensions.find((d: { key: string }) => d.key === "confidence").evidence[0]).toMatch(
+      /confirmed by the customer/,
+    );
 
     const corrections = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/corrections`)).body.items;
-    expect(corrections[0]).toMatchObject({ verdict: "not_quite", status: "proposed", proposedBy: "Dana Lee" });
-    expect((await w.as.seller.patch(`/api/v1/corrections/${corrections[0].id}`, { version: 1, status: "accepted" })).status).toBe(200);
+    expect(corrections[0]).toMatchObject({
+      verdict: "not_quite",
+      status: "proposed",
+      proposedBy: "Dana Lee",
+    });
+    expect(
+      (
+        await w.as.seller.patch(`/api/v1/corrections/${corrections[0].id}`, {
+          version: 1,
+          status: "accepted",
+        })
+      ).status,
+    ).toBe(200);
     const decision = (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body;
-    expect(decision.problem.statement).toBe("Close takes 12 days because 11 plants use different charts of accounts.");
+    expect(decision.problem.statement).toBe(
+      "Close takes 12 days because 11 plants use different charts of accounts.",
+    );
 
-    const changes = await t.db.selectFrom("change_log").select(["entity", "via"]).where("parent_id", "=", decisionId).where("via", "like", `share_link:${link.id}%`).execute();
-    expect(new Set(changes.map((c) => c.entity))).toEqual(new Set(["share_link", "plan_step", "step_comment", "concern", "problem_correction", "check_in"]));
+    const changes = await t.db
+      .selectFrom("change_log")
+      .select(["entity", "via"])
+      .where("parent_id", "=", decisionId)
+      .where("via", "like", `share_link:${link.id}%`)
+      .execute();
+    expect(new Set(changes.map((c) => c.entity))).toEqual(
+      new Set(["share_link", "plan_step", "step_comment", "concern", "problem_correction", "check_in"]),
+    );
   });
 
   it("validates buyer input and names the field", async () => {
     const link = await share();
-    const bad = await buyer().post(`/api/v1/room/${link.token}/check-ins`, { stakeholderName: "", ratings: { problem: 9 } });
+    const bad = await buyer().post(`/api/v1/room/${link.token}/check-ins`, {
+      stakeholderName: "",
+      ratings: { problem: 9 },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(["body.stakeholderName", "body.ratings.problem"]));
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(["body.stakeholderName", "body.ratings.problem"]),
+    );
     const vague = await buyer().post(`/api/v1/room/${link.token}/problem`, { verdict: "not_quite" });
     expect(vague.body.error.fields[0].path).toBe("body.text");
   });
@@ -167,8 +308,16 @@ describe("the buyer room", () => {
 describe("room security", () => {
   it("a room secret opens nothing else: every other /api/v1 path answers 401 with it", async () => {
     const link = await share();
-    for (const headers of [{ authorization: `Bearer ${link.token}` }, { cookie: `confidant_session=${link.token}` }]) {
-      for (const url of ["/api/v1/me", `/api/v1/decisions/${decisionId}`, "/api/v1/decisions", "/api/v1/members"]) {
+    for (const headers of [
+      { authorization: `Bearer ${link.token}` },
+      { cookie: `confidant_session=${link.token}` },
+    ]) {
+      for (const url of [
+        "/api/v1/me",
+        `/api/v1/decisions/${decisionId}`,
+        "/api/v1/decisions",
+        "/api/v1/members",
+      ]) {
         const response = await t.app.inject({ method: "GET", url, headers });
         expect(response.statusCode, url).toBe(401);
       }
@@ -177,10 +326,18 @@ describe("room security", () => {
 
   it("a link reaches only its own decision: another decision's step is not found", async () => {
     const otherAccount = await buildAccount(other.as.seller, "Elsewhere");
-    const d = (await other.as.seller.post("/api/v1/decisions", { accountId: otherAccount.account.id, title: "B's decision" })).body;
-    const step = (await other.as.seller.post(`/api/v1/decisions/${d.id}/plan/steps`, { title: "B's step" })).body;
+    const d = (
+      await other.as.seller.post("/api/v1/decisions", {
+        accountId: otherAccount.account.id,
+        title: "B's decision",
+      })
+    ).body;
+    const step = (await other.as.seller.post(`/api/v1/decisions/${d.id}/plan/steps`, { title: "B's step" }))
+      .body;
     const link = await share();
-    const reply = await buyer().post(`/api/v1/room/${link.token}/steps/${step.id}/status`, { status: "done" });
+    const reply = await buyer().post(`/api/v1/room/${link.token}/steps/${step.id}/status`, {
+      status: "done",
+    });
     expect(reply.status).toBe(404);
     const bStep = (await other.as.seller.get(`/api/v1/decisions/${d.id}/plan`)).body.steps[0];
     expect(bStep.status).toBe("not_started");
@@ -195,9 +352,20 @@ describe("room security", () => {
     const afterRevoke = await buyer().get(`/api/v1/room/${revoked.token}`);
     expect(afterRevoke.status).toBe(404);
     expect(afterRevoke.body).toEqual(never.body);
-    expect((await buyer().post(`/api/v1/room/${revoked.token}/check-ins`, { stakeholderName: "X", ratings: { problem: 1, solution: 1, risks: 1, me: 1, agreement: 1 } })).status).toBe(404);
+    expect(
+      (
+        await buyer().post(`/api/v1/room/${revoked.token}/check-ins`, {
+          stakeholderName: "X",
+          ratings: { problem: 1, solution: 1, risks: 1, me: 1, agreement: 1 },
+        })
+      ).status,
+    ).toBe(404);
     const expiring = await share("Soon", new Date(Date.now() + 60_000).toISOString());
-    await t.db.updateTable("share_link").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", expiring.id).execute();
+    await t.db
+      .updateTable("share_link")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", expiring.id)
+      .execute();
     const expired = await buyer().get(`/api/v1/room/${expiring.token}`);
     expect(expired.status).toBe(404);
     expect(expired.body).toEqual(never.body);
@@ -205,7 +373,8 @@ describe("room security", () => {
 
   it("slows guessing: past the limit per address the room answers 429", async () => {
     const statuses = new Set<number>();
-    for (let i = 0; i < 130; i++) statuses.add((await buyer().get(`/api/v1/room/guess${i.toString().padStart(40, "0")}`)).status);
+    for (let i = 0; i < 130; i++)
+      statuses.add((await buyer().get(`/api/v1/room/guess${i.toString().padStart(40, "0")}`)).status);
     expect(statuses.has(404)).toBe(true);
     expect(statuses.has(429)).toBe(true);
   });

@@ -22,6 +22,9 @@ import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
+import { BuyerEvidence } from "../plan/BuyerEvidence.tsx";
+import { PlanEditor } from "../plan/PlanEditor.tsx";
+import { SharePanel } from "../plan/SharePanel.tsx";
 import { decisionQuery, useUpdateDecision } from "./api.ts";
 import { ConcernsSection } from "./canvas/ConcernsSection.tsx";
 import { ConfidenceSection } from "./canvas/ConfidenceSection.tsx";
@@ -215,6 +218,7 @@ export function DecisionPage() {
       <Tabs defaultValue="canvas" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="canvas">The customer's decision</Tabs.Tab>
+          <Tabs.Tab value="plan">Plan and buyer room</Tabs.Tab>
           <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -237,6 +241,13 @@ export function DecisionPage() {
               </div>
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="plan">
+          <Stack>
+            <PlanEditor decision={decision} />
+            <SharePanel decision={decision} />
+            <BuyerEvidence decision={decision} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="reviews">
           <ReviewsList decisionId={decision.id} />

@@ -3,6 +3,7 @@ import { IconBulb, IconListCheck, IconUsersGroup } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { meQuery } from "../../lib/session.ts";
+import { BuyerActivityPanel } from "./BuyerActivityPanel.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 
 const questions = [
@@ -30,7 +31,10 @@ export function HomePage() {
               : "Help your customers decide — and see what to ask them next."}
         </Text>
       </div>
-      <TasksPanel />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <TasksPanel />
+        <BuyerActivityPanel />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder padding="lg">
           <ThemeIcon variant="light" size="lg" mb="sm">

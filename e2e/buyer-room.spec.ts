@@ -1,0 +1,89 @@
+import { expect, screenshot, test } from "./server.ts";
+
+test.use({ demo: true });
+
+const SCRIPT = `<script>window.__xss = 1</script><b>bold</b>`;
+const IMG = `<img src=x onerror="window.__xss = 2">`;
+
+test("the seller shares a plan; a buyer without an account ticks a step, corrects the problem and checks in; the seller sees it; revoking closes the room", async ({
+  page,
+  browser,
+  confidant,
+}) => {
+  await page.goto(confidant.url);
+  await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByTestId("decision-card").filter({ hasText: "Stop rekeying 300 loads a day" }).click();
+  await page.getByRole("tab", { name: "Plan and buyer room" }).click();
+
+  await page.getByRole("combobox", { name: "Plan template" }).click();
+  await page.getByRole("option", { name: "Pilot with success criteria" }).click();
+  await page.getByRole("button", { name: "Apply template" }).click();
+  await expect(page.getByTestId("plan-step")).toHaveCount(6);
+  await page.getByRole("button", { name: "Share with the customer" }).click();
+  await page.getByLabel("Who is it for?").fill("Luis Romero, Dispatch Manager");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = (await page.getByTestId("share-url").textContent())!.trim();
+  expect(url).toMatch(/\/room\/[A-Za-z0-9_-]{43}$/);
+  await page.getByRole("button", { name: "Done" }).click();
+
+  // The buyer: a fresh browser context, no cookies, no account.
+  const buyerContext = await browser.newContext();
+  const buyer = await buyerContext.newPage();
+  await buyer.goto(url);
+  await expect(buyer.getByTestId("room-title")).toHaveText("Stop rekeying 300 loads a day");
+  await expect(buyer.locator("body")).not.toContainText("75,000"); // our value never shows
+  await buyer.getByLabel("Done: Agree pilot scope and success criteria").click();
+  await expect(buyer.getByLabel("Done: Agree pilot scope and success criteria")).toBeChecked();
+
+  await buyer.getByRole("button", { name: "Not quite — here is how we see it" }).click();
+  await buyer.getByLabel("Your name").first().fill("Luis Romero");
+  await buyer
+    .getByLabel("How you see the problem")
+    .fill(`Errors cost us redelivery fees, and customers leave. ${SCRIPT}`);
+  await buyer.getByRole("button", { name: "Send our view" }).click();
+  await buyer
+    .getByLabel("What worries you about this change?")
+    .fill(`Dispatchers fear for their jobs ${IMG}`);
+  await buyer.getByRole("button", { name: "Add concern" }).click();
+  await expect(buyer.getByTestId("room-concerns")).toContainText(IMG);
+
+  const ratings: [string, string][] = [
+    ["We understand the problem", "5"],
+    ["We understand the solution", "4"],
+    ["We understand the risks and how they are handled", "3"],
+    ["I know what it means for me", "4"],
+    ["My organization agrees", "2"],
+  ];
+  for (const [label, value] of ratings) {
+    await buyer.getByRole("radiogroup", { name: label }).getByText(value, { exact: true }).click();
+  }
+  await buyer.getByRole("button", { name: "Send check-in" }).click();
+  await expect(buyer.getByText("Thank you. Check in again whenever your view changes.")).toBeVisible();
+  expect(await buyer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await screenshot(buyer, "buyer-room-desktop");
+  await buyer.setViewportSize({ width: 390, height: 844 });
+  await buyer.reload();
+  await expect(buyer.getByTestId("room-title")).toBeVisible();
+  await screenshot(buyer, "buyer-room-phone");
+
+  // The seller sees the buyer's words as they wrote them, the divergence and the readiness gap.
+  await page.reload();
+  await page.getByRole("tab", { name: "Plan and buyer room" }).click();
+  await expect(page.getByTestId("correction")).toContainText(SCRIPT);
+  await expect(page.getByTestId("buyer-activity")).toContainText("Luis Romero checked in");
+  await expect(page.getByTestId("consensus")).toContainText("Luis Romero");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await screenshot(page, "seller-plan-and-room");
+  await page.getByRole("tab", { name: "The customer's decision" }).click();
+  await expect(page.getByTestId("readiness-panel")).toContainText(
+    'Luis Romero rates "my organization agrees" 2 of 5',
+  );
+
+  await page.getByRole("tab", { name: "Plan and buyer room" }).click();
+  await page.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText("revoked")).toBeVisible();
+  await buyer.reload();
+  await expect(buyer.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible();
+  await buyerContext.close();
+});

@@ -1,0 +1,155 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { del, post } from "../../lib/api.ts";
+import { notifyError } from "../../lib/errors.ts";
+import { date, dateTime } from "../../lib/format.ts";
+import { linksQuery } from "./api.ts";
+
+/** Share the buyer room: one secret link per person, shown once, revocable at once. */
+export function SharePanel({ decision }: { decision: DecisionDetail }) {
+  const { data } = useQuery(linksQuery(decision.id));
+  const [opened, { open, close }] = useDisclosure(false);
+  const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "links"] });
+  const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const form = useForm({
+    initialValues: { label: "", expires: in30 },
+    validate: { label: (v) => (v.trim() ? null : "Who is it for?") },
+  });
+  const create = useMutation({
+    mutationFn: (v: typeof form.values) =>
+      post<{ url: string; label: string }>(`/api/v1/decisions/${decision.id}/share-links`, {
+        label: v.label,
+        expiresAt: new Date(`${v.expires}T23:59:59Z`).toISOString(),
+      }),
+    onSuccess: (link) => {
+      setCreated(link);
+      form.reset();
+      void refresh();
+    },
+    onError: (e) => notifyError(e, "Could not create the link"),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => del(`/api/v1/share-links/${id}`),
+    onSettled: refresh,
+  });
+  const done = () => {
+    setCreated(null);
+    close();
+  };
+  return (
+    <Paper withBorder p="lg" data-testid="share">
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={4}>Buyer room</Title>
+          <Text size="sm" c="dimmed">
+            A page for the customer: the problem as we understand it, the cost of waiting, the plan, their
+            concerns, and a check-in. Never our notes, value or forecast.
+          </Text>
+        </div>
+        {decision.canEdit && <Button onClick={open}>Share with the customer</Button>}
+      </Group>
+      {(data?.items ?? []).length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Not shared yet.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Sent to</Table.Th>
+              <Table.Th>Last opened</Table.Th>
+              <Table.Th>Opens</Table.Th>
+              <Table.Th>Expires</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(data?.items ?? []).map((link) => (
+              <Table.Tr key={link.id}>
+                <Table.Td>{link.label}</Table.Td>
+                <Table.Td>{link.lastOpenedAt ? dateTime(link.lastOpenedAt) : "never"}</Table.Td>
+                <Table.Td>{link.openCount}</Table.Td>
+                <Table.Td>{date(link.expiresAt)}</Table.Td>
+                <Table.Td>
+                  {link.active ? (
+                    decision.canEdit && (
+                      <Button
+                        size="compact-xs"
+                        color="red"
+                        variant="subtle"
+                        onClick={() => revoke.mutate(link.id)}
+                      >
+                        Revoke
+                      </Button>
+                    )
+                  ) : (
+                    <Badge color="gray">{link.revokedAt ? "revoked" : "expired"}</Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={opened} onClose={done} title="Share the buyer room" size="lg">
+        {created ? (
+          <Stack>
+            <Alert color="teal" variant="light" title={`Link for ${created.label}`}>
+              Copy it now: for the customer's safety it is shown only once. Anyone with the link can open the
+              room until it expires or you revoke it.
+            </Alert>
+            <Code block data-testid="share-url">
+              {created.url}
+            </Code>
+            <Group justify="flex-end">
+              <CopyButton value={created.url}>
+                {({ copied, copy }) => (
+                  <Button variant="light" onClick={copy}>
+                    {copied ? "Copied" : "Copy link"}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={done}>Done</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
+            <Stack>
+              <TextInput
+                label="Who is it for?"
+                placeholder="Dana Lee, CFO"
+                {...form.getInputProps("label")}
+              />
+              <TextInput type="date" label="Valid until" w={200} {...form.getInputProps("expires")} />
+              <Group justify="flex-end">
+                <Button type="submit" loading={create.isPending}>
+                  Create link
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Paper>
+  );
+}
