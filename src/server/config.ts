@@ -14,6 +14,7 @@ const envSchema = z.object({
   CONFIDANT_DEMO: flag.optional(),
   CONFIDANT_PUBLIC_URL: z.url().optional(),
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
 
@@ -25,6 +26,8 @@ export interface Config {
   demo: boolean;
   publicUrl: string | undefined;
   sessionDays: number;
+  /** Buyer-room requests per minute per client address (and 2.5× that per link). */
+  roomRateLimit: number;
   logLevel: string;
 }
 
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.CONFIDANT_DEMO ?? !e.DATABASE_URL,
     publicUrl: e.CONFIDANT_PUBLIC_URL,
     sessionDays: e.CONFIDANT_SESSION_DAYS,
+    roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

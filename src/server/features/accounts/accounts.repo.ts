@@ -9,10 +9,10 @@ const accountsWithCounts = (db: Kysely<Database>, workspaceId: string) =>
     .selectFrom("account")
     .selectAll("account")
     .select([
-      sql<number>`(SELECT count(*)::int FROM decision d WHERE d.account_id = account.id AND d.deleted_at IS NULL)`.as(
+      sql<number>`(SELECT count(*)::int FROM decision d WHERE d.workspace_id = account.workspace_id AND d.account_id = account.id AND d.deleted_at IS NULL)`.as(
         "decision_count",
       ),
-      sql<number>`(SELECT count(*)::int FROM stakeholder s WHERE s.account_id = account.id AND s.deleted_at IS NULL)`.as(
+      sql<number>`(SELECT count(*)::int FROM stakeholder s WHERE s.workspace_id = account.workspace_id AND s.account_id = account.id AND s.deleted_at IS NULL)`.as(
         "stakeholder_count",
       ),
     ])

@@ -185,21 +185,21 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
     recent_averages: number[] | null;
   }>`
     SELECT d.id AS decision_id,
-      (SELECT r.id FROM review r WHERE r.decision_id = d.id AND r.status = 'open' AND r.deleted_at IS NULL LIMIT 1) AS open_review_id,
+      (SELECT r.id FROM review r WHERE r.workspace_id = d.workspace_id AND r.decision_id = d.id AND r.status = 'open' AND r.deleted_at IS NULL LIMIT 1) AS open_review_id,
       last.id AS last_review_id, last.completed_at AS last_completed_at, last.readiness_at_completion AS last_readiness,
-      (SELECT count(*)::int FROM concern c WHERE c.decision_id = d.id AND c.deleted_at IS NULL
+      (SELECT count(*)::int FROM concern c WHERE c.workspace_id = d.workspace_id AND c.decision_id = d.id AND c.deleted_at IS NULL
         AND c.severity = 'high' AND c.status = 'open' AND coalesce(c.response, '') = '') AS severe_concerns,
       greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
         AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access')) AS last_learned_at,
-      (SELECT count(*)::int FROM check_in ci WHERE ci.decision_id = d.id) AS check_ins,
+      (SELECT count(*)::int FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id) AS check_ins,
       (SELECT array_agg(avg_rating ORDER BY created_at) FROM (
         SELECT ci.created_at, ((ci.ratings->>'problem')::numeric + (ci.ratings->>'solution')::numeric + (ci.ratings->>'risks')::numeric
           + (ci.ratings->>'me')::numeric + (ci.ratings->>'agreement')::numeric) / 5 AS avg_rating
-        FROM check_in ci WHERE ci.decision_id = d.id ORDER BY ci.created_at DESC LIMIT 2) recent) AS recent_averages
+        FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id ORDER BY ci.created_at DESC LIMIT 2) recent) AS recent_averages
     FROM decision d
     LEFT JOIN LATERAL (
       SELECT r.id, r.completed_at, r.readiness_at_completion FROM review r
-      WHERE r.decision_id = d.id AND r.status = 'completed' AND r.deleted_at IS NULL
+      WHERE r.workspace_id = d.workspace_id AND r.decision_id = d.id AND r.status = 'completed' AND r.deleted_at IS NULL
       ORDER BY r.completed_at DESC LIMIT 1
     ) last ON true
     WHERE d.workspace_id = ${workspaceId}::uuid AND d.id = ANY(${decisionIds}::uuid[])`.execute(db);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, ShareLinkTable } from "../../db/schema.ts";
 
 export type LinkRow = Selectable<ShareLinkTable>;
@@ -51,4 +51,81 @@ export async function addActivity(
       payload: JSON.stringify(row.payload ?? {}),
     })
     .execute();
+}
+
+export interface RoomRow {
+  title: string;
+  account_name: string;
+  owner_name: string;
+  target_date: string | null;
+  currency: string;
+  problem: { statement?: string | null };
+  impact: Record<string, unknown>;
+  outcomes_sought: { measure: string; current?: string | null; target?: string | null }[];
+  people: { id: string; name: string; title: string | null }[];
+  steps: {
+    id: string;
+    title: string;
+    description: string | null;
+    owner_side: "customer" | "us" | "both";
+    owner_name: string | null;
+    due_date: string | null;
+    first_due_date: string | null;
+    due_date_moves: number;
+    status: "not_started" | "in_progress" | "done" | "blocked";
+    blocked_reason: string | null;
+    depends_on: string | null;
+    done_at: string | null;
+    comments: { author_name: string; body: string; at: string }[];
+  }[];
+  concerns: {
+    id: string;
+    text: string;
+    status: "open" | "addressed" | "accepted";
+    response: string | null;
+  }[];
+}
+
+/** Everything the buyer room shows, in one statement: the room is opened often and by people outside. */
+export async function roomRow(db: Kysely<Database>, link: { workspace_id: string; decision_id: string }) {
+  const { rows } = await sql<RoomRow>`
+    SELECT d.title, a.name AS account_name, m.name AS owner_name, d.target_date, d.currency, d.problem, d.impact, d.outcomes_sought,
+      coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'title', s.title) ORDER BY s.name)
+        FROM involvement i JOIN stakeholder s ON s.id = i.stakeholder_id
+        WHERE i.workspace_id = d.workspace_id AND i.decision_id = d.id AND i.deleted_at IS NULL), '[]') AS people,
+      coalesce((SELECT json_agg(json_build_object(
+          'id', p.id, 'title', p.title, 'description', p.description, 'owner_side', p.owner_side,
+          'owner_name', coalesce(ps.name, pm.name), 'due_date', p.due_date, 'first_due_date', p.first_due_date,
+          'due_date_moves', p.due_date_moves, 'status', p.status, 'blocked_reason', p.blocked_reason,
+          'depends_on', p.depends_on, 'done_at', p.done_at,
+          'comments', coalesce((SELECT json_agg(json_build_object('author_name', c.author_name, 'body', c.body, 'at', c.created_at) ORDER BY c.created_at)
+            FROM step_comment c WHERE c.workspace_id = p.workspace_id AND c.step_id = p.id), '[]')
+        ) ORDER BY p.position)
+        FROM plan_step p LEFT JOIN stakeholder ps ON ps.id = p.owner_stakeholder_id LEFT JOIN member pm ON pm.id = p.owner_member_id
+        WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL), '[]') AS steps,
+      coalesce((SELECT json_agg(json_build_object('id', c.id, 'text', c.text, 'status', c.status, 'response', c.response) ORDER BY c.created_at)
+        FROM concern c WHERE c.workspace_id = d.workspace_id AND c.decision_id = d.id AND c.raised_via_link IS NOT NULL AND c.deleted_at IS NULL), '[]') AS concerns
+    FROM decision d
+    JOIN account a ON a.id = d.account_id
+    JOIN member m ON m.id = d.owner_id
+    WHERE d.workspace_id = ${link.workspace_id}::uuid AND d.id = ${link.decision_id}::uuid AND d.deleted_at IS NULL`.execute(
+    db,
+  );
+  return rows[0];
+}
+
+/** Counts an opening of the room and writes it to the change log, in one statement. */
+export async function recordRoomAccess(
+  db: Kysely<Database>,
+  link: { id: string; workspace_id: string; decision_id: string },
+  via: string,
+) {
+  await sql`
+    WITH opened AS (
+      UPDATE share_link SET last_opened_at = now(), open_count = open_count + 1 WHERE id = ${link.id}::uuid RETURNING id
+    )
+    INSERT INTO change_log (workspace_id, member_id, via, entity, entity_id, action, parent_id)
+    SELECT ${link.workspace_id}::uuid, NULL, ${via}, 'share_link', opened.id, 'access', ${link.decision_id}::uuid FROM opened`.execute(
+    db,
+  );
 }

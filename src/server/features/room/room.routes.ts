@@ -31,8 +31,8 @@ import {
  * one decision. Guessing is slowed per client address and per link.
  */
 export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
-  const perAddress = new WindowCounter(120, 60_000);
-  const perLink = new WindowCounter(300, 60_000);
+  const perAddress = new WindowCounter(app.config.roomRateLimit, 60_000);
+  const perLink = new WindowCounter(Math.ceil(app.config.roomRateLimit * 2.5), 60_000);
   const config = { public: true };
   const tags = ["buyer room"];
 

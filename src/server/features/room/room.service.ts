@@ -3,13 +3,17 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from "../../../contract/room.ts";
 import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
+import type { Impact } from "../../../domain/decision/model.ts";
+import { slippageOf } from "../../../domain/plan/slippage.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
-import { decisionFacts, refreshDerived } from "../decisions/decisions.service.ts";
+import { partsOf } from "../decisions/decisions.presenter.ts";
+import { findDecision, listInvolvements } from "../decisions/decisions.repo.ts";
+import { refreshDerived } from "../decisions/decisions.service.ts";
 import { findStep } from "../plan/plan.repo.ts";
-import { planOf, stepPatch } from "../plan/plan.service.ts";
-import { addActivity, type LinkRow, linkByHash } from "./room.repo.ts";
+import { stepPatch } from "../plan/plan.service.ts";
+import { addActivity, type LinkRow, linkByHash, recordRoomAccess, roomRow } from "./room.repo.ts";
 
 export const hashSecret = (token: string) => createHash("sha256").update(token).digest("hex");
 /** 256 random bits: the link is the only key to the room, so it must not be guessable. */
@@ -32,79 +36,72 @@ export function buyerActor(link: LinkRow, ip: string): Actor {
 }
 
 export async function recordAccess(db: Kysely<Database>, link: LinkRow, ip: string) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("share_link")
-      .set((eb) => ({ last_opened_at: new Date(), open_count: eb("open_count", "+", 1) }))
-      .where("id", "=", link.id)
-      .execute();
-    await recordChange(trx, buyerActor(link, ip), {
-      entity: "share_link",
-      entityId: link.id,
-      action: "access",
-      parentId: link.decision_id,
-    });
-  });
+  await recordRoomAccess(db, link, buyerActor(link, ip).via!);
 }
 
 /** The buyer's view: built field by field from an allow-list, never by copying internal records. */
 export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<RoomView> {
-  const { row, involvements, facts } = await decisionFacts(db, link.workspace_id, link.decision_id);
-  const plan = await planOf(db, link.workspace_id, link.decision_id, row.target_date);
-  const cost = costOfWaiting(facts.impact, row.target_date, new Date());
-  const concerns = await db
-    .selectFrom("concern")
-    .select(["id", "text", "status", "response"])
-    .where("workspace_id", "=", link.workspace_id)
-    .where("decision_id", "=", link.decision_id)
-    .where("raised_via_link", "is not", null)
-    .where("deleted_at", "is", null)
-    .orderBy("created_at")
-    .execute();
+  const row = await roomRow(db, link);
+  if (!row) throw linkNotValid();
+  const steps = row.steps.map((s) => ({
+    ...s,
+    due_date: s.due_date?.slice(0, 10) ?? null,
+    first_due_date: s.first_due_date?.slice(0, 10) ?? null,
+  }));
+  const slippage = slippageOf(
+    steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      dueDate: s.due_date,
+      firstDueDate: s.first_due_date,
+      dueDateMoves: s.due_date_moves,
+      status: s.status,
+      doneAt: s.done_at,
+      dependsOn: s.depends_on,
+    })),
+    row.target_date,
+    new Date(),
+  );
+  const cost = costOfWaiting(row.impact as Impact, row.target_date, new Date());
   return {
     decision: {
       title: row.title,
       accountName: row.account_name,
       targetDate: row.target_date,
-      problem: facts.problem.statement ?? null,
+      problem: row.problem.statement ?? null,
       costOfWaiting: {
         perMonth: cost.perMonth,
         untilTarget: cost.untilTarget,
         monthsToTarget: cost.monthsToTarget,
         currency: row.currency,
       },
-      outcomesSought: facts.outcomesSought.map((o) => ({
+      outcomesSought: (row.outcomes_sought ?? []).map((o) => ({
         measure: o.measure,
         current: o.current ?? null,
         target: o.target ?? null,
       })),
     },
     plan: {
-      steps: plan.steps.map((s) => ({
+      steps: steps.map((s) => ({
         id: s.id,
         title: s.title,
         description: s.description,
-        ownerSide: s.ownerSide,
-        ownerName: s.ownerName,
-        dueDate: s.dueDate,
+        ownerSide: s.owner_side,
+        ownerName: s.owner_name,
+        dueDate: s.due_date,
         status: s.status,
-        blockedReason: s.blockedReason,
-        canTick: s.ownerSide !== "us",
-        comments: s.comments.map((c) => ({ authorName: c.authorName, body: c.body, at: c.at })),
+        blockedReason: s.blocked_reason,
+        canTick: s.owner_side !== "us",
+        comments: s.comments.map((c) => ({
+          authorName: c.author_name,
+          body: c.body,
+          at: new Date(c.at).toISOString(),
+        })),
       })),
-      projectedDecisionDate: plan.slippage.projectedDecisionDate,
+      projectedDecisionDate: slippage.projectedDecisionDate,
     },
-    concerns: concerns.map((c) => ({
-      id: c.id,
-      text: c.text,
-      status: c.status as "open",
-      response: c.response,
-    })),
-    people: involvements.map((i) => ({
-      id: i.stakeholder_id,
-      name: i.stakeholder_name,
-      title: i.stakeholder_title,
-    })),
+    concerns: row.concerns.map((c) => ({ id: c.id, text: c.text, status: c.status, response: c.response })),
+    people: row.people,
     sellerName: row.owner_name,
     linkLabel: link.label,
   };

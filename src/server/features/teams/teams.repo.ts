@@ -9,7 +9,9 @@ const withMembers = (db: Kysely<Database>, workspaceId: string) =>
     .selectAll("team")
     .select(
       sql<string[]>`coalesce((SELECT array_agg(m.id ORDER BY m.name) FROM member m
-        WHERE m.team_id = team.id AND m.deleted_at IS NULL), '{}')`.as("member_ids"),
+        WHERE m.workspace_id = team.workspace_id AND m.team_id = team.id AND m.deleted_at IS NULL), '{}')`.as(
+        "member_ids",
+      ),
     )
     .where("team.workspace_id", "=", workspaceId);
 
