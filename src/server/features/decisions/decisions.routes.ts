@@ -20,6 +20,7 @@ import {
 } from "../../../contract/decisions.ts";
 import { versionQuery } from "../../../contract/members.ts";
 import { requireMember } from "../../http/auth-context.ts";
+import { presentChange } from "../changes/changes.presenter.ts";
 import {
   addConcern,
   addInvolvement,
@@ -111,18 +112,7 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const rows = await history(app.db, requireMember(request), request.params.id, request.query.limit);
       return {
-        items: rows.map((row) => ({
-          id: row.id,
-          entity: row.entity,
-          entityId: row.entity_id,
-          action: row.action,
-          memberId: row.member_id,
-          memberName: row.member_name,
-          via: row.via,
-          before: row.before,
-          after: row.after,
-          at: row.at.toISOString(),
-        })),
+        items: rows.map(presentChange),
       };
     },
   );
