@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  Center,
   Group,
   Paper,
   ScrollArea,
@@ -53,17 +54,19 @@ export function DecisionsPage() {
             {
               value: "board",
               label: (
-                <Group gap={6}>
-                  <IconLayoutKanban size={16} /> Board
-                </Group>
+                <Center style={{ gap: 6 }}>
+                  <IconLayoutKanban size={16} />
+                  <span>Board</span>
+                </Center>
               ),
             },
             {
               value: "table",
               label: (
-                <Group gap={6}>
-                  <IconTable size={16} /> Table
-                </Group>
+                <Center style={{ gap: 6 }}>
+                  <IconTable size={16} />
+                  <span>Table</span>
+                </Center>
               ),
             },
           ]}
@@ -100,8 +103,8 @@ function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
             key={column.milestone}
             bg="gray.1"
             p="xs"
-            w={264}
-            miw={264}
+            miw={220}
+            style={{ flex: "1 1 0" }}
             radius="md"
             data-testid={`column-${column.milestone}`}
           >
