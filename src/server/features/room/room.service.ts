@@ -107,6 +107,35 @@ export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<Roo
   };
 }
 
+/** The stakeholder involved in this decision who goes by the name a buyer gave, if any. */
+function involvedByName(db: Kysely<Database>, decisionId: string, name: string) {
+  return db
+    .selectFrom("stakeholder")
+    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+    .select(["stakeholder.id", "involvement.role"])
+    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.deleted_at", "is", null)
+    .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", name.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** A buyer's change: in the change log as the link (with a hashed address) and in the seller's buyer activity. */
+async function recordBuyerChange(
+  db: Kysely<Database>,
+  link: LinkRow,
+  ip: string,
+  change: { entity: string; entityId: string; action: "create" | "update"; before?: unknown; after: unknown },
+  activity: { kind: string; summary: string },
+) {
+  await recordChange(db, buyerActor(link, ip), { ...change, parentId: link.decision_id });
+  await addActivity(db, {
+    workspaceId: link.workspace_id,
+    decisionId: link.decision_id,
+    linkId: link.id,
+    ...activity,
+  });
+}
+
 const clip = (text: string, length = 80) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 export async function tickStep(
@@ -127,22 +156,22 @@ export async function tickStep(
       .set({ ...patch, version: step.version + 1, updated_at: new Date() })
       .where("id", "=", step.id)
       .execute();
-    const actor = buyerActor(link, ip);
-    await recordChange(trx, actor, {
-      entity: "plan_step",
-      entityId: step.id,
-      action: "update",
-      before: { status: step.status },
-      after: { status },
-      parentId: link.decision_id,
-    });
-    await addActivity(trx, {
-      workspaceId: link.workspace_id,
-      decisionId: link.decision_id,
-      linkId: link.id,
-      kind: "step_ticked",
-      summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
-    });
+    await recordBuyerChange(
+      trx,
+      link,
+      ip,
+      {
+        entity: "plan_step",
+        entityId: step.id,
+        action: "update",
+        before: { status: step.status },
+        after: { status },
+      },
+      {
+        kind: "step_ticked",
+        summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
+      },
+    );
   });
 }
 
@@ -169,20 +198,21 @@ export async function commentOnStep(
         body: body.body,
       })
       .execute();
-    await recordChange(trx, buyerActor(link, ip), {
-      entity: "step_comment",
-      entityId: id,
-      action: "create",
-      after: body,
-      parentId: link.decision_id,
-    });
-    await addActivity(trx, {
-      workspaceId: link.workspace_id,
-      decisionId: link.decision_id,
-      linkId: link.id,
-      kind: "step_comment",
-      summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
-    });
+    await recordBuyerChange(
+      trx,
+      link,
+      ip,
+      {
+        entity: "step_comment",
+        entityId: id,
+        action: "create",
+        after: body,
+      },
+      {
+        kind: "step_comment",
+        summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
+      },
+    );
   });
 }
 
@@ -194,15 +224,7 @@ export async function raiseConcern(
 ) {
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
-    const who = body.name
-      ? await trx
-          .selectFrom("stakeholder")
-          .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-          .select("stakeholder.id")
-          .where("involvement.decision_id", "=", link.decision_id)
-          .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", body.name!.toLowerCase()))
-          .executeTakeFirst()
-      : undefined;
+    const who = body.name ? await involvedByName(trx, link.decision_id, body.name) : undefined;
     await trx
       .insertInto("concern")
       .values({
@@ -218,20 +240,21 @@ export async function raiseConcern(
         raised_via_link: link.id,
       })
       .execute();
-    await recordChange(trx, buyerActor(link, ip), {
-      entity: "concern",
-      entityId: id,
-      action: "create",
-      after: body,
-      parentId: link.decision_id,
-    });
-    await addActivity(trx, {
-      workspaceId: link.workspace_id,
-      decisionId: link.decision_id,
-      linkId: link.id,
-      kind: "concern_added",
-      summary: `${body.name ?? link.label} raised a concern: ${clip(body.text, 120)}`,
-    });
+    await recordBuyerChange(
+      trx,
+      link,
+      ip,
+      {
+        entity: "concern",
+        entityId: id,
+        action: "create",
+        after: body,
+      },
+      {
+        kind: "concern_added",
+        summary: `${body.name ?? link.label} raised a concern: ${clip(body.text, 120)}`,
+      },
+    );
     await refreshDerived(trx, link.workspace_id, link.decision_id);
   });
 }
@@ -257,23 +280,24 @@ export async function correctProblem(
         status: body.verdict === "right" ? "accepted" : "proposed",
       })
       .execute();
-    await recordChange(trx, buyerActor(link, ip), {
-      entity: "problem_correction",
-      entityId: id,
-      action: "create",
-      after: body,
-      parentId: link.decision_id,
-    });
-    await addActivity(trx, {
-      workspaceId: link.workspace_id,
-      decisionId: link.decision_id,
-      linkId: link.id,
-      kind: body.verdict === "right" ? "problem_confirmed" : "problem_correction",
-      summary:
-        body.verdict === "right"
-          ? `${body.name ?? link.label} confirmed the problem statement is right.`
-          : `${body.name ?? link.label} proposed a correction to the problem: ${clip(body.text ?? "", 120)}`,
-    });
+    await recordBuyerChange(
+      trx,
+      link,
+      ip,
+      {
+        entity: "problem_correction",
+        entityId: id,
+        action: "create",
+        after: body,
+      },
+      {
+        kind: body.verdict === "right" ? "problem_confirmed" : "problem_correction",
+        summary:
+          body.verdict === "right"
+            ? `${body.name ?? link.label} confirmed the problem statement is right.`
+            : `${body.name ?? link.label} proposed a correction to the problem: ${clip(body.text ?? "", 120)}`,
+      },
+    );
   });
 }
 
@@ -284,14 +308,7 @@ export async function checkIn(
   body: z.output<typeof roomCheckInBody>,
 ) {
   return db.transaction().execute(async (trx) => {
-    const stakeholder = await trx
-      .selectFrom("stakeholder")
-      .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-      .select(["stakeholder.id", "involvement.role"])
-      .where("involvement.decision_id", "=", link.decision_id)
-      .where("involvement.deleted_at", "is", null)
-      .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", body.stakeholderName.toLowerCase()))
-      .executeTakeFirst();
+    const stakeholder = await involvedByName(trx, link.decision_id, body.stakeholderName);
     const id = randomUUID();
     await trx
       .insertInto("check_in")
@@ -307,21 +324,17 @@ export async function checkIn(
         comment: body.comment ?? null,
       })
       .execute();
-    await recordChange(trx, buyerActor(link, ip), {
-      entity: "check_in",
-      entityId: id,
-      action: "create",
-      after: body,
-      parentId: link.decision_id,
-    });
     const r = body.ratings;
-    await addActivity(trx, {
-      workspaceId: link.workspace_id,
-      decisionId: link.decision_id,
-      linkId: link.id,
-      kind: "check_in",
-      summary: `${body.stakeholderName} checked in: problem ${r.problem}, solution ${r.solution}, risks ${r.risks}, what it means for me ${r.me}, my organization agrees ${r.agreement} (of 5).`,
-    });
+    await recordBuyerChange(
+      trx,
+      link,
+      ip,
+      { entity: "check_in", entityId: id, action: "create", after: body },
+      {
+        kind: "check_in",
+        summary: `${body.stakeholderName} checked in: problem ${r.problem}, solution ${r.solution}, risks ${r.risks}, what it means for me ${r.me}, my organization agrees ${r.agreement} (of 5).`,
+      },
+    );
     await refreshDerived(trx, link.workspace_id, link.decision_id);
     return id;
   });
