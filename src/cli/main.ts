@@ -5,16 +5,18 @@ import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
 import { migrate } from "../server/db/migrator.ts";
+import { UnusableFileError } from "../server/features/imports/read-file.ts";
 import { createMember } from "../server/features/members/members.service.ts";
 import { findOrCreateWorkspace } from "../server/features/workspaces/workspaces.service.ts";
 import { AppError } from "../server/http/errors.ts";
 import { startServer } from "../server/main.ts";
 import { APP_VERSION } from "../server/version.ts";
 import { DiagnoseUsageError, diagnoseJsonl, diagnoseOne } from "./diagnose-command.ts";
+import { importCommand } from "./import-command.ts";
 import { withDatabase } from "./run-with-database.ts";
+import { CliUsageError } from "./usage-error.ts";
 
-/** A problem with what the user typed: shown as one clear line, exit status 2. */
-class UsageError extends Error {}
+const UsageError = CliUsageError;
 
 function parseOrExplain<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -117,6 +119,32 @@ program
     console.log(diagnoseOne(options.question, answer));
   });
 
+program
+  .command("import")
+  .description(
+    "Import accounts, contacts and opportunities from Salesforce, HubSpot, Pipedrive, Maven CRM or any CSV (re-importing updates).",
+  )
+  .argument(
+    "<files...>",
+    "CSV (or Salesforce data tree JSON) files; accounts are read before what refers to them",
+  )
+  .option(
+    "--format <format>",
+    "auto, salesforce, hubspot, pipedrive, maven or csv (default: auto, from the headers)",
+  )
+  .option(
+    "--map <mapping.json>",
+    'column mapping: {"kind","columns":{field: header},"constants","owners","dateFormat","files"}',
+  )
+  .option("--workspace <name>", "workspace to import into (default: the only one)")
+  .option("--dry-run", "check everything and count, write nothing")
+  .option("--date-format <order>", "DMY, MDY or YMD when the dates do not show it")
+  .option("--encoding <encoding>", "utf-8, utf-16le, utf-16be or windows-1252 (default: detected)")
+  .option("--errors <file.csv>", "where to write row errors and warnings (default: import-errors-<time>.csv)")
+  .action(async (files: string[], options: Record<string, string | boolean | undefined>) => {
+    await importCommand(loadConfig(), files, options);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -125,6 +153,7 @@ try {
   }
   if (
     error instanceof UsageError ||
+    error instanceof UnusableFileError ||
     error instanceof DiagnoseUsageError ||
     error instanceof ConfigError ||
     error instanceof DataDirInUseError
@@ -136,5 +165,7 @@ try {
     console.error(`confidant: ${error.message}`);
     process.exit(1);
   }
-  throw error;
+  // Not the user's doing: one line to report, without dumping the data the failed statement carried.
+  console.error(`confidant: unexpected error: ${(error as Error).message}`);
+  process.exit(1);
 }

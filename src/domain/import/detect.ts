@@ -2,7 +2,14 @@
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 export type SourceFormat = "salesforce" | "salesforce_report" | "hubspot" | "pipedrive" | "maven" | "csv";
-export type RecordKind = "account" | "contact" | "opportunity" | "contact_role" | "unknown";
+export type RecordKind =
+  | "account"
+  | "contact"
+  | "opportunity"
+  | "contact_role"
+  | "product"
+  | "team"
+  | "unknown";
 
 /** From the first bytes: a byte-order mark decides; otherwise bytes that are not valid UTF-8 mean Windows-1252. */
 export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLength: number } {
@@ -46,7 +53,12 @@ export function detectDelimiter(headerLine: string): "," | ";" | "\t" {
   return (Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0] as "," | ";" | "\t") ?? ",";
 }
 
-const norm = (header: string) => header.trim().replace(/^"|"$/g, "").toLowerCase();
+const norm = (header: string) =>
+  header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/^"|"$/g, "")
+    .toLowerCase();
 
 /** Which system wrote the file, and which records it holds, from its header row. */
 export function detectFormat(headers: string[]): { format: SourceFormat; kind: RecordKind } {
@@ -68,6 +80,12 @@ export function detectFormat(headers: string[]): { format: SourceFormat; kind: R
     return { format: "salesforce", kind: "account" };
   if (has("opportunity_id", "sales_agent", "deal_stage")) return { format: "maven", kind: "opportunity" };
   if (has("account", "sector", "employees")) return { format: "maven", kind: "account" };
+  if (has("product", "series", "sales_price")) return { format: "maven", kind: "product" };
+  if (has("sales_agent", "manager", "regional_office")) return { format: "maven", kind: "team" };
+  // Pipedrive's exports prefix every column with the record it belongs to.
+  if (h.has("deal - title")) return { format: "pipedrive", kind: "opportunity" };
+  if (h.has("person - name")) return { format: "pipedrive", kind: "contact" };
+  if (h.has("organization - name")) return { format: "pipedrive", kind: "account" };
   if (has("deal name", "deal stage") || has("deal name", "pipeline"))
     return { format: "hubspot", kind: "opportunity" };
   if (has("first name", "last name", "lifecycle stage") || has("record id", "first name", "last name"))

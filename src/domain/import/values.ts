@@ -94,25 +94,42 @@ export function parseDate(raw: string, order: DateOrder): { date: string } | { e
  * means month-first. A column where every value fits both is ambiguous and gets an error, not a guess.
  */
 export function detectDateOrder(values: string[]): { order: DateOrder } | { error: string } {
-  let dayFirst = false;
-  let monthFirst = false;
-  let sawSlashed = false;
-  for (const raw of values) {
+  const detector = new DateOrderDetector();
+  for (const value of values) detector.see(value);
+  return detector.result();
+}
+
+/** The same detection fed one value at a time, so a million-row file is not held in memory. */
+export class DateOrderDetector {
+  private dayFirst = false;
+  private monthFirst = false;
+  private sawSlashed = false;
+
+  see(raw: string) {
     const text = raw.trim();
-    if (!text || ISO.test(text)) continue;
+    if (!text || ISO.test(text)) return;
     const parts = SLASHED.exec(text);
-    if (!parts || parts[1]!.length === 4) continue;
-    sawSlashed = true;
-    if (Number(parts[1]) > 12) dayFirst = true;
-    if (Number(parts[2]) > 12) monthFirst = true;
+    if (!parts || parts[1]!.length === 4) return;
+    this.sawSlashed = true;
+    if (Number(parts[1]) > 12) this.dayFirst = true;
+    if (Number(parts[2]) > 12) this.monthFirst = true;
   }
-  if (!sawSlashed) return { order: "YMD" };
-  if (dayFirst && monthFirst) return { error: "the column mixes day-first and month-first dates" };
-  if (dayFirst) return { order: "DMY" };
-  if (monthFirst) return { order: "MDY" };
-  return {
-    error: "every date fits both day/month and month/day: give the order with --date-format DMY or MDY",
-  };
+
+  /** Whether more values could still change the answer: not once one order is shown, nor while all are ISO. */
+  decided() {
+    return !this.sawSlashed || this.dayFirst !== this.monthFirst;
+  }
+
+  result(): { order: DateOrder } | { error: string } {
+    if (!this.sawSlashed) return { order: "YMD" };
+    if (this.dayFirst && this.monthFirst)
+      return { error: "the column mixes day-first and month-first dates" };
+    if (this.dayFirst) return { order: "DMY" };
+    if (this.monthFirst) return { order: "MDY" };
+    return {
+      error: "every date fits both day/month and month/day: give the order with --date-format DMY or MDY",
+    };
+  }
 }
 
 /** A CSV cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. */

@@ -125,6 +125,8 @@ export interface DecisionTable extends SoftDeleted, Source {
   outcome_date: string | null;
   notes: string | null;
   source_stage: string | null;
+  product_line: string | null;
+  source_owner: string | null;
   forecast_category: ColumnType<"omitted" | "pipeline" | "best_case" | "commit", string | undefined, string>;
   readiness: ColumnType<number, number | undefined, number>;
   milestone: ColumnType<string, string | undefined, string>;
@@ -147,6 +149,9 @@ export interface InvolvementTable extends SoftDeleted {
   stance_approach: string;
   stance_timing: string;
   stance_us: string;
+  source_system: string | null;
+  source_id: string | null;
+  source_role: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -334,6 +339,49 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+export type ImportStatus = "running" | "done" | "failed" | "undone";
+
+export interface ImportRunTable {
+  id: string;
+  workspace_id: string;
+  member_id: string | null;
+  status: ImportStatus;
+  files: Json;
+  options: Json;
+  checkpoint: Json;
+  counts: Json;
+  unknown_owners: Json;
+  error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+  undone_at: Date | null;
+  version: Version;
+}
+
+export interface ImportIssueTable {
+  id: Generated<number>;
+  workspace_id: string;
+  import_id: string;
+  file: string;
+  row_number: number;
+  column_name: string | null;
+  value: string | null;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface ImportMappingTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  columns: Json;
+  constants: Json;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export interface Database {
   workspace: WorkspaceTable;
   team: TeamTable;
@@ -357,4 +405,7 @@ export interface Database {
   step_comment: StepCommentTable;
   problem_correction: ProblemCorrectionTable;
   buyer_activity: BuyerActivityTable;
+  import_run: ImportRunTable;
+  import_issue: ImportIssueTable;
+  import_mapping: ImportMappingTable;
 }

@@ -238,6 +238,12 @@ const emptyParts = (): ReturnType<typeof partsOf> => ({
   sellerConfidence: {},
 });
 
+/** The parts of a decision nobody has filled in yet (an imported one): empty, with "do nothing" as an option. */
+export function blankParts() {
+  const parts = mergeParts(emptyParts(), {});
+  return { parts, columns: jsonColumns(parts) };
+}
+
 export async function createDecision(db: Kysely<Database>, actor: SignedIn, body: CreateBody) {
   const id = await db.transaction().execute(async (trx) => {
     await checkAccount(trx, actor.workspaceId, body.accountId);

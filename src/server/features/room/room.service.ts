@@ -8,8 +8,6 @@ import { slippageOf } from "../../../domain/plan/slippage.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
-import { partsOf } from "../decisions/decisions.presenter.ts";
-import { findDecision, listInvolvements } from "../decisions/decisions.repo.ts";
 import { refreshDerived } from "../decisions/decisions.service.ts";
 import { findStep } from "../plan/plan.repo.ts";
 import { stepPatch } from "../plan/plan.service.ts";

@@ -236,9 +236,10 @@ export function DecisionPage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <div style={{ position: "sticky", top: 76 }}>
+              <Stack gap="md" style={{ position: "sticky", top: 76 }}>
+                <ForecastCategory decision={decision} />
                 <ReadinessPanel readiness={decision.readinessDetail} />
-              </div>
+              </Stack>
             </Grid.Col>
           </Grid>
         </Tabs.Panel>

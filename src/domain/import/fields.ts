@@ -1,0 +1,199 @@
+/**
+ * The fields Confidant reads from each kind of CRM record, and the column headers each source uses for them.
+ * Headers are compared normalized (case, spaces, underscores and a Pipedrive "Deal - " prefix ignored), so
+ * one list serves Salesforce API names, report labels, HubSpot labels, Pipedrive and Maven's snake_case.
+ */
+
+import type { RecordKind } from "./detect.ts";
+
+export type ImportKind = Exclude<RecordKind, "unknown">;
+
+export const FIELDS = {
+  account: ["id", "name", "industry", "size", "website", "description", "deleted"],
+  contact: [
+    "id",
+    "accountId",
+    "accountName",
+    "firstName",
+    "lastName",
+    "name",
+    "title",
+    "email",
+    "phone",
+    "description",
+    "deleted",
+  ],
+  opportunity: [
+    "id",
+    "accountId",
+    "accountName",
+    "name",
+    "amount",
+    "currency",
+    "closeDate",
+    "stage",
+    "status",
+    "lossReason",
+    "ownerEmail",
+    "owner",
+    "product",
+    "description",
+    "nextStep",
+    "deleted",
+  ],
+  contact_role: ["id", "opportunityId", "contactId", "role", "deleted"],
+  product: ["name", "series", "price"],
+  team: ["member", "manager", "office"],
+} as const satisfies Record<ImportKind, readonly string[]>;
+
+export type FieldOf<K extends ImportKind> = (typeof FIELDS)[K][number];
+export type ColumnMap = Partial<Record<string, string>>;
+
+/** Fields whose values are dates, so their column's day/month order is detected. */
+export const DATE_FIELDS = new Set(["closeDate"]);
+
+export const FIELD_LABELS: Record<string, string> = {
+  id: "Source id",
+  accountId: "Account id",
+  accountName: "Account name",
+  opportunityId: "Opportunity id",
+  contactId: "Contact id",
+  name: "Name",
+  firstName: "First name",
+  lastName: "Last name",
+  industry: "Industry",
+  size: "Employees",
+  website: "Website",
+  description: "Description (kept as notes)",
+  nextStep: "Next step (kept as notes)",
+  title: "Job title",
+  email: "Email",
+  phone: "Phone",
+  amount: "Value",
+  currency: "Currency",
+  closeDate: "Target / close date",
+  stage: "Stage",
+  status: "Status (open, won, lost)",
+  lossReason: "Loss reason",
+  ownerEmail: "Owner email",
+  owner: "Owner",
+  product: "Product line",
+  role: "Role",
+  deleted: "Deleted flag",
+  series: "Series",
+  price: "Price",
+  member: "Sales agent",
+  manager: "Manager",
+  office: "Office",
+};
+
+const ALIASES: Record<ImportKind, Record<string, string[]>> = {
+  account: {
+    id: ["id", "record id", "company id", "organization id", "account id", "accountid"],
+    name: ["name", "account name", "account", "company name", "organization name", "account: account name"],
+    industry: ["industry", "sector", "account: industry"],
+    size: ["numberofemployees", "number of employees", "employees", "account: employees"],
+    website: ["website", "domain", "company domain name", "account: website"],
+    description: ["description", "about", "account: description"],
+    deleted: ["isdeleted"],
+  },
+  contact: {
+    id: ["id", "record id", "contact id", "person id", "contact: contact id"],
+    accountId: ["accountid", "company id", "associated company id", "organization id"],
+    accountName: [
+      "account: account name",
+      "account name",
+      "company name",
+      "company",
+      "associated company",
+      "organization",
+      "organization name",
+    ],
+    firstName: ["firstname", "first name", "contact: first name"],
+    lastName: ["lastname", "last name", "contact: last name"],
+    name: ["name", "full name", "contact name", "contact: full name"],
+    title: ["title", "job title", "contact: title"],
+    email: ["email", "email address", "contact: email"],
+    phone: ["phone", "phone number", "contact: phone", "mobilephone", "mobile phone number"],
+    description: ["description", "contact: description"],
+    deleted: ["isdeleted"],
+  },
+  opportunity: {
+    id: ["id", "opportunity id", "record id", "deal id", "opportunity: opportunity id"],
+    accountId: ["accountid", "company id", "associated company id", "organization id"],
+    accountName: [
+      "account",
+      "account name",
+      "account: account name",
+      "company",
+      "company name",
+      "associated company",
+      "organization",
+    ],
+    name: ["name", "opportunity name", "deal name", "title", "opportunity: opportunity name"],
+    amount: ["amount", "value", "close value", "deal value", "opportunity: amount"],
+    currency: ["currencyisocode", "currency", "deal currency code", "opportunity: currency"],
+    closeDate: ["closedate", "close date", "expected close date", "opportunity: close date"],
+    stage: ["stagename", "deal stage", "stage", "opportunity: stage"],
+    status: ["status"],
+    lossReason: ["closed lost reason", "lost reason", "loss reason", "reason lost", "closed_lost_reason"],
+    ownerEmail: ["hubspot owner email", "owner email", "deal owner email"],
+    owner: ["owner", "deal owner", "sales agent", "opportunity owner", "owner name", "ownerid"],
+    product: ["product", "product line", "product name", "opportunity: product"],
+    description: ["description", "deal description", "opportunity: description"],
+    nextStep: ["nextstep", "next step", "next activity subject", "opportunity: next step"],
+    deleted: ["isdeleted"],
+  },
+  contact_role: {
+    id: ["id"],
+    opportunityId: ["opportunityid"],
+    contactId: ["contactid"],
+    role: ["role"],
+    deleted: ["isdeleted"],
+  },
+  product: { name: ["product"], series: ["series"], price: ["sales price"] },
+  team: { member: ["sales agent"], manager: ["manager"], office: ["regional office"] },
+};
+
+/** "Deal - Expected close date" → "expected close date"; "close_date" → "close date". */
+export function normalizeHeader(header: string) {
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/^"|"$/g, "")
+    .toLowerCase()
+    .replace(/^(deal|organization|person) - /, "")
+    .replace(/[_\s]+/g, " ");
+}
+
+/** The column for each field, from the file's headers: the first alias found wins. */
+export function suggestColumns(kind: ImportKind, headers: string[]): ColumnMap {
+  const byNormal = new Map<string, string>();
+  for (const header of headers) {
+    const normal = normalizeHeader(header);
+    if (!byNormal.has(normal)) byNormal.set(normal, header);
+  }
+  const columns: ColumnMap = {};
+  const taken = new Set<string>();
+  for (const [field, aliases] of Object.entries(ALIASES[kind])) {
+    for (const alias of aliases) {
+      const header = byNormal.get(alias);
+      if (header !== undefined && !taken.has(header)) {
+        columns[field] = header;
+        taken.add(header);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+/** What the file holds that no field takes, so the user sees it is not imported rather than losing it quietly. */
+export function unmappedHeaders(headers: string[], columns: ColumnMap) {
+  const used = new Set(Object.values(columns));
+  return headers.filter((header) => header.trim() && !used.has(header));
+}
+
+export function isImportKind(kind: string): kind is ImportKind {
+  return kind in FIELDS;
+}

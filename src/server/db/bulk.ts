@@ -1,0 +1,81 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.ts";
+
+/** Column → PostgreSQL type, for rows passed to the database as one JSON parameter. */
+export type ColumnTypes = Record<string, string>;
+
+// Many rows travel as one JSON parameter read back with json_to_recordset: one statement per batch on both
+// drivers, with no parameter-count limit and no per-row round trip.
+const recordset = (types: ColumnTypes, rows: object[]) =>
+  sql`json_to_recordset(${JSON.stringify(rows)}::json) AS x(${sql.raw(
+    Object.entries(types)
+      .map(([column, type]) => `"${column}" ${type}`)
+      .join(", "),
+  )})`;
+
+export async function bulkInsert(db: Kysely<Database>, table: string, types: ColumnTypes, rows: object[]) {
+  if (!rows.length) return;
+  const columns = Object.keys(types);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    SELECT ${sql.join(columns.map((c) => sql.ref(`x.${c}`)))} FROM ${recordset(types, rows)}`.execute(db);
+}
+
+/** Updates rows by id within one workspace, bumping their version; `types` must include `id`. */
+export async function bulkUpdate(
+  db: Kysely<Database>,
+  table: string,
+  workspaceId: string,
+  types: ColumnTypes,
+  rows: object[],
+) {
+  if (!rows.length) return;
+  const columns = Object.keys(types).filter((c) => c !== "id");
+  await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(
+    columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`x.${c}`)}`),
+  )}, version = t.version + 1, updated_at = now()
+    FROM ${recordset(types, rows)}
+    WHERE t.id = x.id AND t.workspace_id = ${workspaceId}`.execute(db);
+}
+
+export interface ChangeEntry {
+  entity: string;
+  entity_id: string;
+  action: "create" | "update" | "delete" | "restore";
+  before?: unknown;
+  after?: unknown;
+  parent_id?: string | null;
+}
+
+/** Appends many change-log entries in one statement, inside the caller's transaction. */
+export async function logChanges(
+  db: Kysely<Database>,
+  actor: { workspaceId: string; memberId: string | null; via: string },
+  entries: ChangeEntry[],
+) {
+  await bulkInsert(
+    db,
+    "change_log",
+    {
+      workspace_id: "uuid",
+      member_id: "uuid",
+      via: "text",
+      entity: "text",
+      entity_id: "uuid",
+      action: "text",
+      before: "jsonb",
+      after: "jsonb",
+      parent_id: "uuid",
+    },
+    entries.map((e) => ({
+      workspace_id: actor.workspaceId,
+      member_id: actor.memberId,
+      via: actor.via,
+      entity: e.entity,
+      entity_id: e.entity_id,
+      action: e.action,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      parent_id: e.parent_id ?? null,
+    })),
+  );
+}

@@ -1,0 +1,192 @@
+import type { Kysely } from "kysely";
+import { productMatcher } from "../../../domain/import/lookups.ts";
+import {
+  type AccountRecord,
+  type ContactRecord,
+  type ContactRoleRecord,
+  type ImportIssue,
+  type OpportunityRecord,
+  readRow,
+} from "../../../domain/import/record.ts";
+import type { Database } from "../../db/schema.ts";
+import type { FilePlan } from "./plan.ts";
+import { readRows } from "./read-file.ts";
+import { type Counts, ImportWriter, type Located } from "./writer.ts";
+
+export interface Checkpoint {
+  file: number;
+  row: number;
+}
+
+export interface EngineOptions {
+  write: boolean;
+  via: string;
+  workspaceId: string;
+  memberId: string | null;
+  owners?: Record<string, string> | undefined;
+  currency?: string;
+  /** Resume after this point: rows up to it were committed by an earlier, interrupted run. */
+  resumeFrom?: Checkpoint | undefined;
+  counts?: Counts | undefined;
+  onIssues?: (file: string, issues: ImportIssue[]) => Promise<void> | void;
+  onProgress?: (progress: {
+    file: number;
+    name: string;
+    bytesRead: number;
+    bytes: number;
+    counts: Counts;
+  }) => void;
+  /** Runs inside each batch's transaction, so the checkpoint moves with the data it describes. */
+  onBatchCommitted?: (
+    trx: Kysely<Database>,
+    checkpoint: Checkpoint,
+    counts: Counts,
+    file: string,
+    issues: ImportIssue[],
+  ) => Promise<void>;
+}
+
+export const emptyCounts = (): Counts => ({ created: 0, updated: 0, skipped: 0, errors: 0, warnings: 0 });
+
+const BATCH_ROWS = 2000;
+
+/**
+ * Reads every planned file in batches and hands each batch's records to the writer — in one transaction per
+ * batch together with the checkpoint when writing, or only counting in a dry run.
+ */
+export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options: EngineOptions) {
+  const counts = options.counts ?? emptyCounts();
+  const writer = await ImportWriter.open(db, options, { write: options.write, owners: options.owners });
+  let products = productMatcher([]);
+  const knownProducts: string[] = [];
+  for (const [fileIndex, plan] of plans.entries()) {
+    const resume = options.resumeFrom;
+    if (resume && fileIndex < resume.file && plan.kind !== "product") continue;
+    const skipThrough = resume && fileIndex === resume.file ? resume.row : 0;
+    const firstRows = new Map<string, number>();
+    const columnsAt = headerIndex(plan.head.headers);
+    for await (const batch of readRows(plan.head, BATCH_ROWS)) {
+      const issues: ImportIssue[] = [];
+      const located: Located<never>[] = [];
+      let lastRow = 0;
+      for (const { row, values } of batch.rows) {
+        lastRow = row;
+        const rowIssues: ImportIssue[] = [];
+        if (values.length !== plan.head.headers.length)
+          rowIssues.push({
+            row,
+            column: null,
+            value: null,
+            message: `has ${values.length} columns where the header has ${plan.head.headers.length}`,
+            severity: "error",
+          });
+        const result = rowIssues.length
+          ? { record: null, issues: [] }
+          : readRow(plan.kind, (column) => values[columnsAt.get(column) ?? -1], {
+              row,
+              columns: plan.columns,
+              constants: plan.constants,
+              dateOrders: plan.dateOrders,
+            });
+        rowIssues.push(...result.issues);
+        let record = result.record;
+        if (record && "sourceId" in record) {
+          const first = firstRows.get(record.sourceId);
+          if (first !== undefined) {
+            rowIssues.push({
+              row,
+              column: plan.columns.id ?? null,
+              value: record.sourceId,
+              message: `the same id is on row ${first}; only the first is imported`,
+              severity: "error",
+            });
+            record = null;
+          } else firstRows.set(record.sourceId, row);
+        }
+        if (record?.kind === "product") knownProducts.push(record.name);
+        if (record?.kind === "opportunity" && record.productLine) {
+          const match = products(record.productLine);
+          if (match.warning)
+            rowIssues.push({
+              row,
+              column: plan.columns.product ?? null,
+              value: record.productLine,
+              message: match.warning,
+              severity: "warning",
+            });
+          record.productLine = match.name;
+        }
+        // Rows an interrupted run already committed are read again only to know their ids.
+        if (row <= skipThrough) continue;
+        issues.push(...rowIssues);
+        if (rowIssues.some((i) => i.severity === "error")) counts.errors++;
+        else if (result.skipped || !record || record.kind === "product") counts.skipped++;
+        else located.push({ row, record } as Located<never>);
+      }
+      if (plan.kind === "product") products = productMatcher(knownProducts);
+      if (lastRow <= skipThrough) continue;
+      const writeBatch = async (trx: Kysely<Database>) => {
+        await writeKind(trx, writer, plan, located, counts, issues, options.currency ?? "USD");
+        counts.warnings += issues.filter((i) => i.severity === "warning").length;
+        if (options.write)
+          await options.onBatchCommitted?.(
+            trx,
+            { file: fileIndex, row: lastRow },
+            counts,
+            plan.head.name,
+            issues,
+          );
+      };
+      if (options.write) await db.transaction().execute(writeBatch);
+      else await writeBatch(db);
+      if (issues.length) await options.onIssues?.(plan.head.name, issues);
+      options.onProgress?.({
+        file: fileIndex,
+        name: plan.head.name,
+        bytesRead: batch.bytesRead,
+        bytes: plan.head.bytes,
+        counts,
+      });
+    }
+  }
+  return { counts, unknownOwners: Object.fromEntries(writer.unknownOwners) };
+}
+
+/** Where each header is; with a repeated header the first one counts. */
+function headerIndex(headers: string[]) {
+  const index = new Map<string, number>();
+  headers.forEach((header, i) => {
+    if (!index.has(header)) index.set(header, i);
+  });
+  return index;
+}
+
+async function writeKind(
+  db: Kysely<Database>,
+  writer: ImportWriter,
+  plan: FilePlan,
+  located: Located<never>[],
+  counts: Counts,
+  issues: ImportIssue[],
+  currency: string,
+) {
+  switch (plan.kind) {
+    case "account":
+      return writer.accounts(db, plan.format, located as Located<AccountRecord>[], counts);
+    case "contact":
+      return writer.contacts(db, plan.format, located as Located<ContactRecord>[], counts, issues);
+    case "opportunity":
+      return writer.opportunities(
+        db,
+        plan.format,
+        located as Located<OpportunityRecord>[],
+        counts,
+        issues,
+        currency,
+      );
+    case "contact_role":
+      return writer.contactRoles(db, plan.format, located as Located<ContactRoleRecord>[], counts, issues);
+    default:
+      return;
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { type Kysely, sql } from "kysely";
+import { bulkInsert, bulkUpdate, type ChangeEntry, type ColumnTypes } from "../../db/bulk.ts";
+import type { Database } from "../../db/schema.ts";
+
+export interface Prepared {
+  row: number;
+  sourceId: string;
+  values: Record<string, unknown>;
+  parentId?: string | null;
+}
+
+export interface UpsertSpec {
+  table: "account" | "stakeholder" | "decision" | "involvement";
+  /** Imported columns: compared with what is stored, written, and shown in the change log. */
+  types: ColumnTypes;
+  /** Columns written on create only (derived values), with their types. */
+  createOnly?: ColumnTypes;
+  /** Lets a kind keep a stored value the file does not decide (a decision's owner when the file's is unknown). */
+  merge?: (values: Record<string, unknown>, stored: Record<string, unknown>) => void;
+  createExtras?: (values: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface UpsertResult {
+  created: Array<{ id: string; item: Prepared }>;
+  updated: Array<{ id: string; item: Prepared; changed: string[] }>;
+  unchanged: number;
+  changes: ChangeEntry[];
+}
+
+const same = (a: unknown, b: unknown) =>
+  (a ?? null) === (b ?? null) || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Creates or updates records by their source id, so importing a file twice updates rather than duplicates.
+ * A record deleted since (or by undoing an import) comes back. With `write` false it only counts.
+ */
+export async function upsertBySource(
+  db: Kysely<Database>,
+  workspaceId: string,
+  sourceSystem: string,
+  spec: UpsertSpec,
+  items: Prepared[],
+  write: boolean,
+): Promise<UpsertResult> {
+  const result: UpsertResult = { created: [], updated: [], unchanged: 0, changes: [] };
+  if (!items.length) return result;
+  const columns = Object.keys(spec.types);
+  const stored = await sql<
+    Record<string, unknown> & { id: string; source_id: string; deleted_at: Date | null }
+  >`
+    SELECT id, source_id, deleted_at, ${sql.join(columns.map((c) => sql.ref(c)))}
+    FROM ${sql.table(spec.table)}
+    WHERE workspace_id = ${workspaceId} AND source_system = ${sourceSystem}
+      AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(items.map((i) => i.sourceId))}::json))`
+    .execute(db)
+    .then((r) => new Map(r.rows.map((row) => [row.source_id, row])));
+  const inserts: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
+  for (const item of items) {
+    const current = stored.get(item.sourceId);
+    if (!current) {
+      const id = randomUUID();
+      result.created.push({ id, item });
+      const extras = spec.createExtras?.(item.values);
+      inserts.push({
+        id,
+        workspace_id: workspaceId,
+        source_system: sourceSystem,
+        source_id: item.sourceId,
+        ...item.values,
+        ...extras,
+      });
+      result.changes.push({
+        entity: spec.table,
+        entity_id: id,
+        action: "create",
+        after: item.values,
+        parent_id: item.parentId ?? null,
+      });
+      continue;
+    }
+    spec.merge?.(item.values, current);
+    const changed = columns.filter((c) => !same(current[c], item.values[c]));
+    if (!changed.length && !current.deleted_at) {
+      result.unchanged++;
+      continue;
+    }
+    updates.push({ id: current.id, ...item.values, deleted_at: null });
+    result.updated.push({ id: current.id, item, changed });
+    result.changes.push({
+      entity: spec.table,
+      entity_id: current.id,
+      action: current.deleted_at ? "restore" : "update",
+      before: {
+        ...Object.fromEntries(changed.map((c) => [c, current[c]])),
+        ...(current.deleted_at ? { deleted_at: current.deleted_at } : {}),
+      },
+      after: Object.fromEntries(changed.map((c) => [c, item.values[c]])),
+      parent_id: item.parentId ?? null,
+    });
+  }
+  if (!write) return result;
+  await bulkInsert(
+    db,
+    spec.table,
+    {
+      id: "uuid",
+      workspace_id: "uuid",
+      source_system: "text",
+      source_id: "text",
+      ...spec.types,
+      ...spec.createOnly,
+    },
+    inserts,
+  );
+  await bulkUpdate(
+    db,
+    spec.table,
+    workspaceId,
+    { id: "uuid", ...spec.types, deleted_at: "timestamptz" },
+    updates,
+  );
+  return result;
+}

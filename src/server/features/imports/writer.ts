@@ -1,0 +1,457 @@
+import { type Kysely, sql } from "kysely";
+import type { Outcome } from "../../../domain/decision/model.ts";
+import type { SourceFormat } from "../../../domain/import/detect.ts";
+import { ownerMatcher } from "../../../domain/import/lookups.ts";
+import type {
+  AccountRecord,
+  AccountRef,
+  ContactRecord,
+  ContactRoleRecord,
+  ImportIssue,
+  OpportunityRecord,
+} from "../../../domain/import/record.ts";
+import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
+import { readinessOf } from "../../../domain/readiness/readiness.ts";
+import { type ChangeEntry, logChanges } from "../../db/bulk.ts";
+import type { Database } from "../../db/schema.ts";
+import { blankParts, questionLibrary, refreshDerived } from "../decisions/decisions.service.ts";
+import { type Prepared, type UpsertResult, upsertBySource } from "./upsert.ts";
+
+export interface Counts {
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface Located<T> {
+  row: number;
+  record: T;
+}
+
+/** Salesforce's report exports and API exports describe the same records. */
+export const sourceSystemOf = (format: SourceFormat) =>
+  format === "salesforce_report" ? "salesforce" : format;
+
+const NO_ACCOUNT_ID = "__no_account__";
+
+/**
+ * Writes (or, in a dry run, only counts) batches of imported records for one workspace: accounts named by id
+ * or by name are found or created, owners are matched to members, each decision's readiness is computed, and
+ * every change goes to the change log marked with the import.
+ */
+export class ImportWriter {
+  readonly unknownOwners = new Map<string, number>();
+  private accountIds = new Map<string, string>();
+  private readonly blank = blankParts();
+  private readonly blankJson = Object.fromEntries(
+    Object.entries(this.blank.columns).map(([column, json]) => [column, JSON.parse(json)]),
+  );
+  private readonly derivedMemo = new Map<string, Record<string, unknown>>();
+
+  private constructor(
+    private readonly actor: { workspaceId: string; memberId: string | null; via: string },
+    private readonly write: boolean,
+    private readonly matchOwner: (owner: string | null) => string | null,
+    private readonly fallbackOwner: string,
+    private readonly library: QuestionLibrary,
+  ) {}
+
+  static async open(
+    db: Kysely<Database>,
+    actor: { workspaceId: string; memberId: string | null; via: string },
+    options: { write: boolean; owners?: Record<string, string> | undefined },
+  ) {
+    const members = await db
+      .selectFrom("member")
+      .select(["id", "email", "name", "role"])
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("active", "=", true)
+      .where("deleted_at", "is", null)
+      .orderBy("created_at")
+      .execute();
+    const fallback = actor.memberId ?? members.find((m) => m.role === "admin")?.id ?? members[0]?.id;
+    if (!fallback) throw new Error("the workspace has no member to own imported decisions");
+    return new ImportWriter(
+      actor,
+      options.write,
+      ownerMatcher(members, options.owners),
+      fallback,
+      await questionLibrary(db, actor.workspaceId),
+    );
+  }
+
+  private async finish(
+    db: Kysely<Database>,
+    result: UpsertResult,
+    counts: Counts,
+    extra: ChangeEntry[] = [],
+  ) {
+    counts.created += result.created.length;
+    counts.updated += result.updated.length + result.unchanged;
+    if (this.write) await logChanges(db, this.actor, [...result.changes, ...extra]);
+  }
+
+  async accounts(
+    db: Kysely<Database>,
+    format: SourceFormat,
+    items: Located<AccountRecord>[],
+    counts: Counts,
+  ) {
+    const system = sourceSystemOf(format);
+    const prepared = items.map(({ row, record }) => ({
+      row,
+      sourceId: record.sourceId,
+      values: {
+        name: record.name,
+        industry: record.industry,
+        size: record.size,
+        website: record.website,
+        notes: record.notes,
+      },
+    }));
+    const result = await upsertBySource(db, this.actor.workspaceId, system, ACCOUNT, prepared, this.write);
+    for (const { id, item } of [...result.created, ...result.updated]) this.rememberAccount(system, item, id);
+    await this.finish(db, result, counts);
+  }
+
+  private rememberAccount(system: string, item: Prepared, id: string) {
+    this.accountIds.set(`${system}|id:${item.sourceId}`, id);
+    this.accountIds.set(`name:${String(item.values.name).toLowerCase()}`, id);
+  }
+
+  /**
+   * The account each row names, found by source id or by name (in any source), or created: a stub for an id
+   * the import has not seen (with a warning), an account for a new name, and "No account given" for none.
+   */
+  private async resolveAccounts(
+    db: Kysely<Database>,
+    system: string,
+    rows: Array<{ row: number; ref: AccountRef }>,
+    issues: ImportIssue[],
+  ) {
+    const keyOf = (ref: AccountRef) =>
+      ref === null
+        ? `${system}|id:${NO_ACCOUNT_ID}`
+        : ref.by === "id"
+          ? `${system}|id:${ref.value}`
+          : `name:${ref.value.toLowerCase()}`;
+    const missing = new Map<string, { row: number; ref: AccountRef }>();
+    for (const entry of rows)
+      if (!this.accountIds.has(keyOf(entry.ref))) missing.set(keyOf(entry.ref), entry);
+    if (missing.size) {
+      const ids = [...missing.values()]
+        .filter((m) => m.ref?.by !== "name")
+        .map((m) => m.ref?.value ?? NO_ACCOUNT_ID);
+      const names = [...missing.values()]
+        .filter((m) => m.ref?.by === "name")
+        .map((m) => m.ref!.value.toLowerCase());
+      const found = await sql<{
+        id: string;
+        source_system: string | null;
+        source_id: string | null;
+        name: string;
+      }>`
+        SELECT id, source_system, source_id, name FROM account
+        WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL AND (
+          (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
+          OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(names)}::json)))
+        ORDER BY created_at`.execute(db);
+      for (const account of found.rows) {
+        if (account.source_system === system && account.source_id !== null)
+          this.accountIds.set(`${system}|id:${account.source_id}`, account.id);
+        const nameKey = `name:${account.name.toLowerCase()}`;
+        if (!this.accountIds.has(nameKey)) this.accountIds.set(nameKey, account.id);
+      }
+      const stubs: Prepared[] = [];
+      for (const [key, { row, ref }] of missing) {
+        if (this.accountIds.has(key)) continue;
+        if (ref?.by === "id")
+          issues.push({
+            row,
+            column: null,
+            value: ref.value,
+            message: `account ${ref.value} is not in this import or an earlier one: created an account named by its id`,
+            severity: "warning",
+          });
+        const name = ref === null ? "No account given" : ref.by === "id" ? `Account ${ref.value}` : ref.value;
+        const sourceId =
+          ref === null ? NO_ACCOUNT_ID : ref.by === "id" ? ref.value : `name:${ref.value.toLowerCase()}`;
+        const item = {
+          row,
+          sourceId,
+          values: { name, industry: null, size: null, website: null, notes: null },
+        };
+        stubs.push(item);
+        this.accountIds.set(key, "pending");
+      }
+      const result = await upsertBySource(db, this.actor.workspaceId, system, ACCOUNT, stubs, this.write);
+      for (const { id, item } of [...result.created, ...result.updated]) {
+        this.accountIds.set(
+          item.sourceId.startsWith("name:")
+            ? `name:${String(item.values.name).toLowerCase()}`
+            : `${system}|id:${item.sourceId}`,
+          id,
+        );
+      }
+      if (this.write) await logChanges(db, this.actor, result.changes);
+    }
+    return (ref: AccountRef) => this.accountIds.get(keyOf(ref)) ?? "pending";
+  }
+
+  async contacts(
+    db: Kysely<Database>,
+    format: SourceFormat,
+    items: Located<ContactRecord>[],
+    counts: Counts,
+    issues: ImportIssue[],
+  ) {
+    const system = sourceSystemOf(format);
+    const accountOf = await this.resolveAccounts(
+      db,
+      system,
+      items.map((i) => ({ row: i.row, ref: i.record.account })),
+      issues,
+    );
+    const prepared = items.map(({ row, record }) => ({
+      row,
+      sourceId: record.sourceId,
+      values: {
+        account_id: accountOf(record.account),
+        name: record.name,
+        title: record.title,
+        email: record.email,
+        phone: record.phone,
+        notes: record.notes,
+      },
+    }));
+    const result = await upsertBySource(
+      db,
+      this.actor.workspaceId,
+      system,
+      STAKEHOLDER,
+      prepared,
+      this.write,
+    );
+    await this.finish(db, result, counts);
+  }
+
+  async opportunities(
+    db: Kysely<Database>,
+    format: SourceFormat,
+    items: Located<OpportunityRecord>[],
+    counts: Counts,
+    issues: ImportIssue[],
+    currency: string,
+  ) {
+    const system = sourceSystemOf(format);
+    const accountOf = await this.resolveAccounts(
+      db,
+      system,
+      items.map((i) => ({ row: i.row, ref: i.record.account })),
+      issues,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    const prepared = items.map(({ row, record }) => {
+      const owner = this.matchOwner(record.owner);
+      if (record.owner && !owner)
+        this.unknownOwners.set(record.owner, (this.unknownOwners.get(record.owner) ?? 0) + 1);
+      const decided = record.outcome !== "open";
+      return {
+        row,
+        sourceId: record.sourceId,
+        values: {
+          account_id: accountOf(record.account),
+          owner_id: owner,
+          source_owner: owner ? null : record.owner,
+          title: record.title,
+          value_amount: record.valueAmount,
+          currency: record.currency ?? currency,
+          target_date: record.targetDate,
+          outcome: record.outcome,
+          outcome_reason: record.outcomeReason,
+          outcome_date: decided
+            ? record.targetDate && record.targetDate < today
+              ? record.targetDate
+              : today
+            : null,
+          source_stage: record.sourceStage,
+          product_line: record.productLine,
+          notes: record.notes,
+        },
+      };
+    });
+    const result = await upsertBySource(
+      db,
+      this.actor.workspaceId,
+      system,
+      {
+        ...DECISION,
+        merge: (values, stored) => {
+          // An owner the file does not match keeps the decision with whoever owns it now.
+          values.owner_id ??= stored.owner_id;
+          if (values.outcome !== "open" && stored.outcome === values.outcome && !values.target_date)
+            values.outcome_date = stored.outcome_date;
+        },
+        createExtras: (values) => {
+          values.owner_id ??= this.fallbackOwner;
+          return {
+            ...this.blankJson,
+            ...this.derived(values.target_date as string | null, values.outcome as Outcome),
+          };
+        },
+      },
+      prepared,
+      this.write,
+    );
+    if (this.write)
+      for (const { id, changed } of result.updated)
+        if (changed.some((c) => c === "target_date" || c === "outcome"))
+          await refreshDerived(db, this.actor.workspaceId, id);
+    await this.finish(db, result, counts);
+  }
+
+  /** Readiness of a decision with nothing but its import: the same for every such decision with the same date and outcome. */
+  private derived(targetDate: string | null, outcome: Outcome) {
+    const key = `${targetDate}|${outcome}`;
+    let derived = this.derivedMemo.get(key);
+    if (!derived) {
+      const readiness = readinessOf(
+        { title: "", targetDate, ...this.blank.parts, outcome, involvements: [], concerns: [] },
+        new Date(),
+        this.library,
+      );
+      derived = {
+        readiness: readiness.overall,
+        milestone: readiness.milestone,
+        weakest_dimension: readiness.weakest,
+        cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
+      };
+      this.derivedMemo.set(key, derived);
+    }
+    return derived;
+  }
+
+  async contactRoles(
+    db: Kysely<Database>,
+    format: SourceFormat,
+    items: Located<ContactRoleRecord>[],
+    counts: Counts,
+    issues: ImportIssue[],
+  ) {
+    if (!this.write) {
+      // A dry run writes no decisions or contacts, so it cannot check the ids; the import does, row by row.
+      counts.created += items.length;
+      return;
+    }
+    const system = sourceSystemOf(format);
+    const lookup = async (table: "decision" | "stakeholder", ids: string[]) => {
+      const rows = await sql<{ id: string; source_id: string; account_id: string }>`
+        SELECT id, source_id, account_id FROM ${sql.table(table)}
+        WHERE workspace_id = ${this.actor.workspaceId} AND source_system = ${system} AND deleted_at IS NULL
+          AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`.execute(db);
+      return new Map(rows.rows.map((r) => [r.source_id, r]));
+    };
+    const decisions = await lookup(
+      "decision",
+      items.map((i) => i.record.opportunityId),
+    );
+    const people = await lookup(
+      "stakeholder",
+      items.map((i) => i.record.contactId),
+    );
+    const prepared: Prepared[] = [];
+    for (const { row, record } of items) {
+      const decision = decisions.get(record.opportunityId);
+      const person = people.get(record.contactId);
+      const problem = !decision
+        ? ["OpportunityId", record.opportunityId, "opportunity"]
+        : !person
+          ? ["ContactId", record.contactId, "contact"]
+          : null;
+      if (problem) {
+        counts.errors++;
+        issues.push({
+          row,
+          column: problem[0]!,
+          value: problem[1]!,
+          message: `no imported ${problem[2]} has this id`,
+          severity: "error",
+        });
+        continue;
+      }
+      prepared.push({
+        row,
+        sourceId: record.sourceId,
+        parentId: decision!.id,
+        values: {
+          decision_id: decision!.id,
+          stakeholder_id: person!.id,
+          role: record.role,
+          source_role: record.sourceRole,
+        },
+      });
+    }
+    const result = await upsertBySource(
+      db,
+      this.actor.workspaceId,
+      system,
+      INVOLVEMENT,
+      prepared,
+      this.write,
+    );
+    if (this.write)
+      for (const id of new Set(prepared.map((p) => p.parentId!)))
+        await refreshDerived(db, this.actor.workspaceId, id);
+    await this.finish(db, result, counts);
+  }
+}
+
+const ACCOUNT = {
+  table: "account",
+  types: { name: "text", industry: "text", size: "text", website: "text", notes: "text" },
+} as const;
+
+const STAKEHOLDER = {
+  table: "stakeholder",
+  types: { account_id: "uuid", name: "text", title: "text", email: "text", phone: "text", notes: "text" },
+} as const;
+
+const DECISION = {
+  table: "decision",
+  types: {
+    account_id: "uuid",
+    owner_id: "uuid",
+    source_owner: "text",
+    title: "text",
+    value_amount: "bigint",
+    currency: "text",
+    target_date: "date",
+    outcome: "text",
+    outcome_reason: "text",
+    outcome_date: "date",
+    source_stage: "text",
+    product_line: "text",
+    notes: "text",
+  },
+  createOnly: {
+    problem: "jsonb",
+    impact: "jsonb",
+    trigger: "jsonb",
+    outcomes_sought: "jsonb",
+    options: "jsonb",
+    criteria: "jsonb",
+    process: "jsonb",
+    seller_confidence: "jsonb",
+    readiness: "integer",
+    milestone: "text",
+    weakest_dimension: "text",
+    cost_of_waiting_monthly: "bigint",
+  },
+} as const;
+
+const INVOLVEMENT = {
+  table: "involvement",
+  types: { decision_id: "uuid", stakeholder_id: "uuid", role: "text", source_role: "text" },
+} as const;
