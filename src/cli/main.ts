@@ -3,6 +3,7 @@ import { z } from "zod";
 import { email, name, password, role } from "../contract/common.ts";
 import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
+import { BackupError } from "../server/db/backup.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
 import { migrate } from "../server/db/migrator.ts";
 import { UnusableFileError } from "../server/features/imports/read-file.ts";
@@ -14,6 +15,7 @@ import { APP_VERSION } from "../server/version.ts";
 import { DiagnoseUsageError, diagnoseJsonl, diagnoseOne } from "./diagnose-command.ts";
 import { importCommand } from "./import-command.ts";
 import { withDatabase } from "./run-with-database.ts";
+import { backupCommand, exportCommand, restoreCommand } from "./transfer-commands.ts";
 import { CliUsageError } from "./usage-error.ts";
 
 const UsageError = CliUsageError;
@@ -145,6 +147,29 @@ program
     await importCommand(loadConfig(), files, options);
   });
 
+program
+  .command("export")
+  .description("Export accounts, stakeholders, decisions, concerns and reviews, one file per kind.")
+  .option("--format <format>", "csv or json", "csv")
+  .option("--out <dir>", "folder to write accounts.csv, decisions.csv, … to")
+  .option("--workspace <name>", "workspace to export (default: the only one)")
+  .option("--bom", "start CSV files with a byte-order mark, for Excel")
+  .action(async (options: { format?: string; out?: string; workspace?: string; bom?: boolean }) => {
+    await exportCommand(loadConfig(), options);
+  });
+
+program
+  .command("backup")
+  .description("Write a complete, consistent backup of the database (every table, change log included).")
+  .argument("<file>", "backup file (.jsonl, or .jsonl.gz to compress)")
+  .action(async (file: string) => backupCommand(loadConfig(), file));
+
+program
+  .command("restore")
+  .description("Restore a backup into an empty database (embedded or PostgreSQL): all of it or nothing.")
+  .argument("<file>", "a file written by confidant backup")
+  .action(async (file: string) => restoreCommand(loadConfig(), file));
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -154,6 +179,7 @@ try {
   if (
     error instanceof UsageError ||
     error instanceof UnusableFileError ||
+    error instanceof BackupError ||
     error instanceof DiagnoseUsageError ||
     error instanceof ConfigError ||
     error instanceof DataDirInUseError

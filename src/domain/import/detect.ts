@@ -1,7 +1,14 @@
 /** Recognizing what a CRM export is before reading it: its encoding, delimiter and source system. */
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
-export type SourceFormat = "salesforce" | "salesforce_report" | "hubspot" | "pipedrive" | "maven" | "csv";
+export type SourceFormat =
+  | "salesforce"
+  | "salesforce_report"
+  | "hubspot"
+  | "pipedrive"
+  | "maven"
+  | "confidant"
+  | "csv";
 export type RecordKind =
   | "account"
   | "contact"
@@ -72,6 +79,11 @@ export function detectFormat(headers: string[]): { format: SourceFormat; kind: R
         : "account";
     return { format: "salesforce_report", kind };
   }
+  // Confidant's own export, so data moves between workspaces and installations.
+  if (has("id", "title", "outcome", "account_name")) return { format: "confidant", kind: "opportunity" };
+  if (has("id", "account_name", "name", "email", "source_system"))
+    return { format: "confidant", kind: "contact" };
+  if (has("id", "name", "current_approach", "source_system")) return { format: "confidant", kind: "account" };
   if (has("id", "stagename", "closedate")) return { format: "salesforce", kind: "opportunity" };
   if (has("id", "contactid", "opportunityid", "role")) return { format: "salesforce", kind: "contact_role" };
   if (has("id", "firstname", "lastname") && (h.has("accountid") || h.has("email")))

@@ -31,6 +31,7 @@ export const FIELDS = {
     "amount",
     "currency",
     "closeDate",
+    "outcomeDate",
     "stage",
     "status",
     "lossReason",
@@ -50,7 +51,7 @@ export type FieldOf<K extends ImportKind> = (typeof FIELDS)[K][number];
 export type ColumnMap = Partial<Record<string, string>>;
 
 /** Fields whose values are dates, so their column's day/month order is detected. */
-export const DATE_FIELDS = new Set(["closeDate"]);
+export const DATE_FIELDS = new Set(["closeDate", "outcomeDate"]);
 
 export const FIELD_LABELS: Record<string, string> = {
   id: "Source id",
@@ -72,6 +73,7 @@ export const FIELD_LABELS: Record<string, string> = {
   amount: "Value",
   currency: "Currency",
   closeDate: "Target / close date",
+  outcomeDate: "Decided on",
   stage: "Stage",
   status: "Status (open, won, lost)",
   lossReason: "Loss reason",
@@ -92,14 +94,14 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     id: ["id", "record id", "company id", "organization id", "account id", "accountid"],
     name: ["name", "account name", "account", "company name", "organization name", "account: account name"],
     industry: ["industry", "sector", "account: industry"],
-    size: ["numberofemployees", "number of employees", "employees", "account: employees"],
+    size: ["numberofemployees", "number of employees", "employees", "size", "account: employees"],
     website: ["website", "domain", "company domain name", "account: website"],
-    description: ["description", "about", "account: description"],
+    description: ["description", "notes", "about", "account: description"],
     deleted: ["isdeleted"],
   },
   contact: {
     id: ["id", "record id", "contact id", "person id", "contact: contact id"],
-    accountId: ["accountid", "company id", "associated company id", "organization id"],
+    accountId: ["accountid", "account id", "company id", "associated company id", "organization id"],
     accountName: [
       "account: account name",
       "account name",
@@ -115,12 +117,12 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     title: ["title", "job title", "contact: title"],
     email: ["email", "email address", "contact: email"],
     phone: ["phone", "phone number", "contact: phone", "mobilephone", "mobile phone number"],
-    description: ["description", "contact: description"],
+    description: ["description", "notes", "contact: description"],
     deleted: ["isdeleted"],
   },
   opportunity: {
     id: ["id", "opportunity id", "record id", "deal id", "opportunity: opportunity id"],
-    accountId: ["accountid", "company id", "associated company id", "organization id"],
+    accountId: ["accountid", "account id", "company id", "associated company id", "organization id"],
     accountName: [
       "account",
       "account name",
@@ -133,14 +135,15 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     name: ["name", "opportunity name", "deal name", "title", "opportunity: opportunity name"],
     amount: ["amount", "value", "close value", "deal value", "opportunity: amount"],
     currency: ["currencyisocode", "currency", "deal currency code", "opportunity: currency"],
-    closeDate: ["closedate", "close date", "expected close date", "opportunity: close date"],
-    stage: ["stagename", "deal stage", "stage", "opportunity: stage"],
-    status: ["status"],
-    lossReason: ["closed lost reason", "lost reason", "loss reason", "reason lost", "closed_lost_reason"],
+    closeDate: ["closedate", "close date", "expected close date", "target date", "opportunity: close date"],
+    outcomeDate: ["outcome date"],
+    stage: ["stagename", "deal stage", "stage", "source stage", "opportunity: stage"],
+    status: ["status", "outcome"],
+    lossReason: ["closed lost reason", "lost reason", "loss reason", "reason lost", "outcome reason"],
     ownerEmail: ["hubspot owner email", "owner email", "deal owner email"],
     owner: ["owner", "deal owner", "sales agent", "opportunity owner", "owner name", "ownerid"],
     product: ["product", "product line", "product name", "opportunity: product"],
-    description: ["description", "deal description", "opportunity: description"],
+    description: ["description", "deal description", "notes", "opportunity: description"],
     nextStep: ["nextstep", "next step", "next activity subject", "opportunity: next step"],
     deleted: ["isdeleted"],
   },

@@ -12,6 +12,7 @@ const LOST = /\b(closed lost|lost|closed-lost|dead)\b/i;
  */
 export function outcomeFromStage(stage: string | null | undefined, lossReason?: string | null): Outcome {
   const text = (stage ?? "").trim();
+  if (/^no[_ -]decision$/i.test(text)) return "no_decision";
   if (WON.test(text) && !/\blost\b/i.test(text)) return "won";
   if (LOST.test(text))
     return NO_DECISION.test(lossReason ?? "") || NO_DECISION.test(text) ? "no_decision" : "lost";

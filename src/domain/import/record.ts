@@ -55,6 +55,7 @@ export interface OpportunityRecord {
   targetDate: string | null;
   outcome: Outcome;
   outcomeReason: string | null;
+  outcomeDate: string | null;
   sourceStage: string | null;
   owner: string | null;
   productLine: string | null;
@@ -104,8 +105,9 @@ class RowReader {
 
   raw(field: string): string {
     const column = this.column(field);
-    const value = column === null ? undefined : this.get(column);
-    return (value ?? this.context.constants?.[field] ?? "").trim();
+    const value = (column === null ? undefined : this.get(column)) ?? this.context.constants?.[field] ?? "";
+    // A cell an exporter neutralized against formulas ('=…) reads back as it was written.
+    return (/^'[=+\-@]/.test(value) ? value.slice(1) : value).trim();
   }
 
   text(field: string, max = MAX_NAME): string | null {
@@ -233,6 +235,7 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
       targetDate: r.date("closeDate"),
       outcome,
       outcomeReason: outcome === "open" ? null : lossReason,
+      outcomeDate: outcome === "open" ? null : r.date("outcomeDate"),
       sourceStage: stage ?? status,
       owner: r.text("ownerEmail") ?? r.text("owner"),
       productLine: r.text("product"),
