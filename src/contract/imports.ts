@@ -48,3 +48,77 @@ export const mappingFile = z
   })
   .strict();
 export type MappingFile = z.infer<typeof mappingFile>;
+
+export const uploadQuery = z.object({ name: z.string().trim().min(1).max(200) });
+export const upload = z.object({ id: z.uuid(), name: z.string(), bytes: z.number() });
+
+/** What to import: uploaded files, and how to read them (all optional: detected when not given). */
+export const importBody = z
+  .object({
+    uploads: z
+      .array(z.object({ id: z.uuid(), name: z.string().max(200) }))
+      .min(1, "give at least one uploaded file")
+      .max(20),
+    format: importFormat.optional(),
+    dateFormat: dateFormat.optional(),
+    mappings: z.record(z.string().max(200), fileMapping).optional(),
+    owners: z.record(z.string().max(320), z.string().max(320)).optional(),
+  })
+  .strict();
+
+const counts = z.object({
+  created: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  errors: z.number(),
+  warnings: z.number(),
+});
+export const importIssue = z.object({
+  file: z.string(),
+  row: z.number(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+});
+export const importFile = z.object({
+  name: z.string(),
+  format: z.string(),
+  kind: z.string(),
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  columns: z.record(z.string(), z.string()),
+  constants: z.record(z.string(), z.string()),
+  unmapped: z.array(z.string()),
+  samples: z.array(z.array(z.string())),
+  fields: z.array(z.object({ field: z.string(), label: z.string() })),
+});
+export const importPreview = z.object({
+  files: z.array(importFile),
+  counts,
+  issues: z.array(importIssue),
+  issueCount: z.number(),
+  unknownOwners: z.record(z.string(), z.number()),
+});
+export const importRun = z.object({
+  id: z.uuid(),
+  status: z.enum(["running", "interrupted", "done", "failed", "undone"]),
+  files: z.array(z.object({ name: z.string(), format: z.string(), kind: z.string() })),
+  counts,
+  progress: z.number().nullable().describe("0–1 while running"),
+  unknownOwners: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+});
+export const importRunDetail = importRun.extend({ issues: z.array(importIssue) });
+export const importRunList = z.object({ items: z.array(importRun) });
+export const exportParams = z.object({
+  kind: z.enum(["accounts", "stakeholders", "decisions", "concerns", "reviews"]),
+});
+export const exportQuery = z.object({
+  format: z.enum(["csv", "json"]).default("csv"),
+  bom: z.enum(["true", "false"]).optional(),
+});

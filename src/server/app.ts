@@ -20,6 +20,7 @@ import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
+import { importsRoutes } from "./features/imports/imports.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
 import { planRoutes } from "./features/plan/plan.routes.ts";
 import { questionsRoutes } from "./features/questions/questions.routes.ts";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(planRoutes);
       await api.register(shareLinksRoutes);
       await api.register(roomRoutes);
+      await api.register(importsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -117,6 +117,11 @@ const settingsRoute = createRoute({
   path: "/settings",
   component: lazyRouteComponent(() => import("../features/settings/SettingsPage.tsx"), "SettingsPage"),
 });
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/import",
+  component: lazyRouteComponent(() => import("../features/imports/ImportPage.tsx"), "ImportPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
@@ -132,6 +137,7 @@ const routeTree = rootRoute.addChildren([
     reviewRoute,
     insightsRoute,
     settingsRoute,
+    importRoute,
   ]),
 ]);
 

@@ -1,10 +1,15 @@
-import { Stack } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { IconDatabaseImport } from "@tabler/icons-react";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { meQuery } from "../../lib/session.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
 import { QuestionLibraryPanel } from "./QuestionLibraryPanel.tsx";
 
 export function SettingsPage() {
+  const { data: me } = useSuspenseQuery(meQuery);
   return (
     <Stack maw={1100}>
       <PageHeader
@@ -14,6 +19,22 @@ export function SettingsPage() {
       <MembersPanel />
       <TeamsPanel />
       <QuestionLibraryPanel />
+      {me?.member.role === "admin" && (
+        <Paper withBorder p="lg">
+          <Group justify="space-between">
+            <div>
+              <Text fw={600}>Import and export</Text>
+              <Text size="sm" c="dimmed">
+                Bring accounts, contacts and opportunities from Salesforce, HubSpot, Pipedrive or a
+                spreadsheet; export everything as CSV or JSON.
+              </Text>
+            </div>
+            <Button component={Link} to="/import" leftSection={<IconDatabaseImport size={16} />}>
+              Import and export
+            </Button>
+          </Group>
+        </Paper>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,339 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdir, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import { idParams } from "../../../contract/common.ts";
+import {
+  exportParams,
+  exportQuery,
+  importBody,
+  importPreview,
+  importRunDetail,
+  importRunList,
+  upload,
+  uploadQuery,
+} from "../../../contract/imports.ts";
+import { FIELD_LABELS, FIELDS } from "../../../domain/import/fields.ts";
+import type { ImportIssue } from "../../../domain/import/record.ts";
+import { neutralizeCell } from "../../../domain/import/values.ts";
+import type { Database } from "../../db/schema.ts";
+import { requireRole } from "../../http/auth-context.ts";
+import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
+import { writeExport } from "../exports/export.service.ts";
+import { dryRun, importFiles, undoImport } from "./imports.service.ts";
+import type { FilePlan } from "./plan.ts";
+import { readRows, UnusableFileError } from "./read-file.ts";
+
+const UPLOAD_LIMIT = 1024 * 1024 * 1024;
+const PREVIEW_ISSUES = 200;
+
+/** Progress of the imports this process is running; a run marked running that is not here was interrupted. */
+const live = new Map<string, { progress: number }>();
+
+type Body = z.output<typeof importBody>;
+
+/** Bringing data in and out is an admin's job: it touches every owner's decisions. */
+export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ["imports"];
+  const uploadsDir = path.join(app.config.dataDir, "uploads");
+
+  // Uploads arrive as the raw file and go straight to disk, never whole into memory.
+  app.addContentTypeParser(
+    ["application/octet-stream", "text/csv", "application/json"],
+    (_req, payload, done) => done(null, payload),
+  );
+
+  app.post(
+    "/imports/uploads",
+    { bodyLimit: UPLOAD_LIMIT, schema: { tags, querystring: uploadQuery, response: { 201: upload } } },
+    async (request, reply) => {
+      requireRole(request, ["admin"]);
+      const id = randomUUID();
+      const name = path.basename(request.query.name).replace(/[^\w.\- ]+/g, "_");
+      const dir = path.join(uploadsDir, id);
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, name);
+      const body = request.body as NodeJS.ReadableStream | undefined;
+      if (!body || typeof (body as { pipe?: unknown }).pipe !== "function")
+        throw invalid("body", "send the file itself as the request body (application/octet-stream)");
+      await pipeline(body, createWriteStream(file));
+      const { size } = await stat(file);
+      return reply.status(201).send({ id, name, bytes: size });
+    },
+  );
+
+  const pathsOf = async (body: Body) => {
+    const paths: string[] = [];
+    for (const [index, item] of body.uploads.entries()) {
+      const dir = path.join(uploadsDir, item.id);
+      const names = await readdir(dir).catch(() => []);
+      if (!names.length) throw invalid(`uploads.${index}.id`, "is not an uploaded file (upload it again)");
+      paths.push(path.join(dir, names[0]!));
+    }
+    return paths;
+  };
+
+  const optionsOf = (body: Body) => ({
+    format: body.format,
+    dateFormat: body.dateFormat,
+    mappings: body.mappings,
+    owners: body.owners,
+  });
+
+  app.post(
+    "/imports/preview",
+    { schema: { tags, body: importBody, response: { 200: importPreview } } },
+    async (request) => {
+      const signedIn = requireRole(request, ["admin"]);
+      const issues: Array<ImportIssue & { file: string }> = [];
+      let issueCount = 0;
+      const paths = await pathsOf(request.body);
+      const preview = await usable(() =>
+        dryRun(app.db, signedIn, paths, optionsOf(request.body), {
+          onIssues: (file, found) => {
+            issueCount += found.length;
+            for (const issue of found) if (issues.length < PREVIEW_ISSUES) issues.push({ ...issue, file });
+          },
+        }),
+      );
+      return {
+        files: await Promise.all(preview.plans.map(describePlan)),
+        counts: preview.counts,
+        issues,
+        issueCount,
+        unknownOwners: preview.unknownOwners,
+      };
+    },
+  );
+
+  app.post(
+    "/imports",
+    { schema: { tags, body: importBody, response: { 202: idParams } } },
+    async (request, reply) => {
+      const signedIn = requireRole(request, ["admin"]);
+      const paths = await pathsOf(request.body);
+      const started = await new Promise<string>((resolve, reject) => {
+        const entry = { progress: 0 };
+        importFiles(app.db, signedIn, paths, optionsOf(request.body), {
+          onStarted: (runId) => {
+            live.set(runId, entry);
+            resolve(runId);
+          },
+          onProgress: (p) => {
+            entry.progress = p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0;
+          },
+        })
+          .then((done) => live.delete(done.runId))
+          .catch((error) => {
+            // Before the run starts this answers the request; after, the run is marked failed and undone.
+            reject(error instanceof UnusableFileError ? unusable(error) : error);
+            for (const [id, value] of live) if (value === entry) live.delete(id);
+            request.log.error(error);
+          });
+      });
+      return reply.status(202).send({ id: started });
+    },
+  );
+
+  app.get("/imports", { schema: { tags, response: { 200: importRunList } } }, async (request) => {
+    const signedIn = requireRole(request, ["admin"]);
+    const runs = await app.db
+      .selectFrom("import_run")
+      .selectAll()
+      .where("workspace_id", "=", signedIn.workspaceId)
+      .orderBy("created_at", "desc")
+      .limit(50)
+      .execute();
+    return { items: runs.map(presentRun) };
+  });
+
+  app.get(
+    "/imports/:id",
+    { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
+    async (request) => {
+      const signedIn = requireRole(request, ["admin"]);
+      const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
+      const issues = await app.db
+        .selectFrom("import_issue")
+        .selectAll()
+        .where("workspace_id", "=", signedIn.workspaceId)
+        .where("import_id", "=", run.id)
+        .orderBy("id")
+        .limit(PREVIEW_ISSUES)
+        .execute();
+      return { ...presentRun(run), issues: issues.map(presentIssue) };
+    },
+  );
+
+  app.get("/imports/:id/issues.csv", { schema: { tags, params: idParams } }, async (request, reply) => {
+    const signedIn = requireRole(request, ["admin"]);
+    const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
+    const issues = await app.db
+      .selectFrom("import_issue")
+      .selectAll()
+      .where("workspace_id", "=", signedIn.workspaceId)
+      .where("import_id", "=", run.id)
+      .orderBy("id")
+      .execute();
+    const lines = [["file", "row", "column", "value", "severity", "message"]].concat(
+      issues.map((i) => [
+        i.file,
+        String(i.row_number),
+        i.column_name ?? "",
+        i.value ?? "",
+        i.severity,
+        i.message,
+      ]),
+    );
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="import-${run.id}-issues.csv"`)
+      .send(lines.map((cells) => cells.map((c) => csvQuote(neutralizeCell(c))).join(",")).join("\r\n"));
+  });
+
+  app.post(
+    "/imports/:id/undo",
+    { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
+    async (request) => {
+      const signedIn = requireRole(request, ["admin"]);
+      const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
+      if (live.has(run.id)) throw conflict("This import is still running; undo it when it has finished.");
+      if (run.status === "undone" || run.status === "failed")
+        throw conflict("This import has already been undone.");
+      await undoImport(app.db, signedIn, run.id);
+      return { ...presentRun(await findRun(app.db, signedIn.workspaceId, run.id)), issues: [] };
+    },
+  );
+
+  app.get(
+    "/export/:kind",
+    { schema: { tags: ["export"], params: exportParams, querystring: exportQuery } },
+    async (request, reply) => {
+      const signedIn = requireRole(request, ["admin"]);
+      const { kind } = request.params;
+      const { format } = request.query;
+      // Streamed: a large workspace's export never sits whole in memory.
+      const body = new PassThrough();
+      writeExport(
+        app.db,
+        signedIn.workspaceId,
+        kind,
+        format,
+        async (chunk) => {
+          if (!body.write(chunk)) await once(body, "drain");
+        },
+        { bom: request.query.bom === "true" },
+      ).then(
+        () => body.end(),
+        (error) => body.destroy(error),
+      );
+      return reply
+        .header(
+          "content-type",
+          format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        )
+        .header("content-disposition", `attachment; filename="${kind}.${format}"`)
+        .send(body);
+    },
+  );
+};
+
+function csvQuote(cell: string) {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+const unusable = (error: UnusableFileError) =>
+  new AppError(400, "unusable_file", error.message, [{ path: error.file, message: error.message }]);
+
+async function usable<T>(work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UnusableFileError) throw unusable(error);
+    throw error;
+  }
+}
+
+async function findRun(db: Kysely<Database>, workspaceId: string, id: string) {
+  const run = await db
+    .selectFrom("import_run")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!run) throw notFound("The import");
+  return run;
+}
+
+type RunRow = Awaited<ReturnType<typeof findRun>>;
+
+function presentRun(run: RunRow) {
+  const files = run.files as Array<{ name: string; format: string; kind: string }>;
+  const running = live.get(run.id);
+  return {
+    id: run.id,
+    status: run.status === "running" && !running ? ("interrupted" as const) : run.status,
+    files: files.map((f) => ({ name: f.name, format: f.format, kind: f.kind })),
+    counts: run.counts as {
+      created: number;
+      updated: number;
+      skipped: number;
+      errors: number;
+      warnings: number;
+    },
+    progress: running ? running.progress : null,
+    unknownOwners: run.unknown_owners as Record<string, number>,
+    error: run.error,
+    createdAt: run.created_at.toISOString(),
+    finishedAt: run.finished_at?.toISOString() ?? null,
+    undoneAt: run.undone_at?.toISOString() ?? null,
+  };
+}
+
+function presentIssue(issue: {
+  file: string;
+  row_number: number;
+  column_name: string | null;
+  value: string | null;
+  message: string;
+  severity: "error" | "warning";
+}) {
+  return {
+    file: issue.file,
+    row: issue.row_number,
+    column: issue.column_name,
+    value: issue.value,
+    message: issue.message,
+    severity: issue.severity,
+  };
+}
+
+async function describePlan(plan: FilePlan) {
+  const samples: string[][] = [];
+  for await (const batch of readRows(plan.head, 5)) {
+    samples.push(...batch.rows.map((r) => r.values));
+    break;
+  }
+  return {
+    name: plan.head.name,
+    format: plan.format,
+    kind: plan.kind,
+    encoding: plan.head.encoding,
+    delimiter: plan.head.delimiter,
+    headers: plan.head.headers,
+    columns: plan.columns as Record<string, string>,
+    constants: plan.constants,
+    unmapped: plan.unmapped,
+    samples: samples.slice(0, 5),
+    fields: (FIELDS[plan.kind] as readonly string[]).map((field) => ({
+      field,
+      label: FIELD_LABELS[field] ?? field,
+    })),
+  };
+}
