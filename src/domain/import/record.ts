@@ -195,10 +195,21 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
     const last = r.text("lastName");
     const email = r.text("email");
     const name = r.text("name") ?? ([first, last].filter(Boolean).join(" ") || email);
+    const account = accountRef(r);
+    // A report of accounts with their contacts lists accounts that have none on a row of their own.
+    if (!name && account?.by === "name")
+      return {
+        kind: "account",
+        sourceId: nameKey(account.value),
+        name: account.value,
+        industry: null,
+        size: null,
+        website: null,
+        notes: null,
+      };
     if (!name) r.error("name", null, "a contact needs a name or an email");
     if (email && !/^[^@\s]+@[^@\s]+$/.test(email))
       r.warn("email", email, "does not look like an email address");
-    const account = accountRef(r);
     if (!account) r.warn("accountName", null, "no account given: filed under “No account given”");
     return {
       kind: "contact",

@@ -5,6 +5,7 @@ import {
   type ContactRecord,
   type ContactRoleRecord,
   type ImportIssue,
+  type ImportRecord,
   type OpportunityRecord,
   readRow,
 } from "../../../domain/import/record.ts";
@@ -67,20 +68,33 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
     const columnsAt = headerIndex(plan.head.headers);
     for await (const batch of readRows(plan.head, BATCH_ROWS)) {
       const issues: ImportIssue[] = [];
-      const located: Located<never>[] = [];
+      const located: Located<ImportRecord>[] = [];
       let lastRow = 0;
       for (const { row, values } of batch.rows) {
         lastRow = row;
         const rowIssues: ImportIssue[] = [];
-        if (values.length !== plan.head.headers.length)
+        const width = plan.head.headers.length;
+        // Spreadsheets and report exports drop empty cells at the end of a row; more cells than headers is damage.
+        if (values.length !== width)
           rowIssues.push({
             row,
             column: null,
             value: null,
-            message: `has ${values.length} columns where the header has ${plan.head.headers.length}`,
+            message:
+              values.length > width
+                ? `has ${values.length} columns where the header has ${width}: the row is not imported`
+                : `has ${values.length} columns where the header has ${width}: the missing ones are read as empty`,
+            severity: values.length > width ? "error" : "warning",
+          });
+        if (values.some((value) => value.includes("\uFFFD")))
+          rowIssues.push({
+            row,
+            column: null,
+            value: null,
+            message: `has bytes that are not valid ${plan.head.encoding}: is the file in another encoding (e.g. windows-1252)?`,
             severity: "error",
           });
-        const result = rowIssues.length
+        const result = rowIssues.some((i) => i.severity === "error")
           ? { record: null, issues: [] }
           : readRow(plan.kind, (column) => values[columnsAt.get(column) ?? -1], {
               row,
@@ -91,7 +105,8 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
         rowIssues.push(...result.issues);
         let record = result.record;
         if (record && "sourceId" in record) {
-          const first = firstRows.get(record.sourceId);
+          const key = `${record.kind}:${record.sourceId}`;
+          const first = firstRows.get(key);
           if (first !== undefined) {
             rowIssues.push({
               row,
@@ -101,7 +116,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
               severity: "error",
             });
             record = null;
-          } else firstRows.set(record.sourceId, row);
+          } else firstRows.set(key, row);
         }
         if (record?.kind === "product") knownProducts.push(record.name);
         if (record?.kind === "opportunity" && record.productLine) {
@@ -121,12 +136,12 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
         issues.push(...rowIssues);
         if (rowIssues.some((i) => i.severity === "error")) counts.errors++;
         else if (result.skipped || !record || record.kind === "product") counts.skipped++;
-        else located.push({ row, record } as Located<never>);
+        else located.push({ row, record });
       }
       if (plan.kind === "product") products = productMatcher(knownProducts);
       if (lastRow <= skipThrough) continue;
       const writeBatch = async (trx: Kysely<Database>) => {
-        await writeKind(trx, writer, plan, located, counts, issues, options.currency ?? "USD");
+        await writeRecords(trx, writer, plan, located, counts, issues, options.currency ?? "USD");
         counts.warnings += issues.filter((i) => i.severity === "warning").length;
         if (options.write)
           await options.onBatchCommitted?.(
@@ -161,32 +176,25 @@ function headerIndex(headers: string[]) {
   return index;
 }
 
-async function writeKind(
+/** A file of one kind can hold records of another (a report's account-only rows): parents are written first. */
+async function writeRecords(
   db: Kysely<Database>,
   writer: ImportWriter,
   plan: FilePlan,
-  located: Located<never>[],
+  located: Located<ImportRecord>[],
   counts: Counts,
   issues: ImportIssue[],
   currency: string,
 ) {
-  switch (plan.kind) {
-    case "account":
-      return writer.accounts(db, plan.format, located as Located<AccountRecord>[], counts);
-    case "contact":
-      return writer.contacts(db, plan.format, located as Located<ContactRecord>[], counts, issues);
-    case "opportunity":
-      return writer.opportunities(
-        db,
-        plan.format,
-        located as Located<OpportunityRecord>[],
-        counts,
-        issues,
-        currency,
-      );
-    case "contact_role":
-      return writer.contactRoles(db, plan.format, located as Located<ContactRoleRecord>[], counts, issues);
-    default:
-      return;
-  }
+  const of = <K extends ImportRecord["kind"]>(kind: K) =>
+    located.filter((l) => l.record.kind === kind) as Located<Extract<ImportRecord, { kind: K }>>[];
+  const accounts = of("account");
+  if (accounts.length) await writer.accounts(db, plan.format, accounts, counts);
+  const contacts = of("contact");
+  if (contacts.length) await writer.contacts(db, plan.format, contacts, counts, issues);
+  const opportunities = of("opportunity");
+  if (opportunities.length)
+    await writer.opportunities(db, plan.format, opportunities, counts, issues, currency);
+  const roles = of("contact_role");
+  if (roles.length) await writer.contactRoles(db, plan.format, roles, counts, issues);
 }
