@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportIssue } from "../../src/domain/import/record.ts";
 import { dryRun, importFiles } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
 import { buildWorkspace } from "../factories.ts";
@@ -40,16 +41,12 @@ async function tally(workspaceId: string) {
 }
 
 function collect() {
-  const issues: Array<{
-    file: string;
-    row: number;
-    message: string;
-    severity: string;
-    column: string | null;
-  }> = [];
+  const issues: Array<ImportIssue & { file: string }> = [];
   return {
     issues,
-    onIssues: (file: string, found: typeof issues) => void issues.push(...found.map((i) => ({ ...i, file }))),
+    onIssues: (file: string, found: ImportIssue[]) => {
+      issues.push(...found.map((i) => ({ ...i, file })));
+    },
   };
 }
 

@@ -1,14 +1,6 @@
 import type { Kysely } from "kysely";
 import { productMatcher } from "../../../domain/import/lookups.ts";
-import {
-  type AccountRecord,
-  type ContactRecord,
-  type ContactRoleRecord,
-  type ImportIssue,
-  type ImportRecord,
-  type OpportunityRecord,
-  readRow,
-} from "../../../domain/import/record.ts";
+import { type ImportIssue, type ImportRecord, readRow } from "../../../domain/import/record.ts";
 import type { Database } from "../../db/schema.ts";
 import type { FilePlan } from "./plan.ts";
 import { readRows } from "./read-file.ts";
