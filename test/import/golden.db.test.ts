@@ -1,10 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImportIssue } from "../../src/domain/import/record.ts";
 import { dryRun, importFiles } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
-import { buildWorkspace } from "../factories.ts";
 import { sharedData } from "../shared-data.ts";
+import { collectIssues, importWorkspace, tally as tallyOf } from "./import-helpers.ts";
 
 const shared = sharedData();
 const when = it.skipIf(!shared.present);
@@ -16,39 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** A fresh workspace per data set, so each count is that set's alone. */
-async function workspace(name: string) {
-  const w = await buildWorkspace(t.app, t.db, name);
-  return { actor: { workspaceId: w.workspace.id, memberId: w.admin.id }, w };
-}
-
-async function tally(workspaceId: string) {
-  const count = async (table: "account" | "stakeholder" | "decision") =>
-    Number(
-      (
-        await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}
-          WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL`.execute(t.db)
-      ).rows[0]!.n,
-    );
-  const outcomes = await sql<{ outcome: string; n: number }>`SELECT outcome, count(*)::int AS n FROM decision
-    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL GROUP BY outcome`.execute(t.db);
-  return {
-    accounts: await count("account"),
-    stakeholders: await count("stakeholder"),
-    decisions: await count("decision"),
-    outcomes: Object.fromEntries(outcomes.rows.map((r) => [r.outcome, r.n])),
-  };
-}
-
-function collect() {
-  const issues: Array<ImportIssue & { file: string }> = [];
-  return {
-    issues,
-    onIssues: (file: string, found: ImportIssue[]) => {
-      issues.push(...found.map((i) => ({ ...i, file })));
-    },
-  };
-}
+const workspace = (name: string) => importWorkspace(t, name);
+const tally = (workspaceId: string) => tallyOf(t, workspaceId).then(({ involvements: _, ...rest }) => rest);
+const collect = collectIssues;
 
 describe("golden imports of the shared CRM exports", () => {
   when(

@@ -158,7 +158,7 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
   team: { member: ["sales agent"], manager: ["manager"], office: ["regional office"] },
 };
 
-/** "Deal - Expected close date" → "expected close date"; "close_date" → "close date". */
+/** "Deal - Expected close date" → "expected close date"; "close_date" → "close date"; "Loss_Reason__c" → "loss reason". */
 export function normalizeHeader(header: string) {
   return header
     .replace(/^\uFEFF/, "")
@@ -166,6 +166,7 @@ export function normalizeHeader(header: string) {
     .replace(/^"|"$/g, "")
     .toLowerCase()
     .replace(/^(deal|organization|person) - /, "")
+    .replace(/__c$/, "")
     .replace(/[_\s]+/g, " ");
 }
 

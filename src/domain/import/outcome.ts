@@ -2,8 +2,8 @@ import type { Outcome } from "../decision/model.ts";
 
 const NO_DECISION =
   /\b(no decision|no-decision|status quo|stayed with|went dark|gone dark|unresponsive|no response|did nothing|do nothing|not a priority|deprioriti[sz]ed|on hold|no budget|stalled|timing)\b/i;
-const WON = /\b(closed won|won|signed|closed-won)\b/i;
-const LOST = /\b(closed lost|lost|closed-lost|dead)\b/i;
+const WON = /\b(closed won|closedwon|won|signed|closed-won)\b/i;
+const LOST = /\b(closed lost|closedlost|lost|closed-lost|dead)\b/i;
 
 /**
  * The customer's outcome from a CRM's stage and loss reason. A loss because the customer did nothing — no

@@ -66,6 +66,7 @@ export async function planFiles(paths: string[], options: ImportOptions = {}): P
 
 async function planFile(filePath: string, options: ImportOptions): Promise<FilePlan> {
   const head = await inspectFile(filePath, options.encoding);
+  if (!(await hasRows(head))) throw new UnusableFileError(head.name, "has a header row but no data rows");
   const mapping = options.mappings?.[head.name] ?? options.mapping;
   const detected = detectFormat(head.headers);
   const format = options.format && options.format !== "auto" ? options.format : detected.format;
@@ -137,6 +138,11 @@ async function detectDateOrders(head: FileHead, columns: ColumnMap, given: DateO
     orders[field] = result.order;
   }
   return orders;
+}
+
+async function hasRows(head: FileHead) {
+  for await (const batch of readRows(head, 1)) if (batch.rows.length) return true;
+  return false;
 }
 
 async function sha256(filePath: string) {
