@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importFiles } from "../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "./app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "./factories.ts";
+import { fixture } from "./import/import-helpers.ts";
 import { listOperations } from "./routes.ts";
 
 let t: TestApp;
@@ -46,6 +48,12 @@ beforeAll(async () => {
   });
   const correction = (await a.as.admin.get(`/api/v1/decisions/${decision.id}/corrections`)).body.items[0];
   const template = (await a.as.admin.get("/api/v1/plan-templates")).body.items[0];
+  const imported = await importFiles(
+    t.db,
+    { workspaceId: a.workspace.id, memberId: a.admin.id },
+    [fixture("hubspot-companies.csv")],
+    {},
+  );
   Object.assign(records, {
     "plan-steps": step.id,
     "share-links": link.id,
@@ -58,6 +66,7 @@ beforeAll(async () => {
     concerns: concern.id,
     reviews: review.id,
     actions: action.id,
+    imports: imported.runId,
   });
 });
 afterAll(() => t.close());
@@ -77,6 +86,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   corrections: () => records.corrections!,
   "plan-templates": () => records["plan-templates"]!,
   actions: () => records.actions!,
+  imports: () => records.imports!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -135,6 +145,12 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
     expect(members).not.toContain(a.seller.id);
     const teams = (await b.as.admin.get("/api/v1/teams")).body.items.map((team: { id: string }) => team.id);
     expect(teams).toEqual([b.team.id]);
+    expect((await b.as.admin.get("/api/v1/imports")).body.items).toEqual([]);
+    const exported = await b.as.admin.get("/api/v1/export/decisions?format=json");
+    expect(exported.body.map((d: { id: string }) => d.id)).not.toContain(records.decisions);
+    expect(
+      (await a.as.admin.get("/api/v1/export/decisions?format=json")).body.map((d: { id: string }) => d.id),
+    ).toContain(records.decisions);
     const changes = (await b.as.admin.get("/api/v1/changes")).body.items;
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c: { entityId: string }) => c.entityId !== a.seller.id)).toBe(true);

@@ -104,6 +104,8 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     accountId: ["accountid", "account id", "company id", "associated company id", "organization id"],
     accountName: [
       "account: account name",
+      "accountname",
+      "account.name",
       "account name",
       "company name",
       "company",
@@ -125,6 +127,8 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     accountId: ["accountid", "account id", "company id", "associated company id", "organization id"],
     accountName: [
       "account",
+      "accountname",
+      "account.name",
       "account name",
       "account: account name",
       "company",
