@@ -45,7 +45,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Uploads arrive as the raw file and go straight to disk, never whole into memory.
   app.addContentTypeParser(
-    ["application/octet-stream", "text/csv", "application/json"],
+    ["application/octet-stream", "text/csv"],
     (_req, payload, done) => done(null, payload),
   );
 

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/app.ts";
+import { buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+import { fixture } from "../../../../test/import/import-helpers.ts";
+
+let t: TestApp;
+let w: TestWorkspace;
+beforeAll(async () => {
+  t = await createTestApp({ dataDir: mkdtempSync(path.join(tmpdir(), "confidant-uploads-")) });
+  w = await buildWorkspace(t.app, t.db, "Import API");
+});
+afterAll(() => t.close());
+
+async function upload(name: string, content: Buffer | string, cookie = w.as.admin.cookie) {
+  const reply = await t.app.inject({
+    method: "POST",
+    url: `/api/v1/imports/uploads?name=${encodeURIComponent(name)}`,
+    headers: { cookie: cookie ?? "", "content-type": "application/octet-stream" },
+    payload: content,
+  });
+  return { status: reply.statusCode, body: reply.json() };
+}
+
+async function finished(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const run = (await w.as.admin.get(`/api/v1/imports/${id}`)).body;
+    if (run.status !== "running") return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the import did not finish");
+}
+
+describe("imports through the API", () => {
+  it("upload → preview (mapping, samples, counts, row errors, unknown owners) → import → history → undo", async () => {
+    const files = ["salesforce-Account.csv", "salesforce-Opportunity.csv"];
+    const uploads = [];
+    for (const name of files) {
+      const reply = await upload(name, readFileSync(fixture(name)));
+      expect(reply.status).toBe(201);
+      uploads.push({ id: reply.body.id, name });
+    }
+    const preview = await w.as.admin.post("/api/v1/imports/preview", { uploads });
+    expect(preview.status).toBe(200);
+    expect(preview.body.files.map((f: { kind: string }) => f.kind)).toEqual(["account", "opportunity"]);
+    const opportunities = preview.body.files[1];
+    expect(opportunities.columns).toMatchObject({
+      id: "ID",
+      name: "NAME",
+      amount: "AMOUNT",
+      closeDate: "CLOSEDATE",
+      lossReason: "LOSS_REASON__C",
+    });
+    expect(opportunities.samples[0]).toContain("Contoso - Scheduling");
+    expect(preview.body.counts).toMatchObject({ created: 5, skipped: 1, errors: 0 });
+    expect(preview.body.unknownOwners).toEqual({
+      "admin@fixture.test": 1,
+      "Dana Seller": 1,
+      "005UNKNOWN": 1,
+    });
+    // Nothing is written by a preview.
+    expect((await w.as.admin.get("/api/v1/decisions?q=Contoso")).body.items).toEqual([]);
+
+    const owners = { "Dana Seller": w.seller.email };
+    const started = await w.as.admin.post("/api/v1/imports", { uploads, owners });
+    expect(started.status).toBe(202);
+    const run = await finished(started.body.id);
+    expect(run).toMatchObject({ status: "done", counts: { created: 5, updated: 0, skipped: 1, errors: 0 } });
+    const decisions = (await w.as.admin.get("/api/v1/decisions?q=Fabrikam")).body.items;
+    expect(decisions).toHaveLength(2);
+    expect((await w.as.admin.get("/api/v1/imports")).body.items[0]).toMatchObject({
+      id: run.id,
+      status: "done",
+    });
+
+    // The history of an imported decision says it came from the import.
+    const history = (await w.as.admin.get(`/api/v1/decisions/${decisions[0].id}/history`)).body.items;
+    expect(history[0]).toMatchObject({ action: "create" });
+
+    const undo = await w.as.admin.post(`/api/v1/imports/${run.id}/undo`);
+    expect(undo.status).toBe(200);
+    expect(undo.body.status).toBe("undone");
+    expect((await w.as.admin.get("/api/v1/decisions?q=Fabrikam")).body.items).toEqual([]);
+    expect((await w.as.admin.post(`/api/v1/imports/${run.id}/undo`)).status).toBe(409);
+
+    // Importing again after an undo brings the same records back, not copies.
+    const again = await finished((await w.as.admin.post("/api/v1/imports", { uploads, owners })).body.id);
+    expect(again.counts).toMatchObject({ created: 0, updated: 5 });
+    expect(
+      (await w.as.admin.get("/api/v1/decisions?q=Fabrikam")).body.items
+        .map((d: { id: string }) => d.id)
+        .sort(),
+    ).toEqual(decisions.map((d: { id: string }) => d.id).sort());
+  });
+
+  it("re-importing a changed file updates in place; undo puts the earlier values back", async () => {
+    const v1 =
+      "Id,Name,AccountName,StageName,Amount,CloseDate\nR-1,Renewal,Globex,Prospecting,1000,2027-05-01\n";
+    const v2 =
+      "Id,Name,AccountName,StageName,Amount,CloseDate\nR-1,Renewal,Globex,Closed Lost,1500,2027-05-01\n";
+    const first = (await upload("renewal.csv", v1)).body;
+    await finished(
+      (await w.as.admin.post("/api/v1/imports", { uploads: [{ id: first.id, name: "renewal.csv" }] })).body
+        .id,
+    );
+    const [decision] = (await w.as.admin.get("/api/v1/decisions?q=Renewal")).body.items;
+    expect(decision).toMatchObject({ valueAmount: 100_000, outcome: "open" });
+    const second = (await upload("renewal.csv", v2)).body;
+    const run = await finished(
+      (await w.as.admin.post("/api/v1/imports", { uploads: [{ id: second.id, name: "renewal.csv" }] })).body
+        .id,
+    );
+    expect(run.counts).toMatchObject({ created: 0, updated: 1 });
+    const updated = (await w.as.admin.get(`/api/v1/decisions/${decision.id}`)).body;
+    expect(updated).toMatchObject({ valueAmount: 150_000, outcome: "lost", version: decision.version + 1 });
+    const change = (await w.as.admin.get(`/api/v1/changes?entity=decision&entityId=${decision.id}`)).body
+      .items[0];
+    expect(change).toMatchObject({
+      action: "update",
+      via: `import:${run.id}`,
+      before: { value_amount: 100_000, outcome: "open" },
+      after: { value_amount: 150_000, outcome: "lost" },
+    });
+    await w.as.admin.post(`/api/v1/imports/${run.id}/undo`);
+    expect((await w.as.admin.get(`/api/v1/decisions/${decision.id}`)).body).toMatchObject({
+      valueAmount: 100_000,
+      outcome: "open",
+    });
+  });
+
+  it("tells which file cannot be imported and why, with a 400", async () => {
+    const empty = (await upload("empty.csv", "")).body;
+    const reply = await w.as.admin.post("/api/v1/imports/preview", {
+      uploads: [{ id: empty.id, name: "empty.csv" }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ code: "unusable_file", message: "empty.csv: is empty" });
+    const unknown = await w.as.admin.post("/api/v1/imports/preview", {
+      uploads: [{ id: "00000000-0000-4000-8000-000000000000", name: "x.csv" }],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toContain("uploads.0.id");
+    const badMapping = await w.as.admin.post("/api/v1/imports/preview", {
+      uploads: [{ id: empty.id, name: "empty.csv" }],
+      mappings: { "empty.csv": { kind: "opportunity", columns: { wingspan: "A" } } },
+    });
+    expect(badMapping.status).toBe(400);
+    expect(JSON.stringify(badMapping.body.error.fields)).toContain("wingspan");
+  });
+
+  it("is for admins: sellers and managers get 403", async () => {
+    expect((await upload("x.csv", "a,b\n1,2\n", w.as.seller.cookie)).status).toBe(403);
+    expect((await w.as.manager.get("/api/v1/imports")).status).toBe(403);
+    expect((await w.as.seller.get("/api/v1/export/decisions")).status).toBe(403);
+  });
+
+  it("exports CSV with formulas neutralized and an optional byte-order mark, and JSON", async () => {
+    const account = (
+      await w.as.admin.post("/api/v1/accounts", { name: "=cmd|' /C calc'!A0", industry: "@SUM(1)" })
+    ).body;
+    const csv = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/export/accounts?format=csv&bom=true",
+      headers: { cookie: w.as.admin.cookie! },
+    });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.startsWith("\uFEFFid,name,industry")).toBe(true);
+    expect(csv.body).toContain(`${account.id},'=cmd|' /C calc'!A0,'@SUM(1)`);
+    const json = (await w.as.admin.get("/api/v1/export/accounts?format=json")).body;
+    expect(json.find((a: { id: string }) => a.id === account.id)).toMatchObject({
+      name: "=cmd|' /C calc'!A0",
+    });
+  });
+});
