@@ -15,6 +15,26 @@ export const dateFormat = z.enum(["DMY", "MDY", "YMD"]);
 
 const cell = z.string().max(200);
 
+type MappingShape = {
+  kind?: ImportKind | undefined;
+  columns?: Record<string, string> | undefined;
+  constants?: Record<string, string> | undefined;
+};
+
+/** Every field a mapping names must be a field of its kind. */
+function knownFields(mapping: MappingShape, ctx: z.RefinementCtx) {
+  if (!mapping.kind) return;
+  const fields: readonly string[] = FIELDS[mapping.kind];
+  for (const key of ["columns", "constants"] as const)
+    for (const field of Object.keys(mapping[key] ?? {}))
+      if (!fields.includes(field))
+        ctx.addIssue({
+          code: "custom",
+          path: [key, field],
+          message: `is not a field of ${mapping.kind} (fields: ${fields.join(", ")})`,
+        });
+}
+
 /** Columns ↔ fields for one file; `kind` is needed when the headers do not say what the file holds. */
 export const fileMapping = z
   .object({
@@ -23,18 +43,7 @@ export const fileMapping = z
     constants: z.record(z.string().max(100), cell).optional(),
   })
   .strict()
-  .superRefine((mapping, ctx) => {
-    if (!mapping.kind) return;
-    const fields: readonly string[] = FIELDS[mapping.kind];
-    for (const key of ["columns", "constants"] as const)
-      for (const field of Object.keys(mapping[key] ?? {}))
-        if (!fields.includes(field))
-          ctx.addIssue({
-            code: "custom",
-            path: [key, field],
-            message: `is not a field of ${mapping.kind} (fields: ${fields.join(", ")})`,
-          });
-  });
+  .superRefine(knownFields);
 
 /** The `--map` file: one mapping for every file (or per file name), owners to members, and the date order. */
 export const mappingFile = z
@@ -46,7 +55,8 @@ export const mappingFile = z
     owners: z.record(z.string().max(320), z.string().max(320)).optional(),
     dateFormat: dateFormat.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(knownFields);
 export type MappingFile = z.infer<typeof mappingFile>;
 
 export const uploadQuery = z.object({ name: z.string().trim().min(1).max(200) });

@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { bin, env, exported, run, temp, workspaceDir } from "./cli-helpers.ts";
+
+describe("confidant import after a crash", () => {
+  it("killed mid-import (kill -9), run again: it resumes from the last batch and ends as an uninterrupted run", async () => {
+    const rows = 20_000;
+    const csv = path.join(temp("crash-"), "opportunities.csv");
+    const lines = ["Id,Name,AccountName,StageName,Amount,CloseDate,Description"];
+    for (let i = 0; i < rows; i++)
+      lines.push(
+        `C${i},Deal ${i},Account ${i % 300},${["Prospecting", "Closed Won", "Closed Lost"][i % 3]},${(i % 97) * 10}.5,2027-0${1 + (i % 9)}-1${i % 9},"Note ${i}, with a comma"`,
+      );
+    writeFileSync(csv, `${lines.join("\n")}\n`);
+
+    const reference = workspaceDir();
+    const started = Date.now();
+    expect(run(["import", csv], reference).stdout).toContain(`imported: ${rows} created`);
+    const took = Date.now() - started;
+
+    let resumed = false;
+    let crashed = "";
+    for (const fraction of [0.6, 0.75, 0.45, 0.85]) {
+      crashed = workspaceDir();
+      const child = spawn(process.execPath, [bin, "import", csv], {
+        env: env(crashed),
+        cwd: temp("cli-cwd-"),
+        stdio: "ignore",
+      });
+      await new Promise((resolve) => setTimeout(resolve, took * fraction));
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.once("exit", resolve));
+      // The killed process leaves its lock behind; the next run sees the process is gone and takes over.
+      const again = run(["import", csv], crashed);
+      expect(again.status).toBe(0);
+      if (again.stderr.includes("Resuming interrupted import")) {
+        resumed = true;
+        expect(again.stdout).toMatch(/imported: \d+ created/);
+        break;
+      }
+    }
+    expect(resumed, "the kill never landed while rows were being written").toBe(true);
+
+    const strip = (rows: Array<Record<string, unknown>>) =>
+      rows
+        .map(({ id: _i, account_id: _a, created_at: _c, updated_at: _u, ...rest }) => rest)
+        .sort((a, b) => String(a.source_id).localeCompare(String(b.source_id)));
+    const expected = exported(reference);
+    const actual = exported(crashed);
+    expect(actual.read("decisions")).toHaveLength(rows);
+    expect(strip(actual.read("decisions"))).toEqual(strip(expected.read("decisions")));
+    expect(strip(actual.read("accounts"))).toEqual(strip(expected.read("accounts")));
+  }, 300_000);
+});
