@@ -18,7 +18,11 @@ export class BackupError extends Error {}
 const FORMAT = 1;
 const MIGRATIONS_TABLE = "schema_migration";
 
-/** Every table, parents before the tables that refer to them. */
+/**
+ * Every table, parents before the tables that refer to them. References that go round in a circle (a team's
+ * manager is a member, a member's team is a team) cannot all be satisfied by order: those columns are
+ * `deferred`, filled in once every row is in.
+ */
 export async function tablesInOrder(db: Kysely<Database>) {
   const tables = (
     await sql<{ name: string }>`SELECT c.relname AS name FROM pg_class c
@@ -29,20 +33,30 @@ export async function tablesInOrder(db: Kysely<Database>) {
     await sql<{
       child: string;
       parent: string;
-    }>`SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint k
+      columns: string[];
+    }>`SELECT cl.relname AS child, pl.relname AS parent,
+        array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)) AS columns
+      FROM pg_constraint k
       JOIN pg_class cl ON cl.oid = k.conrelid JOIN pg_class pl ON pl.oid = k.confrelid
       JOIN pg_namespace n ON n.oid = k.connamespace
-      WHERE k.contype = 'f' AND n.nspname = current_schema()`.execute(db)
+      WHERE k.contype = 'f' AND n.nspname = current_schema()
+      ORDER BY cl.relname, pl.relname`.execute(db)
   ).rows;
-  const ordered: string[] = [];
+  const order: string[] = [];
+  const deferred = new Map<string, string[]>();
   const visit = (table: string, path: Set<string>) => {
-    if (ordered.includes(table) || path.has(table)) return;
+    if (order.includes(table)) return;
     path.add(table);
-    for (const edge of edges) if (edge.child === table && edge.parent !== table) visit(edge.parent, path);
-    ordered.push(table);
+    for (const edge of edges) {
+      if (edge.child !== table || edge.parent === table) continue;
+      if (path.has(edge.parent)) deferred.set(table, [...(deferred.get(table) ?? []), ...edge.columns]);
+      else visit(edge.parent, path);
+    }
+    path.delete(table);
+    order.push(table);
   };
   for (const table of tables) visit(table, new Set());
-  return ordered;
+  return { order, deferred };
 }
 
 export async function backupDatabase(db: Kysely<Database>, file: string) {
@@ -53,7 +67,7 @@ export async function backupDatabase(db: Kysely<Database>, file: string) {
       conn,
     );
     yield `${JSON.stringify({ confidant_backup: FORMAT, created_at: new Date().toISOString(), migrations: migrations.rows.map((m) => m.name) })}\n`;
-    for (const table of await tablesInOrder(conn)) {
+    for (const table of (await tablesInOrder(conn)).order) {
       yield `${JSON.stringify({ table })}\n`;
       let rows = 0;
       await sql`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS j FROM ${sql.table(table)} t`.execute(
@@ -103,7 +117,7 @@ export async function restoreDatabase(db: Kysely<Database>, file: string) {
   }
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
-    const tables = await tablesInOrder(trx);
+    const { order: tables, deferred } = await tablesInOrder(trx);
     for (const table of tables) {
       if (table === MIGRATIONS_TABLE) continue;
       const { rows } = await sql<{
@@ -120,11 +134,19 @@ export async function restoreDatabase(db: Kysely<Database>, file: string) {
     let lineNumber = 0;
     let table: string | null = null;
     let batch: string[] = [];
+    const later: Array<{ table: string; columns: string[]; rows: string }> = [];
     const flush = async () => {
       if (!batch.length || !table) return;
-      await sql`INSERT INTO ${sql.table(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${`[${batch.join(",")}]`}::jsonb)`.execute(
+      const json = `[${batch.join(",")}]`;
+      const postponed = deferred.get(table);
+      // Columns of a circular reference go in empty first and are filled in when every row exists.
+      const rows = postponed
+        ? sql`(SELECT jsonb_agg(e ${sql.raw(postponed.map((c) => `- '${c}'`).join(" "))}) FROM jsonb_array_elements(${json}::jsonb) e)`
+        : sql`${json}::jsonb`;
+      await sql`INSERT INTO ${sql.table(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${rows})`.execute(
         trx,
       );
+      if (postponed) later.push({ table, columns: postponed, rows: json });
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
     };
@@ -157,6 +179,11 @@ export async function restoreDatabase(db: Kysely<Database>, file: string) {
     }
     await flush();
     if (lineNumber === 0) throw new BackupError(`${file} is empty`);
+    for (const { table, columns, rows } of later)
+      await sql`UPDATE ${sql.table(table)} AS t SET ${sql.join(columns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`x.${c}`)}`))}
+        FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${rows}::jsonb) AS x WHERE t.id = x.id`.execute(
+        trx,
+      );
     await resetSequences(trx);
   });
   return counts;
