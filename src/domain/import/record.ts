@@ -3,7 +3,7 @@
  * be one. Pure: the caller reads the file and writes the database.
  */
 
-import { type Outcome, STAKEHOLDER_ROLES, type StakeholderRole } from "../decision/model.ts";
+import { OUTCOMES, type Outcome, STAKEHOLDER_ROLES, type StakeholderRole } from "../decision/model.ts";
 import { type ColumnMap, DATE_FIELDS, type ImportKind } from "./fields.ts";
 import { outcomeFromStage } from "./outcome.ts";
 import { type DateOrder, parseAmount, parseDate } from "./values.ts";
@@ -89,6 +89,8 @@ export interface RowContext {
   /** Values for fields no column gives, e.g. every row of a closed-deals file is "Won". */
   constants?: Partial<Record<string, string>>;
   dateOrders: Partial<Record<string, DateOrder>>;
+  /** The status column holds Confidant's own outcome (its export), taken as written. */
+  exactOutcome?: boolean;
 }
 
 /** Reads fields of one row, collecting what is wrong with it as it goes. */
@@ -98,6 +100,10 @@ class RowReader {
     private readonly get: (column: string) => string | undefined,
     private readonly context: RowContext,
   ) {}
+
+  get exactOutcome() {
+    return this.context.exactOutcome === true;
+  }
 
   column(field: string) {
     return this.context.columns[field] ?? null;
@@ -235,7 +241,10 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
     const stage = r.text("stage");
     const status = r.text("status");
     const lossReason = r.text("lossReason", MAX_TEXT);
-    const outcome = outcomeFromStage(status ?? stage, lossReason);
+    const outcome =
+      r.exactOutcome && OUTCOMES.includes(status as Outcome)
+        ? (status as Outcome)
+        : outcomeFromStage(status ?? stage, lossReason);
     return {
       kind: "opportunity",
       sourceId: r.text("id") ?? nameKey(title ?? "", account),

@@ -93,6 +93,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
               columns: plan.columns,
               constants: plan.constants,
               dateOrders: plan.dateOrders,
+              exactOutcome: plan.format === "confidant",
             });
         rowIssues.push(...result.issues);
         let record = result.record;

@@ -44,9 +44,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const uploadsDir = path.join(app.config.dataDir, "uploads");
 
   // Uploads arrive as the raw file and go straight to disk, never whole into memory.
-  app.addContentTypeParser(
-    ["application/octet-stream", "text/csv"],
-    (_req, payload, done) => done(null, payload),
+  app.addContentTypeParser(["application/octet-stream", "text/csv"], (_req, payload, done) =>
+    done(null, payload),
   );
 
   app.post(

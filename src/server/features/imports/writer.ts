@@ -271,11 +271,7 @@ export class ImportWriter {
           target_date: record.targetDate,
           outcome: record.outcome,
           outcome_reason: record.outcomeReason,
-          outcome_date: decided
-            ? record.targetDate && record.targetDate < today
-              ? record.targetDate
-              : today
-            : null,
+          outcome_date: decided ? earliest(record.outcomeDate ?? record.targetDate, today) : null,
           source_stage: record.sourceStage,
           product_line: record.productLine,
           notes: record.notes,
@@ -407,6 +403,9 @@ export class ImportWriter {
     await this.finish(db, result, counts);
   }
 }
+
+/** A decided outcome's date is never in the future: a deal closed early was decided by today. */
+const earliest = (date: string | null, today: string) => (date && date < today ? date : today);
 
 const ACCOUNT = {
   table: "account",
