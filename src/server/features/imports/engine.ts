@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { productMatcher } from "../../../domain/import/lookups.ts";
 import { type ImportIssue, type ImportRecord, readRow } from "../../../domain/import/record.ts";
+import { SeenIds } from "../../../domain/import/seen-ids.ts";
 import type { Database } from "../../db/schema.ts";
 import type { FilePlan } from "./plan.ts";
 import { readRows } from "./read-file.ts";
@@ -56,7 +57,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
     const resume = options.resumeFrom;
     if (resume && fileIndex < resume.file && plan.kind !== "product") continue;
     const skipThrough = resume && fileIndex === resume.file ? resume.row : 0;
-    const firstRows = new Map<string, number>();
+    const firstRows = new SeenIds();
     const columnsAt = headerIndex(plan.head.headers);
     for await (const batch of readRows(plan.head, BATCH_ROWS)) {
       const issues: ImportIssue[] = [];
@@ -99,8 +100,8 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
         let record = result.record;
         if (record && "sourceId" in record) {
           const key = `${record.kind}:${record.sourceId}`;
-          const first = firstRows.get(key);
-          if (first !== undefined) {
+          const first = firstRows.firstRow(key, row);
+          if (first !== null) {
             rowIssues.push({
               row,
               column: plan.columns.id ?? null,
@@ -109,7 +110,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
               severity: "error",
             });
             record = null;
-          } else firstRows.set(key, row);
+          }
         }
         if (record?.kind === "product") knownProducts.push(record.name);
         if (record?.kind === "opportunity" && record.productLine) {
