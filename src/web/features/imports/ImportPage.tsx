@@ -124,7 +124,7 @@ export function ImportPage() {
           )}
         </Stack>
       </Paper>
-      {preview && (
+      {preview && !runId && (
         <PreviewPanel
           preview={preview}
           mappings={mappings}
@@ -377,7 +377,11 @@ function RunProgress({ id, onDone, onAgain }: { id: string; onDone: () => void; 
         )}
         {finished && (
           <Group>
-            <Anchor href={`/api/v1/imports/${id}/issues.csv`}>Download the row errors (CSV)</Anchor>
+            {run.counts.errors + run.counts.warnings > 0 && (
+              <Anchor href={`/api/v1/imports/${id}/issues.csv`}>
+                Download the row errors and warnings (CSV)
+              </Anchor>
+            )}
             <Button variant="default" onClick={onAgain}>
               Import more files
             </Button>
@@ -431,6 +435,16 @@ function History() {
                 >
                   {run.status}
                 </Badge>
+                {run.status === "interrupted" && (
+                  <Text size="xs" c="dimmed">
+                    Import the same files again to resume
+                  </Text>
+                )}
+                {run.error && (
+                  <Text size="xs" c="red">
+                    {run.error}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 {(run.status === "done" || run.status === "interrupted") && (

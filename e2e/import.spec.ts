@@ -1,0 +1,70 @@
+import path from "node:path";
+import type { FileChooser, Page } from "@playwright/test";
+import { createWorkspace } from "./helpers.ts";
+import { expect, screenshot, test } from "./server.ts";
+
+const fixture = (name: string) => path.resolve("test/fixtures/import", name);
+
+/** Chooses files the way a user does: the file picker opens from the field. */
+async function chooseFiles(page: Page, files: Parameters<FileChooser["setFiles"]>[0]) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByLabel("CSV exports (or Salesforce data tree JSON)").click();
+  await (await chooser).setFiles(files);
+}
+
+test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry run, imports, and undoes it", async ({
+  page,
+  confidant,
+}) => {
+  await createWorkspace(page, confidant.url);
+  await page.getByRole("link", { name: "Settings" }).first().click();
+  await page.getByRole("link", { name: "Import and export" }).click();
+  await expect(page.getByRole("heading", { name: "Import and export", level: 2 })).toBeVisible();
+
+  await chooseFiles(page, [fixture("salesforce-Opportunity.csv"), fixture("salesforce-Account.csv")]);
+  await page.getByRole("button", { name: "Check files" }).click();
+
+  // Detected format and kind, and the mapping with sample values.
+  const mapping = page.getByRole("table", { name: "Mapping of salesforce-Opportunity.csv" });
+  await expect(mapping).toBeVisible();
+  await expect(page.getByText("opportunity", { exact: true })).toBeVisible();
+  await expect(mapping.getByRole("row", { name: /Name/ }).first()).toContainText("Contoso - Scheduling");
+  await expect(page.getByText("to create")).toBeVisible();
+  await expect(page.getByText("Owners who are not members yet")).toBeVisible();
+
+  // The description is not wanted: take it out of the mapping and check again.
+  await mapping.getByRole("combobox", { name: "Description (kept as notes) column" }).click();
+  await page.getByRole("option", { name: "— not imported" }).click();
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByText("Not imported: DESCRIPTION", { exact: false })).toBeVisible();
+  await screenshot(page, "import-preview");
+
+  await page.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+  await expect(page.getByRole("status")).toContainText("Imported: 5 created, 0 updated, 1 skipped, 0 errors");
+  await expect(page.getByRole("table", { name: "Import history" })).toContainText("done");
+  await screenshot(page, "import-done");
+
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await expect(page.getByText("Contoso - Scheduling").first()).toBeVisible();
+
+  await page.goto(`${confidant.url}/import`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("table", { name: "Import history" })).toContainText("undone");
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await expect(page.getByText("Contoso - Scheduling")).toHaveCount(0);
+});
+
+test("a file that cannot be imported is named with the reason", async ({ page, confidant }) => {
+  await createWorkspace(page, confidant.url);
+  await page.goto(`${confidant.url}/import`);
+  await chooseFiles(page, {
+    name: "notes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("colour,shape\nred,round\n"),
+  });
+  await page.getByRole("button", { name: "Check files" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "notes.csv: the format is not recognized from its headers (colour, shape)",
+  );
+});
