@@ -13,11 +13,25 @@ const recordset = (types: ColumnTypes, rows: object[]) =>
       .join(", "),
   )})`;
 
-export async function bulkInsert(db: Kysely<Database>, table: string, types: ColumnTypes, rows: object[]) {
+/** Inserts rows; `constants` are the same for every row and travel once, not once per row. */
+export async function bulkInsert(
+  db: Kysely<Database>,
+  table: string,
+  types: ColumnTypes,
+  rows: object[],
+  constants: Record<string, { type: string; value: unknown }> = {},
+) {
   if (!rows.length) return;
   const columns = Object.keys(types);
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    SELECT ${sql.join(columns.map((c) => sql.ref(`x.${c}`)))} FROM ${recordset(types, rows)}`.execute(db);
+  const fixed = Object.entries(constants);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join([...columns, ...fixed.map(([c]) => c)].map((c) => sql.ref(c)))})
+    SELECT ${sql.join([
+      ...columns.map((c) => sql.ref(`x.${c}`)),
+      ...fixed.map(
+        ([, { type, value }]) =>
+          sql`${typeof value === "string" ? value : JSON.stringify(value)}::${sql.raw(type)}`,
+      ),
+    ])} FROM ${recordset(types, rows)}`.execute(db);
 }
 
 /** Updates rows by id within one workspace, bumping their version; `types` must include `id`. */
@@ -74,8 +88,15 @@ export async function logChanges(
       entity_id: e.entity_id,
       action: e.action,
       before: e.before ?? null,
-      after: e.after ?? null,
+      after: e.after === undefined ? null : e.action === "create" ? withoutNulls(e.after) : e.after,
       parent_id: e.parent_id ?? null,
     })),
   );
+}
+
+/** A new record's empty fields say nothing; leaving them out keeps a large import's log small. (An update's
+ * nulls stay: they are the values an undo puts back.) */
+function withoutNulls(value: unknown) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
 }

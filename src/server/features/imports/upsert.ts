@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { bulkInsert, bulkUpdate, type ChangeEntry, type ColumnTypes } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
+import { uuidv7 } from "../../db/uuid7.ts";
 
 export interface Prepared {
   row: number;
@@ -19,6 +19,8 @@ export interface UpsertSpec {
   /** Lets a kind keep a stored value the file does not decide (a decision's owner when the file's is unknown). */
   merge?: (values: Record<string, unknown>, stored: Record<string, unknown>) => void;
   createExtras?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Values every created row gets, sent once per batch. */
+  createConstants?: Record<string, { type: string; value: unknown }>;
 }
 
 export interface UpsertResult {
@@ -52,6 +54,7 @@ export async function upsertBySource(
     SELECT id, source_id, deleted_at, ${sql.join(columns.map((c) => sql.ref(c)))}
     FROM ${sql.table(spec.table)}
     WHERE workspace_id = ${workspaceId} AND source_system = ${sourceSystem}
+      AND source_id IS NOT NULL
       AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(items.map((i) => i.sourceId))}::json))`
     .execute(db)
     .then((r) => new Map(r.rows.map((row) => [row.source_id, row])));
@@ -60,7 +63,7 @@ export async function upsertBySource(
   for (const item of items) {
     const current = stored.get(item.sourceId);
     if (!current) {
-      const id = randomUUID();
+      const id = uuidv7();
       result.created.push({ id, item });
       const extras = spec.createExtras?.(item.values);
       inserts.push({
@@ -113,6 +116,7 @@ export async function upsertBySource(
       ...spec.createOnly,
     },
     inserts,
+    spec.createConstants,
   );
   await bulkUpdate(
     db,

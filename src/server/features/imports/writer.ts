@@ -45,8 +45,8 @@ export class ImportWriter {
   readonly unknownOwners = new Map<string, number>();
   private accountIds = new Map<string, string>();
   private readonly blank = blankParts();
-  private readonly blankJson = Object.fromEntries(
-    Object.entries(this.blank.columns).map(([column, json]) => [column, JSON.parse(json)]),
+  private readonly blankColumns = Object.fromEntries(
+    Object.entries(this.blank.columns).map(([column, json]) => [column, { type: "jsonb", value: json }]),
   );
   private readonly derivedMemo = new Map<string, Record<string, unknown>>();
 
@@ -292,11 +292,9 @@ export class ImportWriter {
         },
         createExtras: (values) => {
           values.owner_id ??= this.fallbackOwner;
-          return {
-            ...this.blankJson,
-            ...this.derived(values.target_date as string | null, values.outcome as Outcome),
-          };
+          return this.derived(values.target_date as string | null, values.outcome as Outcome);
         },
+        createConstants: this.blankColumns,
       },
       prepared,
       this.write,
@@ -435,14 +433,6 @@ const DECISION = {
     notes: "text",
   },
   createOnly: {
-    problem: "jsonb",
-    impact: "jsonb",
-    trigger: "jsonb",
-    outcomes_sought: "jsonb",
-    options: "jsonb",
-    criteria: "jsonb",
-    process: "jsonb",
-    seller_confidence: "jsonb",
     readiness: "integer",
     milestone: "text",
     weakest_dimension: "text",
