@@ -55,16 +55,55 @@ test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry 
   await expect(page.getByText("Contoso - Scheduling")).toHaveCount(0);
 });
 
-test("a file that cannot be imported is named with the reason", async ({ page, confidant }) => {
+test("a spreadsheet no format knows: choose what it holds, map its columns, save the mapping, import", async ({
+  page,
+  confidant,
+}) => {
   await createWorkspace(page, confidant.url);
   await page.goto(`${confidant.url}/import`);
   await chooseFiles(page, {
-    name: "notes.csv",
+    name: "partners.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("colour,shape\nred,round\n"),
+    buffer: Buffer.from(
+      "Ref;Customer;Project;Worth;Due\nP-1;Initech;Printer fleet;2.500,00;15.03.2027\nP-2;Globex;Badges;900,00;01.04.2027\n",
+    ),
   });
   await page.getByRole("button", { name: "Check files" }).click();
-  await expect(page.getByRole("alert")).toContainText(
-    "notes.csv: the format is not recognized from its headers (colour, shape)",
-  );
+  await expect(page.getByText("This file needs a mapping")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
+
+  await page.getByRole("combobox", { name: "What partners.csv holds" }).click();
+  await page.getByRole("option", { name: "Opportunities (deals)" }).click();
+  await page.getByRole("button", { name: "Check again" }).click();
+  const mapping = page.getByRole("table", { name: "Mapping of partners.csv" });
+  for (const [field, column] of [
+    ["Source id", "Ref"],
+    ["Account name", "Customer"],
+    ["Name", "Project"],
+    ["Value", "Worth"],
+    ["Target / close date", "Due"],
+  ] as const) {
+    await mapping.getByRole("combobox", { name: `${field} column`, exact: true }).click();
+    await page.getByRole("option", { name: column, exact: true }).click();
+  }
+  await expect(mapping).toContainText("Printer fleet · Badges");
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByText("This file needs a mapping")).toHaveCount(0);
+  await expect(page.getByText("to create")).toBeVisible();
+
+  await page.getByLabel("Save this mapping as").fill("Partner sheet");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Mapping “Partner sheet” saved.")).toBeVisible();
+  await screenshot(page, "import-mapping");
+
+  await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByRole("status")).toContainText("Imported: 2 created, 0 updated, 0 skipped, 0 errors");
+});
+
+test("a file that cannot be read at all is named with the reason", async ({ page, confidant }) => {
+  await createWorkspace(page, confidant.url);
+  await page.goto(`${confidant.url}/import`);
+  await chooseFiles(page, { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
+  await page.getByRole("button", { name: "Check files" }).click();
+  await expect(page.getByRole("alert")).toContainText("empty.csv: is empty");
 });

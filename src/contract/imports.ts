@@ -103,6 +103,8 @@ export const importFile = z.object({
   unmapped: z.array(z.string()),
   samples: z.array(z.array(z.string())),
   fields: z.array(z.object({ field: z.string(), label: z.string() })),
+  /** Why the file cannot be read until its mapping is given (kind, or a column for a required field). */
+  needsMapping: z.string().nullable(),
 });
 export const importPreview = z.object({
   files: z.array(importFile),
@@ -132,3 +134,23 @@ export const exportQuery = z.object({
   format: z.enum(["csv", "json"]).default("csv"),
   bom: z.enum(["true", "false"]).optional(),
 });
+
+export const createMappingBody = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(200),
+    kind: importKind,
+    columns: z.record(z.string().max(100), cell),
+    constants: z.record(z.string().max(100), cell).default({}),
+  })
+  .strict()
+  .superRefine(knownFields);
+export const savedMapping = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: importKind,
+  columns: z.record(z.string(), z.string()),
+  constants: z.record(z.string(), z.string()),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export const savedMappingList = z.object({ items: z.array(savedMapping) });

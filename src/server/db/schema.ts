@@ -370,7 +370,7 @@ export interface ImportIssueTable {
   severity: "error" | "warning";
 }
 
-export interface ImportMappingTable {
+export interface ImportMappingTable extends SoftDeleted {
   id: string;
   workspace_id: string;
   name: string;

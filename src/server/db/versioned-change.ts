@@ -3,7 +3,14 @@ import { type Actor, recordChange } from "../features/changes/change-log.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
 import type { Database } from "./schema.ts";
 
-type VersionedTable = "team" | "account" | "stakeholder" | "decision" | "involvement" | "concern";
+type VersionedTable =
+  | "team"
+  | "account"
+  | "stakeholder"
+  | "decision"
+  | "involvement"
+  | "concern"
+  | "import_mapping";
 
 export interface ChangeSpec<Row extends { deleted_at: Date | null }> {
   entity: string;

@@ -150,6 +150,53 @@ describe("imports through the API", () => {
     expect(JSON.stringify(badMapping.body.error.fields)).toContain("wingspan");
   });
 
+  it("a file no format knows comes back with its columns to map; mapped, it imports; the mapping can be saved", async () => {
+    const csv = "Ref;Customer;Project;Worth;Due\nP-1;Initech;Printer fleet;2.500,00;15.03.2027\n";
+    const file = (await upload("partner.csv", csv)).body;
+    const uploads = [{ id: file.id, name: "partner.csv" }];
+    const unknown = await w.as.admin.post("/api/v1/imports/preview", { uploads });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.files[0]).toMatchObject({
+      kind: "unknown",
+      headers: ["Ref", "Customer", "Project", "Worth", "Due"],
+      samples: [["P-1", "Initech", "Printer fleet", "2.500,00", "15.03.2027"]],
+      needsMapping: expect.stringContaining("not recognized"),
+    });
+    const mapping = {
+      kind: "opportunity",
+      columns: { id: "Ref", accountName: "Customer", name: "Project", amount: "Worth", closeDate: "Due" },
+    };
+    const mapped = await w.as.admin.post("/api/v1/imports/preview", {
+      uploads,
+      mappings: { "partner.csv": mapping },
+    });
+    expect(mapped.body.files[0]).toMatchObject({ kind: "opportunity", needsMapping: null });
+    expect(mapped.body.counts).toMatchObject({ created: 1, errors: 0 });
+
+    const saved = await w.as.admin.post("/api/v1/imports/mappings", { name: "Partner sheet", ...mapping });
+    expect(saved.status).toBe(201);
+    expect(
+      (await w.as.admin.post("/api/v1/imports/mappings", { name: "partner SHEET", ...mapping })).status,
+    ).toBe(409);
+    expect((await w.as.admin.get("/api/v1/imports/mappings")).body.items).toEqual([
+      expect.objectContaining({ name: "Partner sheet", columns: mapping.columns }),
+    ]);
+    const deleted = await w.as.admin.delete(`/api/v1/imports/mappings/${saved.body.id}?version=1`);
+    expect(deleted.status).toBe(200);
+    expect((await w.as.admin.get("/api/v1/imports/mappings")).body.items).toEqual([]);
+    expect(
+      (await w.as.admin.post(`/api/v1/imports/mappings/${saved.body.id}/restore?version=2`)).status,
+    ).toBe(200);
+    expect((await w.as.admin.get("/api/v1/imports/mappings")).body.items).toHaveLength(1);
+    const invalid = await w.as.admin.post("/api/v1/imports/mappings", {
+      name: "Bad",
+      kind: "account",
+      columns: { stage: "X" },
+    });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(invalid.body.error.fields)).toContain("columns.stage");
+  });
+
   it("is for admins: sellers and managers get 403", async () => {
     expect((await upload("x.csv", "a,b\n1,2\n", w.as.seller.cookie)).status).toBe(403);
     expect((await w.as.manager.get("/api/v1/imports")).status).toBe(403);

@@ -10,16 +10,20 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { idParams } from "../../../contract/common.ts";
 import {
+  createMappingBody,
   exportParams,
   exportQuery,
   importBody,
   importPreview,
   importRunDetail,
   importRunList,
+  savedMapping,
+  savedMappingList,
   upload,
   uploadQuery,
 } from "../../../contract/imports.ts";
-import { FIELD_LABELS, FIELDS } from "../../../domain/import/fields.ts";
+import { versionQuery } from "../../../contract/members.ts";
+import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../domain/import/fields.ts";
 import type { ImportIssue } from "../../../domain/import/record.ts";
 import { neutralizeCell } from "../../../domain/import/values.ts";
 import type { Database } from "../../db/schema.ts";
@@ -27,8 +31,9 @@ import { requireRole } from "../../http/auth-context.ts";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
 import { writeExport } from "../exports/export.service.ts";
 import { dryRun, importFiles, undoImport } from "./imports.service.ts";
-import type { FilePlan } from "./plan.ts";
-import { readRows, UnusableFileError } from "./read-file.ts";
+import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts";
+import { type FilePlan, MappingNeededError, planFiles } from "./plan.ts";
+import { type FileHead, readRows, UnusableFileError } from "./read-file.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
 const PREVIEW_ISSUES = 200;
@@ -93,8 +98,25 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const issues: Array<ImportIssue & { file: string }> = [];
       let issueCount = 0;
       const paths = await pathsOf(request.body);
+      const options = optionsOf(request.body);
+      // Files that need the user's mapping are shown with their columns and samples instead of refused.
+      const unmapped: MappingNeededError[] = [];
+      for (const filePath of paths)
+        await usable(() => planFiles([filePath], options)).catch((error) => {
+          if (error instanceof AppError && error.cause instanceof MappingNeededError)
+            unmapped.push(error.cause);
+          else throw error;
+        });
+      if (unmapped.length)
+        return {
+          files: await Promise.all(unmapped.map(describeUnmapped)),
+          counts: { created: 0, updated: 0, skipped: 0, errors: 0, warnings: 0 },
+          issues: [],
+          issueCount: 0,
+          unknownOwners: {},
+        };
       const preview = await usable(() =>
-        dryRun(app.db, signedIn, paths, optionsOf(request.body), {
+        dryRun(app.db, signedIn, paths, options, {
           onIssues: (file, found) => {
             issueCount += found.length;
             for (const issue of found) if (issues.length < PREVIEW_ISSUES) issues.push({ ...issue, file });
@@ -137,6 +159,38 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           });
       });
       return reply.status(202).send({ id: started });
+    },
+  );
+
+  app.get("/imports/mappings", { schema: { tags, response: { 200: savedMappingList } } }, async (request) => {
+    const signedIn = requireRole(request, ["admin"]);
+    return { items: await listMappings(app.db, signedIn.workspaceId) };
+  });
+
+  app.post(
+    "/imports/mappings",
+    { schema: { tags, body: createMappingBody, response: { 201: savedMapping } } },
+    async (request, reply) => {
+      const signedIn = requireRole(request, ["admin"]);
+      return reply.status(201).send(await saveMapping(app.db, signedIn, request.body));
+    },
+  );
+
+  app.delete(
+    "/imports/mappings/:id",
+    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: savedMapping } } },
+    async (request) => {
+      const signedIn = requireRole(request, ["admin"]);
+      return changeMapping(app.db, signedIn, request.params.id, "delete", request.query.version);
+    },
+  );
+
+  app.post(
+    "/imports/mappings/:id/restore",
+    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: savedMapping } } },
+    async (request) => {
+      const signedIn = requireRole(request, ["admin"]);
+      return changeMapping(app.db, signedIn, request.params.id, "restore", request.query.version);
     },
   );
 
@@ -248,7 +302,12 @@ function csvQuote(cell: string) {
 }
 
 const unusable = (error: UnusableFileError) =>
-  new AppError(400, "unusable_file", error.message, [{ path: error.file, message: error.message }]);
+  Object.assign(
+    new AppError(400, "unusable_file", error.message, [{ path: error.file, message: error.message }]),
+    {
+      cause: error,
+    },
+  );
 
 async function usable<T>(work: () => Promise<T>) {
   try {
@@ -313,12 +372,13 @@ function presentIssue(issue: {
   };
 }
 
+async function samplesOf(head: FileHead) {
+  for await (const batch of readRows(head, 5)) return batch.rows.map((r) => r.values);
+  return [];
+}
+
 async function describePlan(plan: FilePlan) {
-  const samples: string[][] = [];
-  for await (const batch of readRows(plan.head, 5)) {
-    samples.push(...batch.rows.map((r) => r.values));
-    break;
-  }
+  const samples = await samplesOf(plan.head);
   return {
     name: plan.head.name,
     format: plan.format,
@@ -330,9 +390,29 @@ async function describePlan(plan: FilePlan) {
     constants: plan.constants,
     unmapped: plan.unmapped,
     samples: samples.slice(0, 5),
-    fields: (FIELDS[plan.kind] as readonly string[]).map((field) => ({
-      field,
-      label: FIELD_LABELS[field] ?? field,
-    })),
+    fields: fieldsOf(plan.kind),
+    needsMapping: null,
+  };
+}
+
+const fieldsOf = (kind: ImportKind | null) =>
+  kind
+    ? (FIELDS[kind] as readonly string[]).map((field) => ({ field, label: FIELD_LABELS[field] ?? field }))
+    : [];
+
+async function describeUnmapped(error: MappingNeededError) {
+  return {
+    name: error.head.name,
+    format: error.format as string,
+    kind: error.kind ?? "unknown",
+    encoding: error.head.encoding,
+    delimiter: error.head.delimiter,
+    headers: error.head.headers,
+    columns: (error.kind ? suggestColumns(error.kind, error.head.headers) : {}) as Record<string, string>,
+    constants: {},
+    unmapped: [],
+    samples: await samplesOf(error.head),
+    fields: fieldsOf(error.kind),
+    needsMapping: error.message,
   };
 }

@@ -42,6 +42,18 @@ export interface FilePlan {
   unmapped: string[];
 }
 
+/** A readable file whose columns cannot be mapped without the user's help: it says what is missing. */
+export class MappingNeededError extends UnusableFileError {
+  constructor(
+    readonly head: FileHead,
+    readonly format: SourceFormat,
+    readonly kind: ImportKind | null,
+    reason: string,
+  ) {
+    super(head.name, reason);
+  }
+}
+
 /** Records that others refer to are written first, whatever order the files were given in. */
 const KIND_ORDER: ImportKind[] = ["product", "team", "account", "contact", "opportunity", "contact_role"];
 
@@ -72,24 +84,30 @@ async function planFile(filePath: string, options: ImportOptions): Promise<FileP
   const format = options.format && options.format !== "auto" ? options.format : detected.format;
   const kind = mapping?.kind ?? (detected.kind === "unknown" ? null : detected.kind);
   if (!kind || !isImportKind(kind))
-    throw new UnusableFileError(
-      head.name,
+    throw new MappingNeededError(
+      head,
+      format,
+      null,
       `the format is not recognized from its headers (${preview(head.headers)}): give a column mapping (--map)`,
     );
   const columns = { ...suggestColumns(kind, head.headers), ...(mapping?.columns ?? {}) };
   for (const [field, column] of Object.entries(columns)) {
     if (column === undefined || column === "") delete columns[field];
     else if (!head.headers.includes(column))
-      throw new UnusableFileError(
-        head.name,
+      throw new MappingNeededError(
+        head,
+        format,
+        kind,
         `the mapping gives column "${column}" for ${field}, but the file has no such column`,
       );
   }
   const constants = mapping?.constants ?? {};
   for (const alternatives of REQUIRED[kind])
     if (!alternatives.some((field) => columns[field] || constants[field]))
-      throw new UnusableFileError(
-        head.name,
+      throw new MappingNeededError(
+        head,
+        format,
+        kind,
         `no column for ${alternatives.map((f) => FIELD_LABELS[f]?.toLowerCase() ?? f).join(" or ")} of a ${kind.replace("_", " ")}`,
       );
   const dateOrders = await detectDateOrders(head, columns, options.dateFormat);

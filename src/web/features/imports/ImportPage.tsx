@@ -12,13 +12,20 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowBackUp, IconDownload, IconFileUpload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
-import type { importPreview, importRunDetail, importRunList, upload } from "../../../contract/imports.ts";
+import type {
+  importPreview,
+  importRunDetail,
+  importRunList,
+  savedMapping,
+  upload,
+} from "../../../contract/imports.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ApiError, get, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
@@ -27,7 +34,15 @@ import { membersQuery } from "../members/api.ts";
 type Preview = z.infer<typeof importPreview>;
 type Upload = z.infer<typeof upload>;
 type Run = z.infer<typeof importRunDetail>;
-type FileMapping = { columns: Record<string, string> };
+type FileMapping = { kind?: string; columns?: Record<string, string>; constants?: Record<string, string> };
+type SavedMapping = z.infer<typeof savedMapping>;
+
+const KINDS = [
+  { value: "account", label: "Accounts (companies, organizations)" },
+  { value: "contact", label: "Contacts (people)" },
+  { value: "opportunity", label: "Opportunities (deals)" },
+  { value: "contact_role", label: "Opportunity contact roles" },
+];
 
 async function uploadFile(file: File): Promise<Upload> {
   const response = await fetch(`/api/v1/imports/uploads?name=${encodeURIComponent(file.name)}`, {
@@ -130,18 +145,24 @@ export function ImportPage() {
           mappings={mappings}
           onMap={(file, field, column) =>
             setMappings((current) => {
-              const base =
-                current[file]?.columns ?? preview.files.find((f) => f.name === file)?.columns ?? {};
-              return { ...current, [file]: { columns: { ...base, [field]: column } } };
+              const detected = preview.files.find((f) => f.name === file);
+              const base = current[file]?.columns ?? detected?.columns ?? {};
+              return { ...current, [file]: { ...current[file], columns: { ...base, [field]: column } } };
             })
           }
+          onMapping={(file, mapping) => setMappings((current) => ({ ...current, [file]: mapping }))}
           owners={owners}
           onOwner={(source, email) => setOwners((current) => ({ ...current, [source]: email }))}
         />
       )}
       {preview && !runId && (
         <Group>
-          <Button size="md" onClick={() => start.mutate()} loading={start.isPending}>
+          <Button
+            size="md"
+            onClick={() => start.mutate()}
+            loading={start.isPending}
+            disabled={preview.files.some((f) => f.needsMapping)}
+          >
             Import {preview.counts.created + preview.counts.updated} rows
           </Button>
           <Text size="sm" c="dimmed">
@@ -166,16 +187,22 @@ function PreviewPanel({
   preview,
   mappings,
   onMap,
+  onMapping,
   owners,
   onOwner,
 }: {
   preview: Preview;
   mappings: Record<string, FileMapping>;
   onMap: (file: string, field: string, column: string) => void;
+  onMapping: (file: string, mapping: FileMapping) => void;
   owners: Record<string, string>;
   onOwner: (source: string, email: string) => void;
 }) {
   const { data: members } = useSuspenseQuery(membersQuery);
+  const { data: saved } = useQuery({
+    queryKey: ["import-mappings"],
+    queryFn: () => get<{ items: SavedMapping[] }>("/api/v1/imports/mappings"),
+  });
   const unknown = Object.entries(preview.unknownOwners).sort((a, b) => b[1] - a[1]);
   return (
     <Paper withBorder p="lg">
@@ -183,6 +210,7 @@ function PreviewPanel({
         <Text fw={600}>2. Check the mapping and the dry run</Text>
         {preview.files.map((file) => {
           const columns = mappings[file.name]?.columns ?? file.columns;
+          const kind = mappings[file.name]?.kind ?? (file.kind === "unknown" ? null : file.kind);
           return (
             <Paper key={file.name} withBorder p="md" bg="gray.0">
               <Group gap="xs" mb="sm">
@@ -195,6 +223,23 @@ function PreviewPanel({
                   {file.encoding}, “{file.delimiter === "\t" ? "tab" : file.delimiter}” separated
                 </Text>
               </Group>
+              {file.needsMapping && (
+                <Alert color="orange" mb="sm" title="This file needs a mapping">
+                  {file.needsMapping}. Choose what it holds and which column gives each field, then check
+                  again.
+                </Alert>
+              )}
+              <MappingTools
+                file={file.name}
+                kind={kind}
+                mapping={{
+                  kind: kind ?? undefined,
+                  columns,
+                  constants: mappings[file.name]?.constants ?? file.constants,
+                }}
+                saved={(saved?.items ?? []).filter((m) => !kind || m.kind === kind)}
+                onChange={(mapping) => onMapping(file.name, mapping)}
+              />
               <Table withTableBorder={false} verticalSpacing={4} aria-label={`Mapping of ${file.name}`}>
                 <Table.Thead>
                   <Table.Tr>
@@ -294,6 +339,88 @@ function PreviewPanel({
         {preview.issues.length > 0 && <IssuesTable issues={preview.issues} total={preview.issueCount} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** What the file holds, a saved mapping to apply, and saving this one under a name for the next export. */
+function MappingTools({
+  file,
+  kind,
+  mapping,
+  saved,
+  onChange,
+}: {
+  file: string;
+  kind: string | null;
+  mapping: FileMapping;
+  saved: SavedMapping[];
+  onChange: (mapping: FileMapping) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const save = useMutation({
+    mutationFn: () =>
+      post<SavedMapping>("/api/v1/imports/mappings", {
+        name,
+        kind,
+        columns: Object.fromEntries(Object.entries(mapping.columns ?? {}).filter(([, column]) => column)),
+        constants: mapping.constants ?? {},
+      }),
+    onSuccess: (m) => {
+      notifications.show({ color: "teal", message: `Mapping “${m.name}” saved.` });
+      setName("");
+      queryClient.invalidateQueries({ queryKey: ["import-mappings"] });
+    },
+    onError: (error) => notifyError(error, "Could not save the mapping"),
+  });
+  return (
+    <Group gap="sm" mb="sm" align="end">
+      <Select
+        size="xs"
+        w={260}
+        label="The file holds"
+        aria-label={`What ${file} holds`}
+        data={KINDS}
+        value={kind}
+        placeholder="Choose…"
+        onChange={(value) => value && onChange({ kind: value, columns: {}, constants: {} })}
+        allowDeselect={false}
+      />
+      {saved.length > 0 && (
+        <Select
+          size="xs"
+          w={220}
+          label="Use a saved mapping"
+          placeholder="Choose…"
+          data={saved.map((m) => ({ value: m.id, label: m.name }))}
+          onChange={(id) => {
+            const chosen = saved.find((m) => m.id === id);
+            if (chosen) onChange({ kind: chosen.kind, columns: chosen.columns, constants: chosen.constants });
+          }}
+        />
+      )}
+      {kind && (
+        <Group gap={4} align="end">
+          <TextInput
+            size="xs"
+            w={200}
+            label="Save this mapping as"
+            placeholder="e.g. Partner deals sheet"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!name.trim()}
+            loading={save.isPending}
+            onClick={() => save.mutate()}
+          >
+            Save
+          </Button>
+        </Group>
+      )}
+    </Group>
   );
 }
 

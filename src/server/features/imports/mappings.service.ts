@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { createMappingBody } from "../../../contract/imports.ts";
+import type { ImportKind } from "../../../domain/import/fields.ts";
+import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import { conflict } from "../../http/errors.ts";
+import { type Actor, recordChange } from "../changes/change-log.ts";
+
+type MappingRow = Awaited<ReturnType<typeof findMapping>> & {};
+
+export function presentMapping(row: NonNullable<MappingRow>) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as ImportKind,
+    columns: row.columns as Record<string, string>,
+    constants: row.constants as Record<string, string>,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function findMapping(db: Kysely<Database>, workspaceId: string, id: string, includeDeleted = false) {
+  let query = db
+    .selectFrom("import_mapping")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id);
+  if (!includeDeleted) query = query.where("deleted_at", "is", null);
+  return query.executeTakeFirst();
+}
+
+export async function listMappings(db: Kysely<Database>, workspaceId: string) {
+  const rows = await db
+    .selectFrom("import_mapping")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("deleted_at", "is", null)
+    .orderBy("name")
+    .execute();
+  return rows.map(presentMapping);
+}
+
+/** Saves a mapping under a name the workspace has not used yet, so the next export of the same shape reuses it. */
+export async function saveMapping(
+  db: Kysely<Database>,
+  actor: Actor,
+  body: z.output<typeof createMappingBody>,
+) {
+  return db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom("import_mapping")
+      .select("id")
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("deleted_at", "is", null)
+      .where((eb) => eb(eb.fn("lower", ["name"]), "=", body.name.toLowerCase()))
+      .executeTakeFirst();
+    if (taken) throw conflict(`A mapping named "${body.name}" exists already.`, "name");
+    const id = randomUUID();
+    await trx
+      .insertInto("import_mapping")
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        name: body.name,
+        kind: body.kind,
+        columns: JSON.stringify(body.columns),
+        constants: JSON.stringify(body.constants),
+      })
+      .execute();
+    const saved = presentMapping((await findMapping(trx, actor.workspaceId, id))!);
+    await recordChange(trx, actor, {
+      entity: "import_mapping",
+      entityId: id,
+      action: "create",
+      after: saved,
+    });
+    return saved;
+  });
+}
+
+export async function changeMapping(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  action: "delete" | "restore",
+  version: number,
+) {
+  return db.transaction().execute(async (trx) => {
+    const { after } = await applyChange(trx, actor, {
+      entity: "import_mapping",
+      table: "import_mapping",
+      id,
+      version,
+      action,
+      load: (includeDeleted) => findMapping(trx, actor.workspaceId, id, includeDeleted),
+      present: (row) => presentMapping(row),
+      what: "The mapping",
+    });
+    return presentMapping(after);
+  });
+}
