@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -47,6 +47,7 @@ type Body = z.output<typeof importBody>;
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["imports"];
   const uploadsDir = path.join(app.config.dataDir, "uploads");
+  await forgetOldUploads(uploadsDir);
 
   // Uploads arrive as the raw file and go straight to disk, never whole into memory.
   app.addContentTypeParser(["application/octet-stream", "text/csv"], (_req, payload, done) =>
@@ -296,6 +297,15 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** Uploads stay a week, long enough to import them again or resume; then they are removed. */
+async function forgetOldUploads(dir: string) {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const entry of await readdir(dir).catch(() => [])) {
+    const info = await stat(path.join(dir, entry)).catch(() => null);
+    if (info && info.mtimeMs < weekAgo) await rm(path.join(dir, entry), { recursive: true, force: true });
+  }
+}
 
 function csvQuote(cell: string) {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
