@@ -1,8 +1,10 @@
-/** Running the CLI against embedded data dirs of its own, as a user would. */
+/** Running the CLI against embedded data dirs (or PostgreSQL databases) of its own, as a user would. */
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { expect } from "vitest";
 
 export const bin = path.resolve("bin/confidant.js");
@@ -26,8 +28,37 @@ export function run(args: string[], dataDir: string, cwd = temp("cli-cwd-"), ext
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, cwd };
 }
 
-export function workspaceDir(name = "Acme") {
+/**
+ * Where a CLI test keeps its data: a fresh embedded data dir, or — in the PostgreSQL run (DATABASE_URL) — a
+ * fresh database on that server, dropped by `drop()`.
+ */
+export async function freshTarget() {
+  const dataDir = temp("cli-target-");
+  const url = process.env.DATABASE_URL;
+  if (!url) return { dataDir, env: {} as NodeJS.ProcessEnv, drop: async () => {} };
+  const name = `confidant_cli_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    dataDir,
+    env: { DATABASE_URL: target.toString() } as NodeJS.ProcessEnv,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export function workspaceDir(name = "Acme", extra: NodeJS.ProcessEnv = {}) {
   const dataDir = temp("cli-import-");
+  createWorkspace(dataDir, name, extra);
+  return dataDir;
+}
+
+export function createWorkspace(dataDir: string, name = "Acme", extra: NodeJS.ProcessEnv = {}) {
   const made = run(
     [
       "member",
@@ -42,16 +73,20 @@ export function workspaceDir(name = "Acme") {
       "a-long-password",
     ],
     dataDir,
+    undefined,
+    extra,
   );
   expect(made.status).toBe(0);
-  return dataDir;
 }
 
-export function exported(dataDir: string) {
+export function exported(dataDir: string, extra: NodeJS.ProcessEnv = {}) {
   const out = temp("cli-export-");
-  const result = run(["export", "--format", "json", "--out", out], dataDir);
+  const result = run(["export", "--format", "json", "--out", out], dataDir, undefined, extra);
   expect(result.status).toBe(0);
   const read = (kind: string) =>
     JSON.parse(readFileSync(path.join(out, `${kind}.json`), "utf8")) as Array<Record<string, unknown>>;
   return { out, result, read };
 }
+
+/** CLI tests that never read DATABASE_URL are the same in both runs; the PostgreSQL run skips the repeat. */
+export const inPostgresRun = Boolean(process.env.DATABASE_URL);

@@ -2,93 +2,96 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { fixture } from "../import/import-helpers.ts";
-import { exported, run, temp, workspaceDir } from "./cli-helpers.ts";
+import { exported, inPostgresRun, run, temp, workspaceDir } from "./cli-helpers.ts";
 
 // Each command starts a process and opens the embedded database: seconds each on a small machine.
 vi.setConfig({ testTimeout: 180_000 });
 
-describe("confidant import", () => {
-  it("prints the summary line, writes row errors as a CSV report, and exits 0 when rows were processed", () => {
-    const dataDir = workspaceDir();
-    const files = [
-      "salesforce-OpportunityContactRole.csv",
-      "salesforce-Opportunity.csv",
-      "salesforce-Contact.csv",
-      "salesforce-Account.csv",
-    ].map(fixture);
-    const result = run(["import", ...files, "--errors", "errors.csv"], dataDir);
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split("\n").at(-1)).toBe(
-      "imported: 10 created, 0 updated, 1 skipped, 1 errors",
-    );
-    const report = readFileSync(path.join(result.cwd, "errors.csv"), "utf8");
-    expect(report.split("\n")[0]).toBe("file,row,column,value,severity,message");
-    expect(report).toContain(
-      "salesforce-OpportunityContactRole.csv,4,OpportunityId,006A0000009,error,no imported opportunity has this id",
-    );
-    expect(result.stderr).toContain("Owners not matched to a member");
+describe.skipIf(inPostgresRun)(
+  "confidant import (embedded database: skipped as a repeat in the PostgreSQL run)",
+  () => {
+    it("prints the summary line, writes row errors as a CSV report, and exits 0 when rows were processed", () => {
+      const dataDir = workspaceDir();
+      const files = [
+        "salesforce-OpportunityContactRole.csv",
+        "salesforce-Opportunity.csv",
+        "salesforce-Contact.csv",
+        "salesforce-Account.csv",
+      ].map(fixture);
+      const result = run(["import", ...files, "--errors", "errors.csv"], dataDir);
+      expect(result.status).toBe(0);
+      expect(result.stdout.trim().split("\n").at(-1)).toBe(
+        "imported: 10 created, 0 updated, 1 skipped, 1 errors",
+      );
+      const report = readFileSync(path.join(result.cwd, "errors.csv"), "utf8");
+      expect(report.split("\n")[0]).toBe("file,row,column,value,severity,message");
+      expect(report).toContain(
+        "salesforce-OpportunityContactRole.csv,4,OpportunityId,006A0000009,error,no imported opportunity has this id",
+      );
+      expect(result.stderr).toContain("Owners not matched to a member");
 
-    const again = run(["import", ...files], dataDir);
-    expect(again.stdout).toContain("imported: 0 created, 10 updated, 1 skipped, 1 errors");
-  });
+      const again = run(["import", ...files], dataDir);
+      expect(again.stdout).toContain("imported: 0 created, 10 updated, 1 skipped, 1 errors");
+    });
 
-  it("--dry-run counts and writes nothing", () => {
-    const dataDir = workspaceDir();
-    const dry = run(
-      ["import", fixture("hubspot-deals.csv"), fixture("hubspot-companies.csv"), "--dry-run"],
-      dataDir,
-    );
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain("dry run (nothing written): 3 created, 0 updated, 0 skipped, 0 errors");
-    expect(exported(dataDir).read("decisions")).toEqual([]);
-  });
+    it("--dry-run counts and writes nothing", () => {
+      const dataDir = workspaceDir();
+      const dry = run(
+        ["import", fixture("hubspot-deals.csv"), fixture("hubspot-companies.csv"), "--dry-run"],
+        dataDir,
+      );
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain("dry run (nothing written): 3 created, 0 updated, 0 skipped, 0 errors");
+      expect(exported(dataDir).read("decisions")).toEqual([]);
+    });
 
-  it("a mapping file, --date-format and --workspace", () => {
-    const dataDir = workspaceDir("Europe");
-    const result = run(
-      [
-        "import",
-        fixture("european-semicolon.csv"),
-        "--map",
-        fixture("european-semicolon.map.json"),
-        "--workspace",
-        "europe",
-        "--date-format",
-        "DMY",
-      ],
-      dataDir,
-    );
-    expect(result.stdout).toContain("imported: 2 created");
-    const decisions = exported(dataDir).read("decisions");
-    expect(decisions.map((d) => [d.source_id, d.value, d.currency, d.target_date]).sort()).toEqual([
-      ["A-1", "1234.56", "EUR", "2027-01-31"],
-      ["A-2", "12000.00", "EUR", "2027-02-15"],
-    ]);
-  });
+    it("a mapping file, --date-format and --workspace", () => {
+      const dataDir = workspaceDir("Europe");
+      const result = run(
+        [
+          "import",
+          fixture("european-semicolon.csv"),
+          "--map",
+          fixture("european-semicolon.map.json"),
+          "--workspace",
+          "europe",
+          "--date-format",
+          "DMY",
+        ],
+        dataDir,
+      );
+      expect(result.stdout).toContain("imported: 2 created");
+      const decisions = exported(dataDir).read("decisions");
+      expect(decisions.map((d) => [d.source_id, d.value, d.currency, d.target_date]).sort()).toEqual([
+        ["A-1", "1234.56", "EUR", "2027-01-31"],
+        ["A-2", "12000.00", "EUR", "2027-02-15"],
+      ]);
+    });
 
-  it("unusable input exits 2 with the reason; nothing is written", () => {
-    const dataDir = workspaceDir();
-    const cases: Array<[string[], RegExp]> = [
-      [[path.join(dataDir, "missing.csv")], /missing\.csv: cannot be read/],
-      [[fixture("hubspot-deals.csv"), "--format", "excel"], /--format/],
-      [[fixture("hubspot-deals.csv"), "--date-format", "DDMMYY"], /--date-format/],
-      [[fixture("hubspot-deals.csv"), "--encoding", "klingon"], /--encoding "klingon"/],
-      [[fixture("hubspot-deals.csv"), "--map", fixture("hubspot-deals.csv")], /--map .*is not valid JSON/],
-      [
-        [fixture("hubspot-deals.csv"), "--workspace", "Nope"],
-        /no workspace is named "Nope" \(there are: Acme\)/,
-      ],
-    ];
-    for (const [args, message] of cases) {
-      const result = run(["import", ...args], dataDir);
-      expect(result.status, args.join(" ")).toBe(2);
-      expect(result.stderr).toMatch(message);
-    }
-    const badMap = path.join(temp("map-"), "map.json");
-    writeFileSync(badMap, JSON.stringify({ kind: "opportunity", columns: { wingspan: "x" } }));
-    const mapped = run(["import", fixture("hubspot-deals.csv"), "--map", badMap], dataDir);
-    expect(mapped.status).toBe(2);
-    expect(mapped.stderr).toContain("columns.wingspan is not a field of opportunity");
-    expect(exported(dataDir).read("decisions")).toEqual([]);
-  });
-});
+    it("unusable input exits 2 with the reason; nothing is written", () => {
+      const dataDir = workspaceDir();
+      const cases: Array<[string[], RegExp]> = [
+        [[path.join(dataDir, "missing.csv")], /missing\.csv: cannot be read/],
+        [[fixture("hubspot-deals.csv"), "--format", "excel"], /--format/],
+        [[fixture("hubspot-deals.csv"), "--date-format", "DDMMYY"], /--date-format/],
+        [[fixture("hubspot-deals.csv"), "--encoding", "klingon"], /--encoding "klingon"/],
+        [[fixture("hubspot-deals.csv"), "--map", fixture("hubspot-deals.csv")], /--map .*is not valid JSON/],
+        [
+          [fixture("hubspot-deals.csv"), "--workspace", "Nope"],
+          /no workspace is named "Nope" \(there are: Acme\)/,
+        ],
+      ];
+      for (const [args, message] of cases) {
+        const result = run(["import", ...args], dataDir);
+        expect(result.status, args.join(" ")).toBe(2);
+        expect(result.stderr).toMatch(message);
+      }
+      const badMap = path.join(temp("map-"), "map.json");
+      writeFileSync(badMap, JSON.stringify({ kind: "opportunity", columns: { wingspan: "x" } }));
+      const mapped = run(["import", fixture("hubspot-deals.csv"), "--map", badMap], dataDir);
+      expect(mapped.status).toBe(2);
+      expect(mapped.stderr).toContain("columns.wingspan is not a field of opportunity");
+      expect(exported(dataDir).read("decisions")).toEqual([]);
+    });
+  },
+);

@@ -197,6 +197,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/imports", { schema: { tags, response: { 200: importRunList } } }, async (request) => {
     const signedIn = requireRole(request, ["admin"]);
+    const working = new Map(live);
     const runs = await app.db
       .selectFrom("import_run")
       .selectAll()
@@ -204,7 +205,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       .orderBy("created_at", "desc")
       .limit(50)
       .execute();
-    return { items: runs.map(presentRun) };
+    return { items: runs.map((run) => presentRun(run, working)) };
   });
 
   app.get(
@@ -212,6 +213,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
     async (request) => {
       const signedIn = requireRole(request, ["admin"]);
+      const working = new Map(live);
       const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
       const issues = await app.db
         .selectFrom("import_issue")
@@ -221,7 +223,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy("id")
         .limit(PREVIEW_ISSUES)
         .execute();
-      return { ...presentRun(run), issues: issues.map(presentIssue) };
+      return { ...presentRun(run, working), issues: issues.map(presentIssue) };
     },
   );
 
@@ -261,7 +263,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (run.status === "undone" || run.status === "failed")
         throw conflict("This import has already been undone.");
       await undoImport(app.db, signedIn, run.id);
-      return { ...presentRun(await findRun(app.db, signedIn.workspaceId, run.id)), issues: [] };
+      return { ...presentRun(await findRun(app.db, signedIn.workspaceId, run.id), live), issues: [] };
     },
   );
 
@@ -341,9 +343,13 @@ async function findRun(db: Kysely<Database>, workspaceId: string, id: string) {
 
 type RunRow = Awaited<ReturnType<typeof findRun>>;
 
-function presentRun(run: RunRow) {
+/**
+ * `working` is the imports this process was running *before* the row was read: a run that finishes between
+ * the two must read as running (or done), never as interrupted.
+ */
+function presentRun(run: RunRow, working: Map<string, { progress: number }>) {
   const files = run.files as Array<{ name: string; format: string; kind: string }>;
-  const running = live.get(run.id);
+  const running = working.get(run.id);
   return {
     id: run.id,
     status: run.status === "running" && !running ? ("interrupted" as const) : run.status,
