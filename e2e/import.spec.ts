@@ -45,7 +45,10 @@ test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry 
   await screenshot(page, "import-done");
 
   await page.getByRole("link", { name: "Decisions" }).first().click();
-  await expect(page.getByText("Contoso - Scheduling").first()).toBeVisible();
+  await page.getByText("Contoso - Scheduling").first().click();
+  await expect(page.getByTestId("decision-source")).toContainText("from salesforce");
+  await expect(page.getByTestId("decision-source")).toContainText("stage “Proposal/Price Quote”");
+  await screenshot(page, "import-decision");
 
   await page.goto(`${confidant.url}/import`);
   page.once("dialog", (dialog) => dialog.accept());

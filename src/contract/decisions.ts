@@ -52,7 +52,20 @@ export const createAccountBody = z.object({ name, ...accountFields }).strict();
 export const updateAccountBody = z.object({ version, name: name.optional(), ...accountFields }).strict();
 export type AccountInput = z.input<typeof createAccountBody>;
 
+/** Where an imported record came from: the CRM and its id there (and a deal's stage). */
 const source = z.object({ system: z.string(), id: z.string(), stage: z.string().nullable() }).nullable();
+
+/** An imported decision's origin, with its product line and — while no member answers to it — the owner as
+ * the CRM named them. */
+const decisionSource = z
+  .object({
+    system: z.string(),
+    id: z.string(),
+    stage: z.string().nullable(),
+    productLine: z.string().nullable(),
+    owner: z.string().nullable(),
+  })
+  .nullable();
 
 export const account = z.object({
   id,
@@ -343,7 +356,7 @@ export const decision = z.object({
   outcomeReason: z.string().nullable(),
   outcomeDate: z.string().nullable(),
   notes: z.string().nullable(),
-  source,
+  source: decisionSource,
   createdAt: timestamp,
 });
 export type Decision = z.infer<typeof decision>;

@@ -99,7 +99,13 @@ export function presentDecision(row: DecisionRow): Decision {
     notes: row.notes,
     source:
       row.source_system && row.source_id
-        ? { system: row.source_system, id: row.source_id, stage: row.source_stage }
+        ? {
+            system: row.source_system,
+            id: row.source_id,
+            stage: row.source_stage,
+            productLine: row.product_line,
+            owner: row.source_owner,
+          }
         : null,
     createdAt: row.created_at.toISOString(),
   };

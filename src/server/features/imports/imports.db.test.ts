@@ -75,6 +75,16 @@ describe("imports through the API", () => {
       status: "done",
     });
 
+    // The decision says where it came from, and who owned it there while they are not a member.
+    const billing = decisions.find((d: { title: string }) => d.title === "Fabrikam - Billing");
+    expect((await w.as.admin.get(`/api/v1/decisions/${billing.id}`)).body.source).toEqual({
+      system: "salesforce",
+      id: "006A0000003",
+      stage: "Closed Won",
+      productLine: null,
+      owner: "005UNKNOWN",
+    });
+
     // The history of an imported decision says it came from the import.
     const history = (await w.as.admin.get(`/api/v1/decisions/${decisions[0].id}/history`)).body.items;
     expect(history[0]).toMatchObject({ action: "create" });

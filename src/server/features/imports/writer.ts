@@ -387,16 +387,34 @@ export class ImportWriter {
         },
       });
     }
-    const result = await upsertBySource(
+    // A person already in the decision (added in Confidant, or by another role row) keeps that involvement.
+    const taken = await sql<{ decision_id: string; stakeholder_id: string; source_id: string | null }>`
+      SELECT decision_id, stakeholder_id, source_id FROM involvement
+      WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL
+        AND decision_id IN (SELECT json_array_elements_text(${JSON.stringify(prepared.map((p) => p.parentId))}::json)::uuid)`.execute(
       db,
-      this.actor.workspaceId,
-      system,
-      INVOLVEMENT,
-      prepared,
-      this.write,
     );
+    const pairs = new Map(taken.rows.map((r) => [`${r.decision_id}|${r.stakeholder_id}`, r.source_id]));
+    const fresh = prepared.filter((item) => {
+      const pair = `${item.values.decision_id}|${item.values.stakeholder_id}`;
+      const holder = pairs.get(pair);
+      if (holder === undefined || holder === item.sourceId) {
+        pairs.set(pair, item.sourceId);
+        return true;
+      }
+      counts.updated++;
+      issues.push({
+        row: item.row,
+        column: null,
+        value: item.sourceId,
+        message: "this person is already in the decision; their role there is left as it is",
+        severity: "warning",
+      });
+      return false;
+    });
+    const result = await upsertBySource(db, this.actor.workspaceId, system, INVOLVEMENT, fresh, this.write);
     if (this.write)
-      for (const id of new Set(prepared.map((p) => p.parentId!)))
+      for (const id of new Set(fresh.map((p) => p.parentId!)))
         await refreshDerived(db, this.actor.workspaceId, id);
     await this.finish(db, result, counts);
   }

@@ -70,6 +70,9 @@ function ForecastCategory({ decision }: { decision: DecisionDetail }) {
       : [];
   return (
     <Group gap={6} align="flex-start">
+      <Text size="xs" c="dimmed" mt={6}>
+        Forecast category
+      </Text>
       <Select
         size="xs"
         w={130}
@@ -180,9 +183,18 @@ function Header({ decision }: { decision: DecisionDetail }) {
                 <Badge color={decision.outcome === "won" ? "teal" : "gray"}>{label(decision.outcome)}</Badge>
               )}
               {decision.source && (
-                <Badge variant="outline" color="gray">
-                  from {decision.source.system}
-                </Badge>
+                <Text size="sm" c="dimmed" data-testid="decision-source">
+                  <Badge variant="outline" color="gray" mr={6}>
+                    from {decision.source.system}
+                  </Badge>
+                  {[
+                    decision.source.stage && `stage “${decision.source.stage}”`,
+                    decision.source.productLine && `product ${decision.source.productLine}`,
+                    decision.source.owner && `owner there: ${decision.source.owner} (not a member yet)`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </Text>
               )}
             </Group>
           </div>
