@@ -94,6 +94,54 @@ describe("every source format, from small files in each one's shape", () => {
     expect(withPeople.body.items[0].readiness).toBeGreaterThan(0);
   });
 
+  it("a contact role for someone already in the decision leaves their involvement as it is, with a warning", async () => {
+    const { w, actor } = await importWorkspace(t, "SF roles again");
+    const base = ["salesforce-Account.csv", "salesforce-Contact.csv", "salesforce-Opportunity.csv"].map(
+      fixture,
+    );
+    await importFiles(t.db, actor, base, {});
+    const [scheduling] = (await w.as.admin.get("/api/v1/decisions?q=Scheduling")).body.items;
+    const priya = await t.db
+      .selectFrom("stakeholder")
+      .select("id")
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("name", "=", "Priya Natarajan")
+      .executeTakeFirstOrThrow();
+    const added = await w.as.admin.post(`/api/v1/decisions/${scheduling.id}/stakeholders`, {
+      stakeholderId: priya.id,
+      role: "champion",
+    });
+    expect(added.status).toBe(201);
+    const { issues, onIssues } = collectIssues();
+    const result = await importFiles(
+      t.db,
+      actor,
+      [fixture("salesforce-OpportunityContactRole.csv")],
+      {},
+      { onIssues },
+    );
+    expect(result.counts).toMatchObject({ created: 1, updated: 1, errors: 1 });
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        row: 2,
+        severity: "warning",
+        message: expect.stringContaining("already in the decision"),
+      }),
+    );
+    const roles = await t.db
+      .selectFrom("involvement")
+      .innerJoin("stakeholder", "stakeholder.id", "involvement.stakeholder_id")
+      .select(["stakeholder.name", "involvement.role"])
+      .where("involvement.decision_id", "=", scheduling.id)
+      .where("involvement.deleted_at", "is", null)
+      .orderBy("stakeholder.name")
+      .execute();
+    expect(roles).toEqual([
+      { name: "Priya Natarajan", role: "champion" },
+      { name: "Tom Becker", role: "user" },
+    ]);
+  });
+
   it("Salesforce report export with a byte-order mark and Windows line ends", async () => {
     const { actor } = await importWorkspace(t, "SF report fixture");
     const result = await importFiles(t.db, actor, [fixture("salesforce-report.csv")], {});
