@@ -8,6 +8,7 @@ import { dateFormat, importFormat, mappingFile } from "../contract/imports.ts";
 import type { ImportIssue } from "../domain/import/record.ts";
 import { neutralizeCell } from "../domain/import/values.ts";
 import type { Config } from "../server/config.ts";
+import type { ImportProgress } from "../server/features/imports/engine.ts";
 import { dryRun, importFiles } from "../server/features/imports/imports.service.ts";
 import { knownEncoding } from "../server/features/imports/read-file.ts";
 import { withDatabase } from "./run-with-database.ts";
@@ -117,13 +118,7 @@ export async function importCommand(config: Config, files: string[], raw: Import
   let barFile = -1;
   const hooks = {
     onIssues: (name: string, issues: ImportIssue[]) => report.add(name, issues),
-    onProgress: (p: {
-      file: number;
-      name: string;
-      bytesRead: number;
-      bytes: number;
-      counts: { created: number; updated: number; errors: number };
-    }) => {
+    onProgress: (p: ImportProgress) => {
       if (!bar) return;
       const payload = {
         name: p.name,

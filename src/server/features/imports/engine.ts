@@ -7,6 +7,14 @@ import type { FilePlan } from "./plan.ts";
 import { readRows } from "./read-file.ts";
 import { type Counts, ImportWriter, type Located } from "./writer.ts";
 
+export interface ImportProgress {
+  file: number;
+  name: string;
+  bytesRead: number;
+  bytes: number;
+  counts: Counts;
+}
+
 export interface Checkpoint {
   file: number;
   row: number;
@@ -23,13 +31,7 @@ export interface EngineOptions {
   resumeFrom?: Checkpoint | undefined;
   counts?: Counts | undefined;
   onIssues?: (file: string, issues: ImportIssue[]) => Promise<void> | void;
-  onProgress?: (progress: {
-    file: number;
-    name: string;
-    bytesRead: number;
-    bytes: number;
-    counts: Counts;
-  }) => void;
+  onProgress?: (progress: ImportProgress) => void;
   /** Runs inside each batch's transaction, so the checkpoint moves with the data it describes. */
   onBatchCommitted?: (
     trx: Kysely<Database>,

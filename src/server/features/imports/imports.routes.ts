@@ -30,9 +30,9 @@ import type { Database } from "../../db/schema.ts";
 import { requireRole } from "../../http/auth-context.ts";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
 import { writeExport } from "../exports/export.service.ts";
-import { dryRun, importFiles, undoImport } from "./imports.service.ts";
+import { dryRunPlans, importFiles, undoImport } from "./imports.service.ts";
 import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts";
-import { type FilePlan, MappingNeededError, planFiles } from "./plan.ts";
+import { type FilePlan, inWriteOrder, MappingNeededError, planFile } from "./plan.ts";
 import { type FileHead, readRows, UnusableFileError } from "./read-file.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
@@ -102,12 +102,16 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const options = optionsOf(request.body);
       // Files that need the user's mapping are shown with their columns and samples instead of refused.
       const unmapped: MappingNeededError[] = [];
+      const plans: FilePlan[] = [];
       for (const filePath of paths)
-        await usable(() => planFiles([filePath], options)).catch((error) => {
-          if (error instanceof AppError && error.cause instanceof MappingNeededError)
-            unmapped.push(error.cause);
-          else throw error;
-        });
+        await usable(() => planFile(filePath, options)).then(
+          (plan) => plans.push(plan),
+          (error) => {
+            if (error instanceof AppError && error.cause instanceof MappingNeededError)
+              unmapped.push(error.cause);
+            else throw error;
+          },
+        );
       if (unmapped.length)
         return {
           files: await Promise.all(unmapped.map(describeUnmapped)),
@@ -117,7 +121,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           unknownOwners: {},
         };
       const preview = await usable(() =>
-        dryRun(app.db, signedIn, paths, options, {
+        dryRunPlans(app.db, signedIn, inWriteOrder(plans), options, {
           onIssues: (file, found) => {
             issueCount += found.length;
             for (const issue of found) if (issues.length < PREVIEW_ISSUES) issues.push({ ...issue, file });
@@ -215,14 +219,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const signedIn = requireRole(request, ["admin"]);
       const working = new Map(live);
       const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
-      const issues = await app.db
-        .selectFrom("import_issue")
-        .selectAll()
-        .where("workspace_id", "=", signedIn.workspaceId)
-        .where("import_id", "=", run.id)
-        .orderBy("id")
-        .limit(PREVIEW_ISSUES)
-        .execute();
+      const issues = await runIssues(app.db, signedIn.workspaceId, run.id, PREVIEW_ISSUES);
       return { ...presentRun(run, working), issues: issues.map(presentIssue) };
     },
   );
@@ -230,13 +227,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/imports/:id/issues.csv", { schema: { tags, params: idParams } }, async (request, reply) => {
     const signedIn = requireRole(request, ["admin"]);
     const run = await findRun(app.db, signedIn.workspaceId, request.params.id);
-    const issues = await app.db
-      .selectFrom("import_issue")
-      .selectAll()
-      .where("workspace_id", "=", signedIn.workspaceId)
-      .where("import_id", "=", run.id)
-      .orderBy("id")
-      .execute();
+    const issues = await runIssues(app.db, signedIn.workspaceId, run.id);
     const lines = [["file", "row", "column", "value", "severity", "message"]].concat(
       issues.map((i) => [
         i.file,
@@ -328,6 +319,18 @@ async function usable<T>(work: () => Promise<T>) {
     if (error instanceof UnusableFileError) throw unusable(error);
     throw error;
   }
+}
+
+/** A run's stored row errors and warnings, in the order they were found. */
+function runIssues(db: Kysely<Database>, workspaceId: string, importId: string, limit?: number) {
+  let query = db
+    .selectFrom("import_issue")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("import_id", "=", importId)
+    .orderBy("id");
+  if (limit !== undefined) query = query.limit(limit);
+  return query.execute();
 }
 
 async function findRun(db: Kysely<Database>, workspaceId: string, id: string) {

@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import type { ImportIssue } from "../../../domain/import/record.ts";
 import { bulkInsert, bulkUpdate, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
-import { type Checkpoint, emptyCounts, runFiles } from "./engine.ts";
+import { type Checkpoint, emptyCounts, type ImportProgress, runFiles } from "./engine.ts";
 import { type FilePlan, type ImportOptions, planFiles } from "./plan.ts";
 import { UnusableFileError } from "./read-file.ts";
 import type { Counts } from "./writer.ts";
@@ -15,13 +15,7 @@ export interface ImportActor {
 
 export interface ImportHooks {
   onIssues?: (file: string, issues: ImportIssue[]) => Promise<void> | void;
-  onProgress?: (progress: {
-    file: number;
-    name: string;
-    bytesRead: number;
-    bytes: number;
-    counts: Counts;
-  }) => void;
+  onProgress?: (progress: ImportProgress) => void;
   /** Called with the run id as soon as it exists (the web app answers with it while the import runs). */
   onStarted?: (runId: string, plans: FilePlan[], resumed: Checkpoint | null) => void;
 }
@@ -31,7 +25,7 @@ const STORED_ISSUES = 10_000;
 
 export const viaOf = (runId: string) => `import:${runId}`;
 
-export function describeFiles(plans: FilePlan[]) {
+function describeFiles(plans: FilePlan[]) {
   return plans.map((p) => ({
     name: p.head.name,
     sha256: p.sha256,
@@ -65,7 +59,17 @@ export async function dryRun(
   options: ImportOptions,
   hooks: ImportHooks = {},
 ) {
-  const plans = await planFiles(paths, options);
+  return dryRunPlans(db, actor, await planFiles(paths, options), options, hooks);
+}
+
+/** The dry run of files already planned (the web preview plans each file itself, to show the unmapped ones). */
+export async function dryRunPlans(
+  db: Kysely<Database>,
+  actor: ImportActor,
+  plans: FilePlan[],
+  options: ImportOptions,
+  hooks: ImportHooks = {},
+) {
   const result = await runFiles(db, plans, {
     write: false,
     via: "dry-run",
@@ -290,5 +294,3 @@ const COLUMN_TYPES: Record<string, string> = {
   outcome_date: "date",
   deleted_at: "timestamptz",
 };
-
-export type ImportRunResult = Awaited<ReturnType<typeof importFiles>>;

@@ -73,10 +73,14 @@ const DATE_SAMPLE_ROWS = 20_000;
 export async function planFiles(paths: string[], options: ImportOptions = {}): Promise<FilePlan[]> {
   const plans: FilePlan[] = [];
   for (const filePath of paths) plans.push(await planFile(filePath, options));
+  return inWriteOrder(plans);
+}
+
+export function inWriteOrder(plans: FilePlan[]) {
   return plans.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
-async function planFile(filePath: string, options: ImportOptions): Promise<FilePlan> {
+export async function planFile(filePath: string, options: ImportOptions): Promise<FilePlan> {
   const head = await inspectFile(filePath, options.encoding);
   if (!(await hasRows(head))) throw new UnusableFileError(head.name, "has a header row but no data rows");
   const mapping = options.mappings?.[head.name] ?? options.mapping;

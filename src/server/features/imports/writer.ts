@@ -31,8 +31,7 @@ export interface Located<T> {
 }
 
 /** Salesforce's report exports and API exports describe the same records. */
-export const sourceSystemOf = (format: SourceFormat) =>
-  format === "salesforce_report" ? "salesforce" : format;
+const sourceSystemOf = (format: SourceFormat) => (format === "salesforce_report" ? "salesforce" : format);
 
 const NO_ACCOUNT_ID = "__no_account__";
 
