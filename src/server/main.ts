@@ -6,6 +6,8 @@ import { lockDataDir } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrator.ts";
 import { ensureDemoWorkspace } from "./features/demo/demo.seed.ts";
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 export interface Running {
   app: FastifyInstance;
   url: string;
@@ -45,7 +47,11 @@ export async function startServer(
       app,
       url,
       async stop() {
+        // A keep-alive connection whose request ends just as closing starts is never idle-closed, and
+        // would hold the process open; in-flight requests get a grace period, then every socket closes.
+        const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await app.close();
+        clearTimeout(force);
         await db.close();
         unlock();
       },
