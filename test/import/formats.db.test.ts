@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dryRun, importFiles } from "../../src/server/features/imports/imports.service.ts";
+import { dryRun, importFiles, undoImport } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
 import { collectIssues, fixture, importWorkspace, tally } from "./import-helpers.ts";
 
@@ -176,13 +176,34 @@ describe("every source format, from small files in each one's shape", () => {
     const files = ["pipedrive-deals.csv", "pipedrive-persons.csv", "pipedrive-organizations.csv"].map(
       fixture,
     );
-    const result = await importFiles(t.db, actor, files, { owners: { "Dana Seller": w.seller.email } });
+    const { issues, onIssues } = collectIssues();
+    const owners = { "Dana Seller": w.seller.email };
+    const result = await importFiles(t.db, actor, files, { owners }, { onIssues });
     expect(result.plans.map((p) => `${p.format}/${p.kind}`)).toEqual([
       "pipedrive/account",
       "pipedrive/contact",
       "pipedrive/opportunity",
     ]);
-    expect(await tally(t, actor.workspaceId)).toMatchObject({ accounts: 1, stakeholders: 1, decisions: 2 });
+    // The deal's contact person joins the decision; a name no imported person has is a warning on its row.
+    expect(await tally(t, actor.workspaceId)).toMatchObject({
+      accounts: 1,
+      stakeholders: 1,
+      decisions: 3,
+      involvements: 2,
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: "Deal - Contact person",
+        value: "Robin Vale",
+        severity: "warning",
+      }),
+    ]);
+    const again = await importFiles(t.db, actor, files, { owners });
+    expect(again.counts).toMatchObject({ created: 0, errors: 0 });
+    expect(await tally(t, actor.workspaceId)).toMatchObject({ decisions: 3, involvements: 2 });
+    await undoImport(t.db, actor, result.runId);
+    expect(await tally(t, actor.workspaceId)).toMatchObject({ decisions: 0, involvements: 0 });
     expect(await decision(actor.workspaceId, "301")).toMatchObject({
       value_amount: 950_000,
       currency: "EUR",

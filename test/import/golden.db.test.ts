@@ -207,6 +207,11 @@ describe("golden imports of the shared CRM exports", () => {
       // An open deal's loss reason is not thrown away: it is kept in the notes.
       expect(deal.rows[0]!.notes).toContain("This is a sample deal description.");
       expect(deal.rows[0]!.notes).toContain("Loss reason: This is a sample Closed Lost reason.");
+      // The deal's contact_id names Leslie Knope (contact_id 1), who joins the decision.
+      const people = await sql<{ name: string }>`
+        SELECT s.name FROM involvement i JOIN stakeholder s ON s.id = i.stakeholder_id
+        WHERE i.workspace_id = ${actor.workspaceId} AND i.deleted_at IS NULL`.execute(t.db);
+      expect(people.rows).toEqual([{ name: "Leslie Knope" }]);
     },
   );
 

@@ -54,7 +54,44 @@ describe("readRow: opportunities", () => {
       owner: null,
       productLine: null,
       notes: "Overtime\n\nNext step: Call CFO",
+      people: [],
     });
+  });
+
+  it("reads the people a deal names: HubSpot's associated contact ids, Pipedrive's contact person", () => {
+    const hubspot = read(
+      "opportunity",
+      ["Record ID", "Deal Name", "Associated Contact IDs"],
+      ["5001", "Renewal", "901; 902;901"],
+    );
+    expect(hubspot.record).toMatchObject({
+      people: [
+        { by: "id", value: "901", column: "Associated Contact IDs" },
+        { by: "id", value: "902", column: "Associated Contact IDs" },
+      ],
+    });
+    const pipedrive = read(
+      "opportunity",
+      ["Deal - ID", "Deal - Title", "Deal - Contact person"],
+      ["301", "Fleet", "Sam Rivera"],
+    );
+    expect(pipedrive.record).toMatchObject({
+      people: [{ by: "name", value: "Sam Rivera", column: "Deal - Contact person" }],
+    });
+    const many = read(
+      "opportunity",
+      ["Id", "Name", "Contact Id"],
+      ["1", "Deal", Array.from({ length: 60 }, (_, i) => `c${i}`).join(";")],
+    );
+    expect(many.record).toMatchObject({ kind: "opportunity" });
+    expect((many.record as { people: unknown[] }).people).toHaveLength(50);
+    expect(many.issues).toContainEqual(
+      expect.objectContaining({
+        column: "Contact Id",
+        severity: "warning",
+        message: expect.stringContaining("50"),
+      }),
+    );
   });
 
   it.each([

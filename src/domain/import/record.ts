@@ -24,6 +24,14 @@ export interface ImportIssue {
 /** How a row names its account: by the source system's id or by name. */
 export type AccountRef = { by: "id" | "name"; value: string } | null;
 
+/** A person a deal names (HubSpot's associated contacts, Pipedrive's contact person): by id, or by name or email. */
+export interface PersonRef {
+  by: "id" | "name";
+  value: string;
+  /** The file's column it came from, for row issues about it. */
+  column: string;
+}
+
 export interface AccountRecord {
   kind: "account";
   sourceId: string;
@@ -60,6 +68,7 @@ export interface OpportunityRecord {
   owner: string | null;
   productLine: string | null;
   notes: string | null;
+  people: PersonRef[];
 }
 
 export interface ContactRoleRecord {
@@ -264,6 +273,7 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
         ["nextStep", "Next step"],
         ...(outcome === "open" ? ([["lossReason", "Loss reason"]] as const) : []),
       ]),
+      people: [...personRefs(r, "contactIds", "id"), ...personRefs(r, "contactNames", "name")],
     };
   },
   contact_role(r) {
@@ -287,6 +297,25 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
   },
   team: () => null,
 };
+
+const MAX_PEOPLE = 50;
+
+/** CRMs list a deal's several contacts in one cell, separated by semicolons. */
+function personRefs(r: RowReader, field: string, by: PersonRef["by"]): PersonRef[] {
+  const values = [
+    ...new Set(
+      r
+        .raw(field)
+        .split(";")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (values.length > MAX_PEOPLE)
+    r.warn(field, r.raw(field), `names more than ${MAX_PEOPLE} people: the first ${MAX_PEOPLE} are added`);
+  const column = r.column(field) ?? field;
+  return values.slice(0, MAX_PEOPLE).map((value) => ({ by, value: value.slice(0, MAX_NAME), column }));
+}
 
 function accountRef(r: RowReader): AccountRef {
   const id = r.text("accountId");

@@ -28,6 +28,8 @@ export interface UpsertResult {
   updated: Array<{ id: string; item: Prepared; changed: string[] }>;
   unchanged: number;
   changes: ChangeEntry[];
+  /** The record id of every item, by its source id: created, updated or unchanged. */
+  ids: Map<string, string>;
 }
 
 const same = (a: unknown, b: unknown) =>
@@ -45,7 +47,7 @@ export async function upsertBySource(
   items: Prepared[],
   write: boolean,
 ): Promise<UpsertResult> {
-  const result: UpsertResult = { created: [], updated: [], unchanged: 0, changes: [] };
+  const result: UpsertResult = { created: [], updated: [], unchanged: 0, changes: [], ids: new Map() };
   if (!items.length) return result;
   const columns = Object.keys(spec.types);
   const stored = await sql<
@@ -64,6 +66,7 @@ export async function upsertBySource(
     const current = stored.get(item.sourceId);
     if (!current) {
       const id = uuidv7();
+      result.ids.set(item.sourceId, id);
       result.created.push({ id, item });
       const extras = spec.createExtras?.(item.values);
       inserts.push({
@@ -83,6 +86,7 @@ export async function upsertBySource(
       });
       continue;
     }
+    result.ids.set(item.sourceId, current.id);
     spec.merge?.(item.values, current);
     const changed = columns.filter((c) => !same(current[c], item.values[c]));
     if (!changed.length && !current.deleted_at) {

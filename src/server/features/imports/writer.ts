@@ -9,6 +9,7 @@ import type {
   ContactRoleRecord,
   ImportIssue,
   OpportunityRecord,
+  PersonRef,
 } from "../../../domain/import/record.ts";
 import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { readinessOf } from "../../../domain/readiness/readiness.ts";
@@ -298,10 +299,24 @@ export class ImportWriter {
       prepared,
       this.write,
     );
-    if (this.write)
+    if (this.write) {
       for (const { id, changed } of result.updated)
         if (changed.some((c) => c === "target_date" || c === "outcome"))
           await refreshDerived(db, this.actor.workspaceId, id);
+      // Contacts come before deals in an import, so the people a deal names are there to find.
+      const named = items.flatMap((item, i) =>
+        item.record.people.length
+          ? [
+              {
+                ...item,
+                decisionId: result.ids.get(item.record.sourceId)!,
+                accountId: prepared[i]!.values.account_id,
+              },
+            ]
+          : [],
+      );
+      await this.linkPeople(db, system, named, issues);
+    }
     await this.finish(db, result, counts);
   }
 
@@ -386,7 +401,29 @@ export class ImportWriter {
         },
       });
     }
-    // A person already in the decision (added in Confidant, or by another role row) keeps that involvement.
+    const result = await this.involve(db, system, prepared, (item) => {
+      counts.updated++;
+      issues.push({
+        row: item.row,
+        column: null,
+        value: item.sourceId,
+        message: "this person is already in the decision; their role there is left as it is",
+        severity: "warning",
+      });
+    });
+    await this.finish(db, result, counts);
+  }
+
+  /**
+   * Involves people in decisions. A person already in the decision (added in Confidant, or by another row)
+   * keeps that involvement: `onTaken` hears of each such row instead.
+   */
+  private async involve(
+    db: Kysely<Database>,
+    system: string,
+    prepared: Prepared[],
+    onTaken: (item: Prepared) => void,
+  ) {
     const taken = await sql<{ decision_id: string; stakeholder_id: string; source_id: string | null }>`
       SELECT decision_id, stakeholder_id, source_id FROM involvement
       WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL
@@ -401,22 +438,94 @@ export class ImportWriter {
         pairs.set(pair, item.sourceId);
         return true;
       }
-      counts.updated++;
-      issues.push({
-        row: item.row,
-        column: null,
-        value: item.sourceId,
-        message: "this person is already in the decision; their role there is left as it is",
-        severity: "warning",
-      });
+      onTaken(item);
       return false;
     });
     const result = await upsertBySource(db, this.actor.workspaceId, system, INVOLVEMENT, fresh, this.write);
     if (this.write)
       for (const id of new Set(fresh.map((p) => p.parentId!)))
         await refreshDerived(db, this.actor.workspaceId, id);
-    await this.finish(db, result, counts);
+    return result;
   }
+
+  /**
+   * The people a deal names (no contact-role file needed) join its decision, with no role yet, when an imported
+   * contact answers to them: by the CRM's id, or by name or email — in the deal's account first.
+   */
+  private async linkPeople(
+    db: Kysely<Database>,
+    system: string,
+    items: Array<Located<OpportunityRecord> & { decisionId: string; accountId: unknown }>,
+    issues: ImportIssue[],
+  ) {
+    const refs = items.flatMap((i) => i.record.people);
+    if (!refs.length) return;
+    const ids = refs.filter((r) => r.by === "id").map((r) => r.value);
+    const keys = refs.filter((r) => r.by === "name").map((r) => personKey(r.value));
+    const people = await sql<{
+      id: string;
+      source_id: string | null;
+      name: string;
+      email: string | null;
+      account_id: string;
+    }>`
+      SELECT id, CASE WHEN source_system = ${system} THEN source_id END AS source_id,
+        lower(name) AS name, lower(email) AS email, account_id
+      FROM stakeholder
+      WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL AND (
+        (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
+        OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
+        OR lower(email) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(db);
+    const byId = new Map<string, string>();
+    const byKey = new Map<string, typeof people.rows>();
+    for (const person of people.rows) {
+      if (person.source_id) byId.set(person.source_id, person.id);
+      for (const key of new Set([person.name, person.email]))
+        if (key) byKey.set(key, [...(byKey.get(key) ?? []), person]);
+    }
+    const prepared: Prepared[] = [];
+    for (const { row, record, decisionId, accountId } of items)
+      for (const ref of record.people) {
+        let personId = ref.by === "id" ? byId.get(ref.value) : undefined;
+        if (ref.by === "name") {
+          const found = byKey.get(personKey(ref.value)) ?? [];
+          const inAccount = found.filter((p) => p.account_id === accountId);
+          const pick = inAccount.length ? inAccount : found;
+          personId = pick.length === 1 ? pick[0]!.id : undefined;
+          if (pick.length > 1) {
+            issues.push(
+              personIssue(row, ref, "more than one imported contact answers to this; none was added"),
+            );
+            continue;
+          }
+        }
+        if (!personId) {
+          issues.push(
+            personIssue(row, ref, "no imported contact answers to this; they are not added to the decision"),
+          );
+          continue;
+        }
+        prepared.push({
+          row,
+          sourceId: `${record.sourceId}>${ref.value}`,
+          parentId: decisionId,
+          values: { decision_id: decisionId, stakeholder_id: personId, role: "other", source_role: null },
+        });
+      }
+    // The same person named twice (by id and by name) is one involvement; a role set in Confidant stays.
+    const result = await this.involve(db, system, prepared, () => {});
+    await logChanges(db, this.actor, result.changes);
+  }
+}
+
+function personIssue(row: number, ref: PersonRef, message: string): ImportIssue {
+  return { row, column: ref.column, value: ref.value, message, severity: "warning" };
+}
+
+/** "Leslie Knope (leslie@example.com)" is known by the email; a plain name by itself, in any case. */
+function personKey(value: string) {
+  const email = /[<(]\s*([^<>()\s]+@[^<>()\s]+)\s*[>)]\s*$/.exec(value)?.[1] ?? value;
+  return email.trim().toLowerCase();
 }
 
 /** A decided outcome's date is never in the future: a deal closed early was decided by today. */
