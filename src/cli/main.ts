@@ -7,6 +7,7 @@ import { BackupError } from "../server/db/backup.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
 import { migrate } from "../server/db/migrator.ts";
 import { UnusableFileError } from "../server/features/imports/read-file.ts";
+import { ImportRunningError } from "../server/features/imports/run-lock.ts";
 import { createMember } from "../server/features/members/members.service.ts";
 import { findOrCreateWorkspace } from "../server/features/workspaces/workspaces.service.ts";
 import { AppError } from "../server/http/errors.ts";
@@ -187,7 +188,7 @@ try {
     console.error(`confidant: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof AppError) {
+  if (error instanceof AppError || error instanceof ImportRunningError) {
     console.error(`confidant: ${error.message}`);
     process.exit(1);
   }

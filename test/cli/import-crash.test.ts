@@ -1,19 +1,26 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { bin, createWorkspace, env, exported, freshTarget, run, temp } from "./cli-helpers.ts";
+import { fixture } from "../import/import-helpers.ts";
+import { bin, createWorkspace, env, exported, freshTarget, inPostgresRun, run, temp } from "./cli-helpers.ts";
+
+function opportunities(rows: number) {
+  const csv = path.join(temp("crash-"), "opportunities.csv");
+  const lines = ["Id,Name,AccountName,StageName,Amount,CloseDate,Description"];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `C${i},Deal ${i},Account ${i % 300},${["Prospecting", "Closed Won", "Closed Lost"][i % 3]},${(i % 97) * 10}.5,2027-0${1 + (i % 9)}-1${i % 9},"Note ${i}, with a comma"`,
+    );
+  writeFileSync(csv, `${lines.join("\n")}\n`);
+  return csv;
+}
 
 describe("confidant import after a crash", () => {
   it("killed mid-import (kill -9), run again: it resumes from the last batch and ends as an uninterrupted run (on the database of the run)", async () => {
     const rows = 20_000;
-    const csv = path.join(temp("crash-"), "opportunities.csv");
-    const lines = ["Id,Name,AccountName,StageName,Amount,CloseDate,Description"];
-    for (let i = 0; i < rows; i++)
-      lines.push(
-        `C${i},Deal ${i},Account ${i % 300},${["Prospecting", "Closed Won", "Closed Lost"][i % 3]},${(i % 97) * 10}.5,2027-0${1 + (i % 9)}-1${i % 9},"Note ${i}, with a comma"`,
-      );
-    writeFileSync(csv, `${lines.join("\n")}\n`);
+    const csv = opportunities(rows);
 
     const targets: Array<Awaited<ReturnType<typeof freshTarget>>> = [];
     const target = async () => {
@@ -57,6 +64,48 @@ describe("confidant import after a crash", () => {
       for (const made of targets) await made.drop();
     }
   }, 300_000);
+});
+
+describe("two imports at once", () => {
+  // The embedded database refuses a second process outright (its data dir is locked); PostgreSQL takes many.
+  it.runIf(inPostgresRun)(
+    "on PostgreSQL, a second import into a workspace while one runs is refused, and the first ends as it would alone",
+    async () => {
+      const target = await freshTarget();
+      const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
+      try {
+        createWorkspace(target.dataDir, "Acme", target.env);
+        const first = spawn(process.execPath, [bin, "import", opportunities(20_000)], {
+          env: env(target.dataDir, target.env),
+          cwd: temp("cli-cwd-"),
+          stdio: ["ignore", "pipe", "ignore"],
+        });
+        let stdout = "";
+        first.stdout?.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        const exited = new Promise<number | null>((resolve) => first.once("exit", resolve));
+        await client.connect();
+        const runningNow = async () =>
+          (
+            await client
+              .query("SELECT 1 FROM import_run WHERE status = 'running'")
+              .catch(() => ({ rowCount: 0 }))
+          ).rowCount;
+        for (let i = 0; i < 300 && !(await runningNow()); i++)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        const second = run(["import", fixture("maven-pipeline.csv")], target.dataDir, undefined, target.env);
+        expect(second.status).toBe(1);
+        expect(second.stderr).toContain("another import into this workspace is running now");
+        expect(await exited).toBe(0);
+        expect(stdout).toContain("imported: 20000 created");
+      } finally {
+        await client.end();
+        await target.drop();
+      }
+    },
+    120_000,
+  );
 });
 
 function compare(expected: ReturnType<typeof exported>, actual: ReturnType<typeof exported>, rows: number) {

@@ -24,6 +24,11 @@ pg.types.setTypeParser(INT8, (value) => Number(value));
 pg.types.setTypeParser(DATE, (value) => value);
 const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
 
+const embedded = new WeakSet<Kysely<Database>>();
+
+/** Whether `db` is the embedded database: one connection, one process. */
+export const isEmbedded = (db: Kysely<Database>) => embedded.has(db);
+
 export function openPostgres(databaseUrl: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
@@ -49,6 +54,7 @@ export async function openEmbedded(options: {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  embedded.add(db);
   return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 

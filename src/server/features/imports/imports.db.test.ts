@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
 import { fixture } from "../../../../test/import/import-helpers.ts";
+import { buildApp } from "../../app.ts";
+import { importFiles } from "./imports.service.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
+const dataDir = mkdtempSync(path.join(tmpdir(), "confidant-uploads-"));
 beforeAll(async () => {
-  t = await createTestApp({ dataDir: mkdtempSync(path.join(tmpdir(), "confidant-uploads-")) });
+  t = await createTestApp({ dataDir });
   w = await buildWorkspace(t.app, t.db, "Import API");
 });
 afterAll(() => t.close());
@@ -31,6 +34,18 @@ async function finished(id: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("the import did not finish");
+}
+
+const actorOf = (w: TestWorkspace) => ({ workspaceId: w.workspace.id, memberId: w.admin.id });
+const uploadedPath = (body: { id: string; name: string }) =>
+  path.join(dataDir, "uploads", body.id, body.name);
+
+/** A Maven-style pipeline of `rows` open deals, several batches long. */
+function pipeline(rows: number, prefix: string) {
+  const lines = ["opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value"];
+  for (let i = 0; i < rows; i++)
+    lines.push(`${prefix}${i},,GTX Basic,${prefix} account ${i % 40},Engaging,2027-01-0${1 + (i % 9)},,`);
+  return `${lines.join("\n")}\n`;
 }
 
 describe("imports through the API", () => {
@@ -229,5 +244,92 @@ describe("imports through the API", () => {
     expect(json.find((a: { id: string }) => a.id === account.id)).toMatchObject({
       name: "=cmd|' /C calc'!A0",
     });
+  });
+
+  it("one import at a time per workspace: a second one started meanwhile gets a 409 saying why", async () => {
+    const busy = await upload("busy.csv", pipeline(3000, "BUSY").replace("BUSY account 1,", ","));
+    const other = await upload("other.csv", pipeline(10, "OTHER"));
+    // The first import is held after its first batch (its row warning is being reported) while the second is asked for.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached!: () => void;
+    const atFirstBatch = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const first = importFiles(
+      t.db,
+      actorOf(w),
+      [uploadedPath(busy.body)],
+      {},
+      {
+        onIssues: async () => {
+          reached();
+          await held;
+        },
+      },
+    );
+    await atFirstBatch;
+    const second = await w.as.admin.post("/api/v1/imports", { uploads: [other.body] });
+    release();
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain("another import into this workspace is running now");
+    expect((await first).counts).toMatchObject({ created: 3000, errors: 0 });
+    const after = await w.as.admin.post("/api/v1/imports", { uploads: [other.body] });
+    expect(after.status).toBe(202);
+    expect((await finished(after.body.id)).status).toBe("done");
+  });
+
+  it("a web import cut off by a restart goes on by itself from its last batch when the server starts again", async () => {
+    const file = await upload("restart.csv", pipeline(5000, "RESTART"));
+    const actor = actorOf(w);
+    const uploaded = uploadedPath(file.body);
+    // The server "dies" once the first batch is committed: the run stays running, its checkpoint after 2,000 rows.
+    await expect(
+      importFiles(
+        t.db,
+        actor,
+        [uploaded],
+        { uploads: [file.body.id] },
+        {
+          onProgress: () => {
+            throw new Error("the server went down");
+          },
+        },
+      ),
+    ).rejects.toThrow("the server went down");
+    const history = (await w.as.admin.get("/api/v1/imports")).body.items;
+    const cut = history.find(
+      (run: { files: Array<{ name: string }> }) => run.files[0]?.name === "restart.csv",
+    );
+    expect(cut.status).toBe("interrupted");
+    expect(cut.counts.created).toBeGreaterThan(0);
+    expect(cut.counts.created).toBeLessThan(5000);
+
+    const restarted = await buildApp({
+      db: t.db,
+      dbKind: t.app.dbKind,
+      config: t.app.config,
+      serveWeb: false,
+    });
+    try {
+      await restarted.ready();
+      let run = cut;
+      for (let i = 0; i < 200 && run.status !== "done"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        run = (await w.as.admin.get(`/api/v1/imports/${cut.id}`)).body;
+      }
+      expect(run).toMatchObject({ status: "done", counts: { created: 5000, errors: 0 } });
+      const decisions = await t.db
+        .selectFrom("decision")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("workspace_id", "=", actor.workspaceId)
+        .where("source_id", "like", "RESTART%")
+        .executeTakeFirstOrThrow();
+      expect(Number(decisions.n)).toBe(5000);
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -30,10 +30,11 @@ import type { Database } from "../../db/schema.ts";
 import { requireRole } from "../../http/auth-context.ts";
 import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
 import { writeExport } from "../exports/export.service.ts";
-import { dryRunPlans, importFiles, undoImport } from "./imports.service.ts";
+import { dryRunPlans, type ImportActor, importFiles, undoImport } from "./imports.service.ts";
 import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts";
-import { type FilePlan, inWriteOrder, MappingNeededError, planFile } from "./plan.ts";
+import { type FilePlan, type ImportOptions, inWriteOrder, MappingNeededError, planFile } from "./plan.ts";
 import { type FileHead, readRows, UnusableFileError } from "./read-file.ts";
+import { ImportRunningError } from "./run-lock.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
 const PREVIEW_ISSUES = 200;
@@ -43,11 +44,70 @@ const live = new Map<string, { progress: number }>();
 
 type Body = z.output<typeof importBody>;
 
+/** What a run keeps of the options it was started with (null for what was not given). */
+type StoredOptions = { [K in keyof ImportOptions]-?: ImportOptions[K] | null };
+
 /** Bringing data in and out is an admin's job: it touches every owner's decisions. */
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["imports"];
   const uploadsDir = path.join(app.config.dataDir, "uploads");
   await forgetOldUploads(uploadsDir);
+
+  /** Starts an import in the background; answers with its run id once the run exists (or why it cannot start). */
+  const startImport = (actor: ImportActor, paths: string[], options: ImportOptions) =>
+    new Promise<string>((resolve, reject) => {
+      const entry = { progress: 0 };
+      importFiles(app.db, actor, paths, options, {
+        onStarted: (runId) => {
+          live.set(runId, entry);
+          resolve(runId);
+        },
+        onProgress: (p) => {
+          entry.progress = p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0;
+        },
+      })
+        .then((done) => live.delete(done.runId))
+        .catch((error) => {
+          // Before the run starts this answers the caller; after, the run is marked failed and undone.
+          reject(error);
+          for (const [id, value] of live) if (value === entry) live.delete(id);
+          if (!(error instanceof UnusableFileError || error instanceof ImportRunningError))
+            app.log.error(error);
+        });
+    });
+
+  /** Web imports a restart cut off go on from their last batch, one after another, while their uploads are kept. */
+  const resumeInterrupted = async () => {
+    const runs = await app.db
+      .selectFrom("import_run")
+      .select(["id", "workspace_id", "member_id", "options"])
+      .where("status", "=", "running")
+      .orderBy("created_at")
+      .execute();
+    for (const run of runs) {
+      const stored = run.options as StoredOptions;
+      if (!stored.uploads?.length || live.has(run.id)) continue;
+      const paths = await Promise.all(stored.uploads.map(uploadPath));
+      if (paths.some((p) => p === null)) continue;
+      const options = Object.fromEntries(
+        Object.entries(stored).filter(([, v]) => v !== null),
+      ) as ImportOptions;
+      const actor = { workspaceId: run.workspace_id, memberId: run.member_id };
+      await startImport(actor, paths as string[], options)
+        .then((runId) => waitUntilDone(runId))
+        .catch((error) => app.log.warn(`import ${run.id} was not resumed: ${(error as Error).message}`));
+    }
+  };
+  const waitUntilDone = async (runId: string) => {
+    while (live.has(runId) && !closing) await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+  let closing = false;
+  app.addHook("onReady", async () => {
+    resumeInterrupted().catch((error) => app.log.error(error));
+  });
+  app.addHook("onClose", async () => {
+    closing = true;
+  });
 
   // Uploads arrive as the raw file and go straight to disk, never whole into memory.
   app.addContentTypeParser(["application/octet-stream", "text/csv"], (_req, payload, done) =>
@@ -73,13 +133,17 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const uploadPath = async (id: string) => {
+    const names = await readdir(path.join(uploadsDir, id)).catch(() => []);
+    return names.length ? path.join(uploadsDir, id, names[0]!) : null;
+  };
+
   const pathsOf = async (body: Body) => {
     const paths: string[] = [];
     for (const [index, item] of body.uploads.entries()) {
-      const dir = path.join(uploadsDir, item.id);
-      const names = await readdir(dir).catch(() => []);
-      if (!names.length) throw invalid(`uploads.${index}.id`, "is not an uploaded file (upload it again)");
-      paths.push(path.join(dir, names[0]!));
+      const found = await uploadPath(item.id);
+      if (!found) throw invalid(`uploads.${index}.id`, "is not an uploaded file (upload it again)");
+      paths.push(found);
     }
     return paths;
   };
@@ -144,24 +208,13 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const signedIn = requireRole(request, ["admin"]);
       const paths = await pathsOf(request.body);
-      const started = await new Promise<string>((resolve, reject) => {
-        const entry = { progress: 0 };
-        importFiles(app.db, signedIn, paths, optionsOf(request.body), {
-          onStarted: (runId) => {
-            live.set(runId, entry);
-            resolve(runId);
-          },
-          onProgress: (p) => {
-            entry.progress = p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0;
-          },
-        })
-          .then((done) => live.delete(done.runId))
-          .catch((error) => {
-            // Before the run starts this answers the request; after, the run is marked failed and undone.
-            reject(error instanceof UnusableFileError ? unusable(error) : error);
-            for (const [id, value] of live) if (value === entry) live.delete(id);
-            request.log.error(error);
-          });
+      const started = await startImport(signedIn, paths, {
+        ...optionsOf(request.body),
+        uploads: request.body.uploads.map((u) => u.id),
+      }).catch((error) => {
+        if (error instanceof UnusableFileError) throw unusable(error);
+        if (error instanceof ImportRunningError) throw conflict(error.message);
+        throw error;
       });
       return reply.status(202).send({ id: started });
     },

@@ -6,6 +6,7 @@ import type { Database } from "../../db/schema.ts";
 import { type Checkpoint, emptyCounts, type ImportProgress, runFiles } from "./engine.ts";
 import { type FilePlan, type ImportOptions, planFiles } from "./plan.ts";
 import { UnusableFileError } from "./read-file.ts";
+import { whileRunning } from "./run-lock.ts";
 import type { Counts } from "./writer.ts";
 
 export interface ImportActor {
@@ -82,6 +83,12 @@ export async function dryRunPlans(
   return { plans, ...result };
 }
 
+export type ImportResult = Awaited<ReturnType<typeof runFiles>> & {
+  runId: string;
+  plans: FilePlan[];
+  resumedFrom: Checkpoint | null;
+};
+
 /**
  * Imports files in committed batches. An import of the same files that was interrupted (a crash, kill -9) is
  * resumed from its last batch; a file that turns out unreadable part-way is undone, so no half import stays.
@@ -92,96 +99,100 @@ export async function importFiles(
   paths: string[],
   options: ImportOptions,
   hooks: ImportHooks = {},
-) {
+): Promise<ImportResult> {
   const plans = await planFiles(paths, options);
   const files = describeFiles(plans);
-  const interrupted = await findInterrupted(
-    db,
-    actor.workspaceId,
-    files.map((f) => f.sha256),
-  );
-  const runId = interrupted?.id ?? randomUUID();
-  if (!interrupted)
-    await db
-      .insertInto("import_run")
-      .values({
-        id: runId,
-        workspace_id: actor.workspaceId,
-        member_id: actor.memberId,
-        status: "running",
-        files: JSON.stringify(files),
-        options: JSON.stringify({
-          format: options.format ?? "auto",
-          dateFormat: options.dateFormat ?? null,
-          owners: options.owners ?? {},
-        }),
-      })
-      .execute();
-  const resumeFrom = interrupted ? (interrupted.checkpoint as Checkpoint) : null;
-  hooks.onStarted?.(runId, plans, resumeFrom);
-  let stored = interrupted ? await storedIssueCount(db, runId) : 0;
-  try {
-    const result = await runFiles(db, plans, {
-      write: true,
-      via: viaOf(runId),
-      ...actor,
-      owners: options.owners,
-      currency: await workspaceCurrency(db, actor.workspaceId),
-      resumeFrom: resumeFrom ?? undefined,
-      counts: interrupted ? { ...emptyCounts(), ...(interrupted.counts as Counts) } : undefined,
-      onProgress: hooks.onProgress,
-      onIssues: hooks.onIssues,
-      onBatchCommitted: async (trx, checkpoint, counts, file, issues) => {
-        const keep = issues.slice(0, Math.max(0, STORED_ISSUES - stored));
-        stored += keep.length;
-        await bulkInsert(
-          trx,
-          "import_issue",
-          {
-            workspace_id: "uuid",
-            import_id: "uuid",
-            file: "text",
-            row_number: "integer",
-            column_name: "text",
-            value: "text",
-            message: "text",
-            severity: "text",
-          },
-          keep.map((i) => ({
-            workspace_id: actor.workspaceId,
-            import_id: runId,
-            file,
-            row_number: i.row,
-            column_name: i.column,
-            value: i.value,
-            message: i.message,
-            severity: i.severity,
-          })),
-        );
-        await trx
-          .updateTable("import_run")
-          .set({ checkpoint: JSON.stringify(checkpoint), counts: JSON.stringify(counts) })
-          .where("id", "=", runId)
-          .execute();
-      },
-    });
-    await db
-      .updateTable("import_run")
-      .set({
-        status: "done",
-        finished_at: new Date(),
-        counts: JSON.stringify(result.counts),
-        unknown_owners: JSON.stringify(result.unknownOwners),
-      })
-      .where("id", "=", runId)
-      .execute();
-    return { runId, plans, resumedFrom: resumeFrom, ...result };
-  } catch (error) {
-    if (error instanceof UnusableFileError) {
-      await undoImport(db, actor, runId, "failed", error.message);
+  const hashes = files.map((f) => f.sha256);
+  // Two imports writing into one workspace at once could both create the same records: one waits its turn.
+  return whileRunning(db, actor.workspaceId, async () => {
+    const interrupted = await findInterrupted(db, actor.workspaceId, hashes);
+    const runId = interrupted?.id ?? randomUUID();
+    if (!interrupted)
+      await db
+        .insertInto("import_run")
+        .values({
+          id: runId,
+          workspace_id: actor.workspaceId,
+          member_id: actor.memberId,
+          status: "running",
+          files: JSON.stringify(files),
+          options: JSON.stringify({
+            format: options.format ?? "auto",
+            dateFormat: options.dateFormat ?? null,
+            encoding: options.encoding ?? null,
+            mapping: options.mapping ?? null,
+            mappings: options.mappings ?? null,
+            owners: options.owners ?? {},
+            uploads: options.uploads ?? null,
+          }),
+        })
+        .execute();
+    const resumeFrom = interrupted ? (interrupted.checkpoint as Checkpoint) : null;
+    hooks.onStarted?.(runId, plans, resumeFrom);
+    let stored = interrupted ? await storedIssueCount(db, runId) : 0;
+    try {
+      const result = await runFiles(db, plans, {
+        write: true,
+        via: viaOf(runId),
+        ...actor,
+        owners: options.owners,
+        currency: await workspaceCurrency(db, actor.workspaceId),
+        resumeFrom: resumeFrom ?? undefined,
+        counts: interrupted ? { ...emptyCounts(), ...(interrupted.counts as Counts) } : undefined,
+        onProgress: hooks.onProgress,
+        onIssues: hooks.onIssues,
+        onBatchCommitted: async (trx, checkpoint, counts, file, issues) => {
+          const keep = issues.slice(0, Math.max(0, STORED_ISSUES - stored));
+          stored += keep.length;
+          await bulkInsert(
+            trx,
+            "import_issue",
+            {
+              workspace_id: "uuid",
+              import_id: "uuid",
+              file: "text",
+              row_number: "integer",
+              column_name: "text",
+              value: "text",
+              message: "text",
+              severity: "text",
+            },
+            keep.map((i) => ({
+              workspace_id: actor.workspaceId,
+              import_id: runId,
+              file,
+              row_number: i.row,
+              column_name: i.column,
+              value: i.value,
+              message: i.message,
+              severity: i.severity,
+            })),
+          );
+          await trx
+            .updateTable("import_run")
+            .set({ checkpoint: JSON.stringify(checkpoint), counts: JSON.stringify(counts) })
+            .where("id", "=", runId)
+            .execute();
+        },
+      });
+      await db
+        .updateTable("import_run")
+        .set({
+          status: "done",
+          finished_at: new Date(),
+          counts: JSON.stringify(result.counts),
+          unknown_owners: JSON.stringify(result.unknownOwners),
+        })
+        .where("id", "=", runId)
+        .execute();
+      return { runId, plans, resumedFrom: resumeFrom, ...result };
+    } catch (error) {
+      if (error instanceof UnusableFileError) {
+        await undoImport(db, actor, runId, "failed", error.message);
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
 }
 
 async function findInterrupted(db: Kysely<Database>, workspaceId: string, hashes: string[]) {

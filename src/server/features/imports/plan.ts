@@ -29,6 +29,8 @@ export interface ImportOptions {
   mappings?: Record<string, FileMapping> | undefined;
   /** Owner as the source names them → member email or name. */
   owners?: Record<string, string> | undefined;
+  /** The web uploads the files came from, kept with the run so the server resumes it after a restart. */
+  uploads?: string[] | undefined;
 }
 
 export interface FilePlan {
