@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Outcome } from "../../../domain/decision/model.ts";
 import type { SourceFormat } from "../../../domain/import/detect.ts";
 import { ownerMatcher } from "../../../domain/import/lookups.ts";
+import { type KnownPerson, personFinder, personKey } from "../../../domain/import/people.ts";
 import type {
   AccountRecord,
   AccountRef,
@@ -9,7 +10,6 @@ import type {
   ContactRoleRecord,
   ImportIssue,
   OpportunityRecord,
-  PersonRef,
 } from "../../../domain/import/record.ts";
 import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { readinessOf } from "../../../domain/readiness/readiness.ts";
@@ -455,77 +455,47 @@ export class ImportWriter {
   private async linkPeople(
     db: Kysely<Database>,
     system: string,
-    items: Array<Located<OpportunityRecord> & { decisionId: string; accountId: unknown }>,
+    items: Array<Located<OpportunityRecord> & { decisionId: string; accountId: string | null }>,
     issues: ImportIssue[],
   ) {
     const refs = items.flatMap((i) => i.record.people);
     if (!refs.length) return;
     const ids = refs.filter((r) => r.by === "id").map((r) => r.value);
     const keys = refs.filter((r) => r.by === "name").map((r) => personKey(r.value));
-    const people = await sql<{
-      id: string;
-      source_id: string | null;
-      name: string;
-      email: string | null;
-      account_id: string;
-    }>`
-      SELECT id, CASE WHEN source_system = ${system} THEN source_id END AS source_id,
-        lower(name) AS name, lower(email) AS email, account_id
+    const people = await sql<KnownPerson>`
+      SELECT id, CASE WHEN source_system = ${system} THEN source_id END AS "sourceId", name, email,
+        account_id AS "accountId"
       FROM stakeholder
       WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL AND (
         (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
         OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
         OR lower(email) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(db);
-    const byId = new Map<string, string>();
-    const byKey = new Map<string, typeof people.rows>();
-    for (const person of people.rows) {
-      if (person.source_id) byId.set(person.source_id, person.id);
-      for (const key of new Set([person.name, person.email]))
-        if (key) byKey.set(key, [...(byKey.get(key) ?? []), person]);
-    }
+    const find = personFinder(people.rows);
     const prepared: Prepared[] = [];
     for (const { row, record, decisionId, accountId } of items)
       for (const ref of record.people) {
-        let personId = ref.by === "id" ? byId.get(ref.value) : undefined;
-        if (ref.by === "name") {
-          const found = byKey.get(personKey(ref.value)) ?? [];
-          const inAccount = found.filter((p) => p.account_id === accountId);
-          const pick = inAccount.length ? inAccount : found;
-          personId = pick.length === 1 ? pick[0]!.id : undefined;
-          if (pick.length > 1) {
-            issues.push(
-              personIssue(row, ref, "more than one imported contact answers to this; none was added"),
-            );
-            continue;
-          }
-        }
-        if (!personId) {
-          issues.push(
-            personIssue(row, ref, "no imported contact answers to this; they are not added to the decision"),
-          );
+        const found = find(ref, accountId);
+        if ("problem" in found) {
+          issues.push({
+            row,
+            column: ref.column,
+            value: ref.value,
+            message: found.problem,
+            severity: "warning",
+          });
           continue;
         }
         prepared.push({
           row,
           sourceId: `${record.sourceId}>${ref.value}`,
           parentId: decisionId,
-          values: { decision_id: decisionId, stakeholder_id: personId, role: "other", source_role: null },
+          values: { decision_id: decisionId, stakeholder_id: found.id, role: "other", source_role: null },
         });
       }
     // The same person named twice (by id and by name) is one involvement; a role set in Confidant stays.
     const result = await this.involve(db, system, prepared, () => {});
     await logChanges(db, this.actor, result.changes);
   }
-}
-
-function personIssue(row: number, ref: PersonRef, message: string): ImportIssue {
-  return { row, column: ref.column, value: ref.value, message, severity: "warning" };
-}
-
-/** "Leslie Knope (leslie@example.com)" is known by the email; a plain name by itself, in any case. */
-function personKey(value: string) {
-  const email = /[<(]\s*([^<>()\s]+@[^<>()\s]+)\s*[>)]\s*$/.exec(value)?.[1] ?? value;
-  return email.trim().toLowerCase();
 }
 
 /** A decided outcome's date is never in the future: a deal closed early was decided by today. */
