@@ -15,14 +15,20 @@ export function Section(props: {
   return (
     <Paper withBorder p="lg" data-testid={props.testId}>
       <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
-        <div>
+        <div style={{ minWidth: 0 }}>
           <Title order={4}>{props.title}</Title>
           <Text size="sm" c="dimmed">
             {props.question}
           </Text>
         </div>
         {props.canEdit && !props.editing && (
-          <Button variant="subtle" size="xs" leftSection={<IconPencil size={14} />} onClick={props.onEdit}>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPencil size={14} />}
+            onClick={props.onEdit}
+            style={{ flexShrink: 0 }}
+          >
             Edit
           </Button>
         )}
