@@ -78,11 +78,18 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Web imports a restart cut off go on from their last batch, one after another, while their uploads are kept. */
   const resumeInterrupted = async () => {
+    // Whoever started it may have left since: then the workspace's admin takes over as the import's member.
     const runs = await app.db
       .selectFrom("import_run")
-      .select(["id", "workspace_id", "member_id", "options"])
-      .where("status", "=", "running")
-      .orderBy("created_at")
+      .leftJoin("member", (join) =>
+        join
+          .onRef("member.id", "=", "import_run.member_id")
+          .on("member.active", "=", true)
+          .on("member.deleted_at", "is", null),
+      )
+      .select(["import_run.id", "import_run.workspace_id", "member.id as member_id", "import_run.options"])
+      .where("import_run.status", "=", "running")
+      .orderBy("import_run.created_at")
       .execute();
     for (const run of runs) {
       const stored = run.options as StoredOptions;
