@@ -302,17 +302,17 @@ const MAX_PEOPLE = 50;
 
 /** CRMs list a deal's several contacts in one cell, separated by semicolons. */
 function personRefs(r: RowReader, field: string, by: PersonRef["by"]): PersonRef[] {
+  const cell = r.raw(field);
   const values = [
     ...new Set(
-      r
-        .raw(field)
+      cell
         .split(";")
         .map((v) => v.trim())
         .filter(Boolean),
     ),
   ];
   if (values.length > MAX_PEOPLE)
-    r.warn(field, r.raw(field), `names more than ${MAX_PEOPLE} people: the first ${MAX_PEOPLE} are added`);
+    r.warn(field, cell, `names more than ${MAX_PEOPLE} people: the first ${MAX_PEOPLE} are added`);
   const column = r.column(field) ?? field;
   return values.slice(0, MAX_PEOPLE).map((value) => ({ by, value: value.slice(0, MAX_NAME), column }));
 }

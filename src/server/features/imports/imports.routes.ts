@@ -53,28 +53,37 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const uploadsDir = path.join(app.config.dataDir, "uploads");
   await forgetOldUploads(uploadsDir);
 
-  /** Starts an import in the background; answers with its run id once the run exists (or why it cannot start). */
-  const startImport = (actor: ImportActor, paths: string[], options: ImportOptions) =>
-    new Promise<string>((resolve, reject) => {
-      const entry = { progress: 0 };
-      importFiles(app.db, actor, paths, options, {
-        onStarted: (runId) => {
-          live.set(runId, entry);
-          resolve(runId);
-        },
-        onProgress: (p) => {
-          entry.progress = p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0;
-        },
-      })
-        .then((done) => live.delete(done.runId))
-        .catch((error) => {
-          // Before the run starts this answers the caller; after, the run is marked failed and undone.
-          reject(error);
-          for (const [id, value] of live) if (value === entry) live.delete(id);
-          if (!(error instanceof UnusableFileError || error instanceof ImportRunningError))
-            app.log.error(error);
-        });
+  /**
+   * Starts an import in the background: `started` gives its run id once the run exists (or why it could not
+   * start), `finished` settles when it ends.
+   */
+  const startImport = (actor: ImportActor, paths: string[], options: ImportOptions) => {
+    const entry = { progress: 0 };
+    let runId: string | null = null;
+    let begun!: (id: string) => void;
+    const onStarted = new Promise<string>((resolve) => {
+      begun = resolve;
     });
+    const finished = importFiles(app.db, actor, paths, options, {
+      onStarted: (id) => {
+        runId = id;
+        live.set(id, entry);
+        begun(id);
+      },
+      onProgress: (p) => {
+        entry.progress = p.bytes ? Math.min(1, p.bytesRead / p.bytes) : 0;
+      },
+    }).finally(() => {
+      if (runId) live.delete(runId);
+    });
+    // Once started, a failed run is marked failed and undone; its caller has long had its answer.
+    finished.catch((error) => {
+      if (!(error instanceof UnusableFileError || error instanceof ImportRunningError)) app.log.error(error);
+    });
+    const started = Promise.race([onStarted, finished.then(() => onStarted)]);
+    started.catch(() => {});
+    return { started, finished };
+  };
 
   /** Web imports a restart cut off go on from their last batch, one after another, while their uploads are kept. */
   const resumeInterrupted = async () => {
@@ -100,20 +109,13 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         Object.entries(stored).filter(([, v]) => v !== null),
       ) as ImportOptions;
       const actor = { workspaceId: run.workspace_id, memberId: run.member_id };
-      await startImport(actor, paths as string[], options)
-        .then((runId) => waitUntilDone(runId))
-        .catch((error) => app.log.warn(`import ${run.id} was not resumed: ${(error as Error).message}`));
+      await startImport(actor, paths as string[], options).finished.catch((error) =>
+        app.log.warn(`import ${run.id} was not resumed: ${(error as Error).message}`),
+      );
     }
   };
-  const waitUntilDone = async (runId: string) => {
-    while (live.has(runId) && !closing) await new Promise((resolve) => setTimeout(resolve, 200));
-  };
-  let closing = false;
   app.addHook("onReady", async () => {
     resumeInterrupted().catch((error) => app.log.error(error));
-  });
-  app.addHook("onClose", async () => {
-    closing = true;
   });
 
   // Uploads arrive as the raw file and go straight to disk, never whole into memory.
@@ -218,7 +220,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const started = await startImport(signedIn, paths, {
         ...optionsOf(request.body),
         uploads: request.body.uploads.map((u) => u.id),
-      }).catch((error) => {
+      }).started.catch((error) => {
         if (error instanceof UnusableFileError) throw unusable(error);
         if (error instanceof ImportRunningError) throw conflict(error.message);
         throw error;
