@@ -39,7 +39,7 @@ async function finished(id: string) {
 
 const actorOf = (w: TestWorkspace) => ({ workspaceId: w.workspace.id, memberId: w.admin.id });
 const uploadedPath = (body: { id: string; name: string }) =>
-  path.join(dataDir, "uploads", body.id, body.name);
+  path.join(dataDir, "uploads", w.workspace.id, body.id, body.name);
 
 /** A Maven-style pipeline of `rows` open deals, several batches long. */
 function pipeline(rows: number, prefix: string) {
@@ -227,6 +227,24 @@ describe("imports through the API", () => {
     expect((await upload("x.csv", "a,b\n1,2\n", w.as.seller.cookie)).status).toBe(403);
     expect((await w.as.manager.get("/api/v1/imports")).status).toBe(403);
     expect((await w.as.seller.get("/api/v1/export/decisions")).status).toBe(403);
+  });
+
+  it("an upload belongs to the workspace that sent it: another workspace's admin can neither read, import nor remove it", async () => {
+    const other = await buildWorkspace(t.app, t.db, "Import Other");
+    const secret = await upload("secret.csv", readFileSync(fixture("salesforce-Account.csv")));
+    const uploads = [{ id: secret.body.id, name: "secret.csv" }];
+    const preview = await other.as.admin.post("/api/v1/imports/preview", { uploads });
+    expect(preview.status).toBe(400);
+    expect(preview.body.error.fields[0].path).toBe("uploads.0.id");
+    const started = await other.as.admin.post("/api/v1/imports", { uploads });
+    expect(started.status).toBe(400);
+    expect((await other.as.admin.get("/api/v1/imports")).body.items).toEqual([]);
+    expect((await other.as.admin.delete(`/api/v1/imports/uploads/${secret.body.id}`)).status).toBe(404);
+    // Still there for its own workspace, which can remove it; then it is gone for everyone.
+    expect((await w.as.admin.post("/api/v1/imports/preview", { uploads })).status).toBe(200);
+    expect((await w.as.admin.delete(`/api/v1/imports/uploads/${secret.body.id}`)).status).toBe(204);
+    expect((await w.as.admin.post("/api/v1/imports/preview", { uploads })).status).toBe(400);
+    expect((await w.as.admin.delete(`/api/v1/imports/uploads/${secret.body.id}`)).status).toBe(404);
   });
 
   it("exports CSV with formulas neutralized and an optional byte-order mark, and JSON", async () => {

@@ -1,13 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
-import type { z } from "zod";
+import { z } from "zod";
 import { idParams } from "../../../contract/common.ts";
 import {
   createMappingBody,
@@ -35,6 +31,7 @@ import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts"
 import { type FilePlan, type ImportOptions, inWriteOrder, MappingNeededError, planFile } from "./plan.ts";
 import { type FileHead, readRows, UnusableFileError } from "./read-file.ts";
 import { ImportRunningError } from "./run-lock.ts";
+import { UploadStore } from "./uploads.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
 const PREVIEW_ISSUES = 200;
@@ -50,8 +47,8 @@ type StoredOptions = { [K in keyof ImportOptions]-?: ImportOptions[K] | null };
 /** Bringing data in and out is an admin's job: it touches every owner's decisions. */
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["imports"];
-  const uploadsDir = path.join(app.config.dataDir, "uploads");
-  await forgetOldUploads(uploadsDir);
+  const uploads = new UploadStore(path.join(app.config.dataDir, "uploads"));
+  await uploads.forgetOld();
 
   /**
    * Starts an import in the background: `started` gives its run id once the run exists (or why it could not
@@ -103,7 +100,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const run of runs) {
       const stored = run.options as StoredOptions;
       if (!stored.uploads?.length || live.has(run.id)) continue;
-      const paths = await Promise.all(stored.uploads.map(uploadPath));
+      const paths = await Promise.all(stored.uploads.map((id) => uploads.find(run.workspace_id, id)));
       if (paths.some((p) => p === null)) continue;
       const options = Object.fromEntries(
         Object.entries(stored).filter(([, v]) => v !== null),
@@ -127,30 +124,28 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/imports/uploads",
     { bodyLimit: UPLOAD_LIMIT, schema: { tags, querystring: uploadQuery, response: { 201: upload } } },
     async (request, reply) => {
-      requireRole(request, ["admin"]);
-      const id = randomUUID();
-      const name = path.basename(request.query.name).replace(/[^\w.\- ]+/g, "_");
-      const dir = path.join(uploadsDir, id);
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, name);
+      const signedIn = requireRole(request, ["admin"]);
       const body = request.body as NodeJS.ReadableStream | undefined;
       if (!body || typeof (body as { pipe?: unknown }).pipe !== "function")
         throw invalid("body", "send the file itself as the request body (application/octet-stream)");
-      await pipeline(body, createWriteStream(file));
-      const { size } = await stat(file);
-      return reply.status(201).send({ id, name, bytes: size });
+      return reply.status(201).send(await uploads.save(signedIn.workspaceId, request.query.name, body));
     },
   );
 
-  const uploadPath = async (id: string) => {
-    const names = await readdir(path.join(uploadsDir, id)).catch(() => []);
-    return names.length ? path.join(uploadsDir, id, names[0]!) : null;
-  };
+  app.delete(
+    "/imports/uploads/:id",
+    { schema: { tags, params: idParams, response: { 204: z.null().describe("The upload is removed") } } },
+    async (request, reply) => {
+      const signedIn = requireRole(request, ["admin"]);
+      if (!(await uploads.remove(signedIn.workspaceId, request.params.id))) throw notFound("The upload");
+      return reply.status(204).send();
+    },
+  );
 
-  const pathsOf = async (body: Body) => {
+  const pathsOf = async (workspaceId: string, body: Body) => {
     const paths: string[] = [];
     for (const [index, item] of body.uploads.entries()) {
-      const found = await uploadPath(item.id);
+      const found = await uploads.find(workspaceId, item.id);
       if (!found) throw invalid(`uploads.${index}.id`, "is not an uploaded file (upload it again)");
       paths.push(found);
     }
@@ -171,7 +166,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const signedIn = requireRole(request, ["admin"]);
       const issues: Array<ImportIssue & { file: string }> = [];
       let issueCount = 0;
-      const paths = await pathsOf(request.body);
+      const paths = await pathsOf(signedIn.workspaceId, request.body);
       const options = optionsOf(request.body);
       // Files that need the user's mapping are shown with their columns and samples instead of refused.
       const unmapped: MappingNeededError[] = [];
@@ -216,7 +211,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, body: importBody, response: { 202: idParams } } },
     async (request, reply) => {
       const signedIn = requireRole(request, ["admin"]);
-      const paths = await pathsOf(request.body);
+      const paths = await pathsOf(signedIn.workspaceId, request.body);
       const started = await startImport(signedIn, paths, {
         ...optionsOf(request.body),
         uploads: request.body.uploads.map((u) => u.id),
@@ -352,15 +347,6 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/** Uploads stay a week, long enough to import them again or resume; then they are removed. */
-async function forgetOldUploads(dir: string) {
-  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-  for (const entry of await readdir(dir).catch(() => [])) {
-    const info = await stat(path.join(dir, entry)).catch(() => null);
-    if (info && info.mtimeMs < weekAgo) await rm(path.join(dir, entry), { recursive: true, force: true });
-  }
-}
 
 function csvQuote(cell: string) {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
