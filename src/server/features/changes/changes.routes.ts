@@ -10,7 +10,7 @@ export const changesRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ["history"], querystring: changeQuery, response: { 200: changeList } } },
     async (request) => {
       const actor = requireRole(request, ["manager", "admin"]);
-      const rows = await listChanges(app.db, actor.workspaceId, request.query);
+      const rows = await listChanges(app.db, actor.workspaceId, actor, request.query);
       return {
         items: rows.map(presentChange),
       };

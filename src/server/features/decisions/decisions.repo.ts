@@ -1,6 +1,9 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { DecisionListQuery } from "../../../contract/decisions.ts";
 import type { ConcernTable, Database, DecisionTable, InvolvementTable } from "../../db/schema.ts";
+import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
+
+export type { Visibility };
 
 export type DecisionRow = Selectable<DecisionTable> & { account_name: string; owner_name: string };
 export type InvolvementRow = Selectable<InvolvementTable> & {
@@ -9,19 +12,7 @@ export type InvolvementRow = Selectable<InvolvementTable> & {
 };
 export type ConcernRow = Selectable<ConcernTable> & { raised_by_name: string | null };
 
-/** Whose decisions a member sees: admins all, managers their own and their teams', sellers their own. */
-export interface Visibility {
-  memberId: string;
-  role: "seller" | "manager" | "admin";
-}
-
-function visibleTo(visibility: Visibility): Expression<SqlBool> | null {
-  if (visibility.role === "admin") return null;
-  if (visibility.role === "seller") return sql<SqlBool>`decision.owner_id = ${visibility.memberId}::uuid`;
-  return sql<SqlBool>`(decision.owner_id = ${visibility.memberId}::uuid OR decision.owner_id IN (
-    SELECT m.id FROM member m JOIN team t ON t.id = m.team_id
-    WHERE t.manager_id = ${visibility.memberId}::uuid AND t.deleted_at IS NULL))`;
-}
+const visibleTo = (visibility: Visibility) => ownerVisibleTo(visibility, "decision.owner_id");
 
 const decisions = (db: Kysely<Database>, workspaceId: string) =>
   db

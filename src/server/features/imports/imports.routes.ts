@@ -138,7 +138,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const signedIn = requireRole(request, ["admin"]);
       if (!(await uploads.remove(signedIn.workspaceId, request.params.id))) throw notFound("The upload");
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

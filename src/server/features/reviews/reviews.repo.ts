@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, ReviewActionTable, ReviewAnswerTable, ReviewTable } from "../../db/schema.ts";
+import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
 export type ReviewRow = Selectable<ReviewTable> & {
   decision_title: string;
@@ -127,13 +128,18 @@ export function findAction(db: Kysely<Database>, workspaceId: string, id: string
   return actions(db, workspaceId).where("review_action.id", "=", id).executeTakeFirst();
 }
 
+/** One member's actions, as far as the viewer may see them: on decisions they see, or given to the viewer. */
 export function actionsOfOwner(
   db: Kysely<Database>,
   workspaceId: string,
+  viewer: Visibility,
   ownerId: string,
   status: "open" | "done" | "all",
 ) {
   let query = actions(db, workspaceId).where("review_action.owner_id", "=", ownerId);
+  const visible = ownerVisibleTo(viewer, "decision.owner_id");
+  if (visible)
+    query = query.where((eb) => eb.or([visible, eb("review_action.owner_id", "=", viewer.memberId)]));
   if (status !== "all") query = query.where("review_action.status", "=", status);
   return query
     .orderBy("review_action.due_date", (ob) => ob.asc().nullsLast())

@@ -378,5 +378,5 @@ export async function actionsFor(
   const ownerId = owner === "me" ? actor.memberId : owner;
   if (ownerId !== actor.memberId && actor.role === "seller")
     throw forbidden("Sellers see their own actions.");
-  return (await actionsOfOwner(db, actor.workspaceId, ownerId, status)).map(presentAction);
+  return (await actionsOfOwner(db, actor.workspaceId, actor, ownerId, status)).map(presentAction);
 }
