@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+import { listOperations } from "../../../../test/routes.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -369,6 +370,48 @@ describe("room security", () => {
     const expired = await buyer().get(`/api/v1/room/${expiring.token}`);
     expect(expired.status).toBe(404);
     expect(expired.body).toEqual(never.body);
+  });
+
+  it("a link follows its decision: every room route answers 404 while the decision is deleted, and works again once restored", async () => {
+    const created = await w.as.seller.post("/api/v1/decisions", {
+      accountId: acct.account.id,
+      title: "Soon deleted",
+    });
+    const id = created.body.id;
+    const step = (await w.as.seller.post(`/api/v1/decisions/${id}/plan/steps`, { title: "Legal review" }))
+      .body;
+    const link = (await w.as.seller.post(`/api/v1/decisions/${id}/share-links`, { label: "Legal" })).body;
+    const room = `/api/v1/room/${link.token}`;
+    const writes: Array<[string, unknown]> = [
+      [`${room}/steps/${step.id}/status`, { status: "in_progress", name: "Pat" }],
+      [`${room}/steps/${step.id}/comments`, { name: "Pat", body: "On it" }],
+      [`${room}/concerns`, { text: "Timing", name: "Pat" }],
+      [`${room}/problem`, { verdict: "not_quite", text: "It is about audit", name: "Pat" }],
+      [
+        `${room}/check-ins`,
+        { stakeholderName: "Pat", ratings: { problem: 3, solution: 3, risks: 3, me: 3, agreement: 3 } },
+      ],
+    ];
+    const roomPaths = new Set(
+      listOperations(t.app)
+        .filter((op) => op.path.startsWith("/api/v1/room/"))
+        .map((op) => `${op.method} ${op.path}`),
+    );
+    expect(roomPaths.size).toBe(writes.length + 1);
+    const statuses = async () => [
+      (await buyer().get(room)).status,
+      ...(await Promise.all(writes.map(async ([url, body]) => (await buyer().post(url, body)).status))),
+    ];
+    const deleted = await w.as.seller.delete(`/api/v1/decisions/${id}?version=${created.body.version}`);
+    expect(deleted.status).toBe(200);
+    expect(await statuses()).toEqual([404, 404, 404, 404, 404, 404]);
+    const corrections = await t.db.selectFrom("concern").select("id").where("decision_id", "=", id).execute();
+    expect(corrections).toEqual([]);
+    const restored = await w.as.seller.post(
+      `/api/v1/decisions/${id}/restore?version=${deleted.body.version}`,
+    );
+    expect(restored.status).toBe(200);
+    expect(await statuses()).toEqual([200, 200, 201, 201, 201, 201]);
   });
 
   it("slows guessing: past the limit per address the room answers 429", async () => {

@@ -3,8 +3,19 @@ import type { Database, ShareLinkTable } from "../../db/schema.ts";
 
 export type LinkRow = Selectable<ShareLinkTable>;
 
+/** A link by its secret's hash, only while its decision is there: a deleted decision's room is closed to every route. */
 export function linkByHash(db: Kysely<Database>, tokenHash: string) {
-  return db.selectFrom("share_link").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
+  return db
+    .selectFrom("share_link")
+    .innerJoin("decision", (join) =>
+      join
+        .onRef("decision.id", "=", "share_link.decision_id")
+        .onRef("decision.workspace_id", "=", "share_link.workspace_id")
+        .on("decision.deleted_at", "is", null),
+    )
+    .selectAll("share_link")
+    .where("share_link.token_hash", "=", tokenHash)
+    .executeTakeFirst();
 }
 
 export function linksOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
