@@ -31,6 +31,7 @@ import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
 import { handleError, handleNotFound, unauthenticated } from "./http/errors.ts";
+import { refuseCrossSiteWrites } from "./http/same-origin.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  app.addHook("onRequest", refuseCrossSiteWrites(options.config.publicUrl));
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -122,7 +122,11 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/imports/uploads",
-    { bodyLimit: UPLOAD_LIMIT, schema: { tags, querystring: uploadQuery, response: { 201: upload } } },
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      config: { bodyTypes: ["application/octet-stream", "text/csv"] },
+      schema: { tags, querystring: uploadQuery, response: { 201: upload } },
+    },
     async (request, reply) => {
       const signedIn = requireRole(request, ["admin"]);
       const body = request.body as NodeJS.ReadableStream | undefined;
