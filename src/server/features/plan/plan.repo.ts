@@ -37,6 +37,20 @@ export async function insertSteps(
   if (rows.length) await db.insertInto("plan_step").values(rows).execute();
 }
 
+/**
+ * Holds the decision's row until the transaction ends, so plan changes on one decision run one after another:
+ * two steps added at once never read the same last position.
+ */
+export async function lockPlan(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  await db
+    .selectFrom("decision")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", decisionId)
+    .forUpdate()
+    .execute();
+}
+
 export async function nextPosition(db: Kysely<Database>, workspaceId: string, decisionId: string) {
   const row = await db
     .selectFrom("plan_step")

@@ -20,6 +20,7 @@ import {
   findStep,
   findTemplate,
   insertSteps,
+  lockPlan,
   nextPosition,
   type StepRow,
   stepsOf,
@@ -104,11 +105,13 @@ export async function planOf(
   return { steps, targetDate, slippage };
 }
 
-async function editableDecision(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
-  const decision = await requireVisibleDecision(db, actor, decisionId);
+/** The decision whose plan the caller changes, locked for the rest of the caller's transaction. */
+async function editableDecision(trx: Kysely<Database>, actor: SignedIn, decisionId: string) {
+  const decision = await requireVisibleDecision(trx, actor, decisionId);
   if (actor.role !== "admin" && decision.owner_id !== actor.memberId) {
     throw forbidden("Only the decision's owner or an admin can change its plan.");
   }
+  await lockPlan(trx, actor.workspaceId, decisionId);
   return decision;
 }
 

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/app.ts";
+import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+
+let t: TestApp;
+let w: TestWorkspace;
+let decisionId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorkspace(t.app, t.db, "Plan Co");
+  const { account } = await buildAccount(w.as.seller);
+  decisionId = (await w.as.seller.post("/api/v1/decisions", { accountId: account.id, title: "Plan" })).body
+    .id;
+});
+afterAll(() => t.close());
+
+describe("the mutual plan", () => {
+  it("steps added at the same time each get their own position, in a plan a template extends afterwards", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, { title: `Step ${i + 1}` }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const template = (await w.as.seller.get("/api/v1/plan-templates")).body.items[0];
+    const applied = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/apply-template`, {
+      templateId: template.id,
+    });
+    expect(applied.status).toBeLessThan(300);
+    const steps = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/plan`)).body.steps as Array<{
+      position: number;
+    }>;
+    const positions = steps.map((s) => s.position);
+    expect(positions).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+  });
+});
