@@ -1,9 +1,10 @@
 // Importing a generated 1,000,000-row opportunity CSV (Salesforce Data Loader shape) into PostgreSQL (with
 // BENCH_DATABASE_URL or DATABASE_URL) and into the embedded database: rows/s and peak memory, against
-// PostgreSQL's own COPY of the same file into a bare table of text columns, measured in the same run.
+// PostgreSQL's own COPY of the same file into a bare table of text columns, measured in the same run. First,
+// 20,000 Pipedrive deals that name a contact person, against the same deals without that column.
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { createReadStream, createWriteStream, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
@@ -226,13 +227,106 @@ async function embedded(file: string) {
   }
 }
 
+const CONTACT_DEALS = Number(process.env.BENCH_IMPORT_CONTACT_DEALS ?? 20_000);
+
+/** Pipedrive exports: people, and deals that name their contact person (or the same deals without the column). */
+async function generateContacts(dir: string) {
+  const people = path.join(dir, "persons.csv");
+  const lines = ["Person - ID,Person - Name,Person - Organization,Person - Email"];
+  for (let i = 0; i < CONTACT_DEALS / 4; i++)
+    lines.push(`${i},Person ${i},Organization ${i % 1000},person${i}@org${i % 1000}.test`);
+  writeFileSync(people, `${lines.join("\n")}\n`);
+  const deals = (withContacts: boolean) => {
+    const file = path.join(dir, withContacts ? "deals-with-contacts.csv" : "deals.csv");
+    const rows = [
+      `Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Organization,${withContacts ? "Deal - Contact person," : ""}Deal - Stage,Deal - Status,Deal - Expected close date,Deal - Owner`,
+    ];
+    for (let i = 0; i < CONTACT_DEALS; i++) {
+      const person = (i * 7) % (CONTACT_DEALS / 4);
+      rows.push(
+        `${i},Deal ${i},${(i % 997) * 10},EUR,Organization ${person % 1000},${withContacts ? `Person ${person},` : ""}Proposal Made,open,2027-0${1 + (i % 9)}-15,Owner ${i % 20}`,
+      );
+    }
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    return file;
+  };
+  return { people, withContacts: deals(true), without: deals(false) };
+}
+
+/** Deals imported after their people: with the contact column every deal also involves its person. */
+async function benchContacts(
+  label: string,
+  db: Kysely<Database>,
+  files: Awaited<ReturnType<typeof generateContacts>>,
+) {
+  const rows = [];
+  for (const [what, dealsFile] of [
+    ["without the contact column (baseline)", files.without],
+    ["with a contact person per deal", files.withContacts],
+  ] as const) {
+    const actor = await workspace(db, `${label}-${rows.length}-`);
+    await importFiles(db, actor, [files.people], {});
+    const run = await measured(() => importFiles(db, actor, [dealsFile], {}));
+    if (run.result.counts.created !== CONTACT_DEALS || run.result.counts.errors)
+      throw new Error(`${label}: unexpected counts ${JSON.stringify(run.result.counts)}`);
+    rows.push({ what: `${label}: ${CONTACT_DEALS.toLocaleString("en")} Pipedrive deals ${what}`, run });
+  }
+  const base = rows[0]!.run.seconds;
+  return rows.map(({ what, run }) => ({
+    what,
+    seconds: run.seconds.toFixed(1),
+    "rows/s": Math.round(CONTACT_DEALS / run.seconds).toLocaleString("en"),
+    "× without contacts": (base / run.seconds).toFixed(2),
+    "peak RSS MB": mb(run.peakMb),
+  }));
+}
+
+async function contactsOnPostgres(url: string, files: Awaited<ReturnType<typeof generateContacts>>) {
+  const name = `confidant_bench_contacts_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = openPostgres(target.toString());
+  try {
+    await migrate(handle.db);
+    return await benchContacts("PostgreSQL", handle.db, files);
+  } finally {
+    await handle.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function contactsEmbedded(files: Awaited<ReturnType<typeof generateContacts>>) {
+  const dataDir = freshDir("confidant-bench-contacts-");
+  const handle = await openEmbedded({ dataDir });
+  try {
+    await migrate(handle.db);
+    return await benchContacts("embedded", handle.db, files);
+  } finally {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const contactsDir = freshDir("confidant-bench-contacts-csv-");
+const contactFiles = await generateContacts(contactsDir);
+const contactRows = [];
+if (url) contactRows.push(...(await contactsOnPostgres(url, contactFiles)));
+if (process.env.BENCH_SKIP_EMBEDDED !== "1") contactRows.push(...(await contactsEmbedded(contactFiles)));
+table(contactRows);
+rmSync(contactsDir, { recursive: true, force: true });
+
 const file = path.join(freshDir("confidant-bench-csv-"), "opportunities.csv");
 await generate(file);
 console.log(
   `import: ${ROWS.toLocaleString("en")} opportunities, one file of ${mb(readFileSync(file).length / 1e6)} MB, batches of 2,000 rows`,
 );
 const rows = [];
-const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (url) rows.push(...(await postgres(url, file)));
 else console.log("PostgreSQL skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to include it.");
 if (process.env.BENCH_SKIP_EMBEDDED !== "1") rows.push(...(await embedded(file)));

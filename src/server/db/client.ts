@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { PGliteDialect } from "./pglite-dialect.ts";
+import { PGliteAdapter, PGliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -24,10 +24,8 @@ pg.types.setTypeParser(INT8, (value) => Number(value));
 pg.types.setTypeParser(DATE, (value) => value);
 const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
 
-const embedded = new WeakSet<Kysely<Database>>();
-
-/** Whether `db` is the embedded database: one connection, one process. */
-export const isEmbedded = (db: Kysely<Database>) => embedded.has(db);
+/** Whether `db` is the embedded database (one connection, one process), also with plugins added to it. */
+export const isEmbedded = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PGliteAdapter;
 
 export function openPostgres(databaseUrl: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
@@ -54,7 +52,6 @@ export async function openEmbedded(options: {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  embedded.add(db);
   return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 

@@ -16,10 +16,13 @@ import {
  * Kysely dialect over one PGlite instance. PGlite has a single connection, so the driver hands it out
  * to one holder at a time: a transaction keeps it until commit/rollback and other queries wait.
  */
+/** PostgreSQL's adapter, under a name of its own so a Kysely instance (plugins added or not) can tell it is PGlite. */
+export class PGliteAdapter extends PostgresAdapter {}
+
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
   createAdapter() {
-    return new PostgresAdapter();
+    return new PGliteAdapter();
   }
   createDriver(): Driver {
     return new PGliteDriver(this.pglite);

@@ -21,6 +21,15 @@ const decisions = (db: Kysely<Database>, workspaceId: string) =>
     .innerJoin("member", "member.id", "decision.owner_id")
     .where("decision.workspace_id", "=", workspaceId);
 
+/** Decisions by id, deleted ones included, whoever may see them: for facts the caller has already checked. */
+export function findDecisions(db: Kysely<Database>, workspaceId: string, ids: string[]) {
+  return decisions(db, workspaceId)
+    .selectAll("decision")
+    .select(["account.name as account_name", "member.name as owner_name"])
+    .where("decision.id", "in", ids)
+    .execute() as Promise<DecisionRow[]>;
+}
+
 export function findDecision(
   db: Kysely<Database>,
   workspaceId: string,
@@ -217,28 +226,35 @@ export async function insertDecision(db: Kysely<Database>, row: Record<string, u
     .execute();
 }
 
+export interface Derived {
+  readiness: number;
+  milestone: string;
+  weakest_dimension: string;
+  cost_of_waiting_monthly: number;
+}
+
+/** Stores what readiness derived for each decision, in one statement however many there are. */
 export async function updateDerived(
   db: Kysely<Database>,
   workspaceId: string,
-  id: string,
-  derived: {
-    readiness: number;
-    milestone: string;
-    weakest_dimension: string;
-    cost_of_waiting_monthly: number;
-  },
+  rows: Array<Derived & { id: string }>,
 ) {
-  await db
-    .updateTable("decision")
-    .set(derived)
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
-    .execute();
+  if (!rows.length) return;
+  await sql`UPDATE decision d SET readiness = v.readiness, milestone = v.milestone,
+      weakest_dimension = v.weakest_dimension, cost_of_waiting_monthly = v.cost_of_waiting_monthly
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, readiness integer, milestone text,
+      weakest_dimension text, cost_of_waiting_monthly bigint)
+    WHERE d.workspace_id = ${workspaceId}::uuid AND d.id = v.id`.execute(db);
 }
 
 export function listInvolvements(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return involvementsOf(db, workspaceId, [decisionId]);
+}
+
+/** The people involved in each of the given decisions, by name. */
+export function involvementsOf(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
   return involvements(db, workspaceId)
-    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.decision_id", "in", decisionIds)
     .where("involvement.deleted_at", "is", null)
     .orderBy("stakeholder.name")
     .execute();
@@ -295,10 +311,26 @@ const concerns = (db: Kysely<Database>, workspaceId: string) =>
     .where("concern.workspace_id", "=", workspaceId);
 
 export function listConcerns(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return concernsOf(db, workspaceId, [decisionId]);
+}
+
+/** The concerns of each of the given decisions, oldest first. */
+export function concernsOf(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
   return concerns(db, workspaceId)
-    .where("concern.decision_id", "=", decisionId)
+    .where("concern.decision_id", "in", decisionIds)
     .where("concern.deleted_at", "is", null)
     .orderBy("concern.created_at")
+    .execute();
+}
+
+/** The buyers' check-ins on each of the given decisions, oldest first. */
+export function checkInsOf(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
+  return db
+    .selectFrom("check_in")
+    .select(["decision_id", "stakeholder_name", "role", "ratings", "created_at"])
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "in", decisionIds)
+    .orderBy("created_at")
     .execute();
 }
 

@@ -12,17 +12,14 @@ import type {
 } from "../../../contract/decisions.ts";
 import { withDoNothing } from "../../../domain/decision/model.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
-import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
-import { readinessOf } from "../../../domain/readiness/readiness.ts";
 import { commitBlockers } from "../../../domain/reviews/commit-guard.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
-import { latestReviewAnswers, reviewFlags } from "../reviews/reviews.service.ts";
+import { latestReviewAnswers } from "../reviews/reviews.service.ts";
 import {
-  factsOf,
   partsOf,
   presentCard,
   presentConcern,
@@ -42,25 +39,17 @@ import {
   insertDecision,
   insertInvolvement,
   involvementOf,
-  listConcerns,
   listDecisionCards,
-  listInvolvements,
   type SortKey,
   stakeholdersOfAccount,
-  updateDerived,
   type Visibility,
-  workspaceQuestions,
 } from "./decisions.repo.ts";
+import { decisionFacts, refreshDerived } from "./readiness.service.ts";
 
 type CreateBody = z.output<typeof createDecisionBody>;
 type UpdateBody = z.output<typeof updateDecisionBody>;
 const today = () => new Date();
 const isoToday = () => today().toISOString().slice(0, 10);
-
-export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
-  const rows = await workspaceQuestions(db, workspaceId);
-  return Object.fromEntries(rows.map((row) => [row.gap_key, row.text]));
-}
 
 const visibilityOf = (actor: SignedIn): Visibility => ({ memberId: actor.memberId, role: actor.role });
 
@@ -81,44 +70,6 @@ function requireEditable(actor: SignedIn, row: { owner_id: string }) {
   throw forbidden(
     "Only the decision's owner or an admin can change it; managers read and coach on their team's decisions.",
   );
-}
-
-/** Everything readiness reads about one decision — its record, people, concerns and last review — and the result. */
-export async function decisionFacts(db: Kysely<Database>, workspaceId: string, id: string) {
-  const row = (await findDecision(db, workspaceId, id, null, true))!;
-  const involvements = await listInvolvements(db, workspaceId, id);
-  const concerns = await listConcerns(db, workspaceId, id);
-  const checkIns = await db
-    .selectFrom("check_in")
-    .select(["stakeholder_name", "role", "ratings", "created_at"])
-    .where("workspace_id", "=", workspaceId)
-    .where("decision_id", "=", id)
-    .orderBy("created_at")
-    .execute();
-  const facts = {
-    ...factsOf(row, involvements, concerns),
-    reviewFlags: await reviewFlags(db, workspaceId, id),
-    checkIns: checkIns.map((c) => ({
-      stakeholderName: c.stakeholder_name,
-      role: c.role as never,
-      ratings: c.ratings as Record<"problem" | "solution" | "risks" | "me" | "agreement", number>,
-      at: c.created_at.toISOString(),
-    })),
-  };
-  const readiness = readinessOf(facts, today(), await questionLibrary(db, workspaceId));
-  return { row, involvements, concerns, facts, readiness };
-}
-
-/** Recomputes readiness and milestone, stored for lists and the board, in the caller's transaction. */
-export async function refreshDerived(trx: Kysely<Database>, workspaceId: string, id: string) {
-  const { readiness } = await decisionFacts(trx, workspaceId, id);
-  await updateDerived(trx, workspaceId, id, {
-    readiness: readiness.overall,
-    milestone: readiness.milestone,
-    weakest_dimension: readiness.weakest,
-    cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
-  });
-  return readiness;
 }
 
 async function checkOwner(trx: Kysely<Database>, actor: SignedIn, ownerId: string | undefined) {

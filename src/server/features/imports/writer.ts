@@ -15,7 +15,8 @@ import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { readinessOf } from "../../../domain/readiness/readiness.ts";
 import { type ChangeEntry, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
-import { blankParts, questionLibrary, refreshDerived } from "../decisions/decisions.service.ts";
+import { blankParts } from "../decisions/decisions.service.ts";
+import { questionLibrary, refreshDerivedOf } from "../decisions/readiness.service.ts";
 import { type Prepared, type UpsertResult, upsertBySource } from "./upsert.ts";
 
 export interface Counts {
@@ -300,9 +301,13 @@ export class ImportWriter {
       this.write,
     );
     if (this.write) {
-      for (const { id, changed } of result.updated)
-        if (changed.some((c) => c === "target_date" || c === "outcome"))
-          await refreshDerived(db, this.actor.workspaceId, id);
+      await refreshDerivedOf(
+        db,
+        this.actor.workspaceId,
+        result.updated
+          .filter(({ changed }) => changed.some((c) => c === "target_date" || c === "outcome"))
+          .map(({ id }) => id),
+      );
       // Contacts come before deals in an import, so the people a deal names are there to find.
       const named = items.flatMap((item, i) =>
         item.record.people.length
@@ -442,9 +447,13 @@ export class ImportWriter {
       return false;
     });
     const result = await upsertBySource(db, this.actor.workspaceId, system, INVOLVEMENT, fresh, this.write);
+    // Once per batch, not once per decision: readiness reads every decision's facts in a few statements.
     if (this.write)
-      for (const id of new Set(fresh.map((p) => p.parentId!)))
-        await refreshDerived(db, this.actor.workspaceId, id);
+      await refreshDerivedOf(
+        db,
+        this.actor.workspaceId,
+        fresh.map((p) => p.parentId!),
+      );
     return result;
   }
 

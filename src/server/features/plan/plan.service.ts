@@ -14,7 +14,8 @@ import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { forbidden, invalid, notFound, staleVersion, unknownReference } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
-import { refreshDerived, requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { refreshDerived } from "../decisions/readiness.service.ts";
 import {
   commentsOf,
   findStep,

@@ -155,25 +155,44 @@ export async function insertAction(
 }
 
 /** The latest review of a decision (open or completed) with its answers: what the commit guard reads. */
-export async function latestReview(
-  db: Kysely<Database>,
-  workspaceId: string,
-  decisionId: string,
-  completedOnly: boolean,
-) {
-  let query = db
+export async function latestReview(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  const row = await db
     .selectFrom("review")
     .selectAll()
     .where("workspace_id", "=", workspaceId)
     .where("decision_id", "=", decisionId)
-    .where("deleted_at", "is", null);
-  if (completedOnly) query = query.where("status", "=", "completed");
-  const row = await query
-    .orderBy(completedOnly ? "completed_at" : "created_at", "desc")
+    .where("deleted_at", "is", null)
+    .orderBy("created_at", "desc")
     .limit(1)
     .executeTakeFirst();
   if (!row) return null;
   return { review: row, answers: await answersOf(db, workspaceId, [row.id]) };
+}
+
+/** The latest completed review of each of the given decisions, with its answers. */
+export async function latestCompletedReviews(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionIds: string[],
+) {
+  if (decisionIds.length === 0) return [];
+  const reviews = await db
+    .selectFrom("review")
+    .selectAll()
+    .distinctOn("decision_id")
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "in", decisionIds)
+    .where("status", "=", "completed")
+    .where("deleted_at", "is", null)
+    .orderBy("decision_id")
+    .orderBy("completed_at", "desc")
+    .execute();
+  const answers = await answersOf(
+    db,
+    workspaceId,
+    reviews.map((r) => r.id),
+  );
+  return reviews.map((review) => ({ review, answers: answers.filter((a) => a.review_id === review.id) }));
 }
 
 /** Per decision, what the review queue weighs beyond the card: its reviews, concerns and when we last learned something. */

@@ -17,7 +17,8 @@ import {
   unknownReference,
 } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
-import { decisionFacts, refreshDerived, requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { decisionFacts, refreshDerived } from "../decisions/readiness.service.ts";
 import { presentAction, presentAnswer, presentReview, presentSummary } from "./reviews.presenter.ts";
 import {
   type AnswerRow,
@@ -29,6 +30,7 @@ import {
   insertAction,
   insertAnswers,
   insertReview,
+  latestCompletedReviews,
   latestReview,
   openReviewOf,
   type ReviewRow,
@@ -47,28 +49,32 @@ const diagnosed = (question: ReviewQuestion, answer: string) => {
   };
 };
 
-/** The flagged answers of a decision's latest completed review, which readiness counts as gaps. */
-export async function reviewFlags(
+/** The flagged answers of each decision's latest completed review, which readiness counts as gaps. */
+export async function reviewFlagsOf(
   db: Kysely<Database>,
   workspaceId: string,
-  decisionId: string,
-): Promise<ReviewFlag[]> {
-  const latest = await latestReview(db, workspaceId, decisionId, true);
-  if (!latest) return [];
-  return latest.answers
-    .filter((a) => a.label !== "customer")
-    .map((a) => ({
-      question: a.question as ReviewFlag["question"],
-      label: a.label as ReviewFlag["label"],
-      explanation: a.explanation,
-      suggestion: a.suggestion,
-      reviewedAt: (latest.review.completed_at ?? latest.review.created_at).toISOString(),
-    }));
+  decisionIds: string[],
+): Promise<Map<string, ReviewFlag[]>> {
+  const latest = await latestCompletedReviews(db, workspaceId, decisionIds);
+  return new Map(
+    latest.map(({ review, answers }) => [
+      review.decision_id,
+      answers
+        .filter((a) => a.label !== "customer")
+        .map((a) => ({
+          question: a.question as ReviewFlag["question"],
+          label: a.label as ReviewFlag["label"],
+          explanation: a.explanation,
+          suggestion: a.suggestion,
+          reviewedAt: (review.completed_at ?? review.created_at).toISOString(),
+        })),
+    ]),
+  );
 }
 
 /** The answers of the latest review, open or completed: what the commit guard reads. */
 export async function latestReviewAnswers(db: Kysely<Database>, workspaceId: string, decisionId: string) {
-  const latest = await latestReview(db, workspaceId, decisionId, false);
+  const latest = await latestReview(db, workspaceId, decisionId);
   return (latest?.answers ?? []).map((a) => ({
     question: a.question as ReviewQuestion,
     label: a.label as "customer" | "seller" | "vague",

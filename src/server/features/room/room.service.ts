@@ -8,7 +8,7 @@ import { slippageOf } from "../../../domain/plan/slippage.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
-import { refreshDerived } from "../decisions/decisions.service.ts";
+import { refreshDerived } from "../decisions/readiness.service.ts";
 import { findStep } from "../plan/plan.repo.ts";
 import { stepPatch } from "../plan/plan.service.ts";
 import { addActivity, type LinkRow, linkByHash, recordRoomAccess, roomRow } from "./room.repo.ts";

@@ -1,0 +1,97 @@
+import type { Kysely } from "kysely";
+import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
+import { readinessOf } from "../../../domain/readiness/readiness.ts";
+import type { Database } from "../../db/schema.ts";
+import { reviewFlagsOf } from "../reviews/reviews.service.ts";
+import { factsOf } from "./decisions.presenter.ts";
+import {
+  checkInsOf,
+  concernsOf,
+  type Derived,
+  findDecisions,
+  involvementsOf,
+  updateDerived,
+  workspaceQuestions,
+} from "./decisions.repo.ts";
+
+export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
+  const rows = await workspaceQuestions(db, workspaceId);
+  return Object.fromEntries(rows.map((row) => [row.gap_key, row.text]));
+}
+
+const group = <T extends { decision_id: string }>(rows: T[]) => {
+  const byDecision = new Map<string, T[]>();
+  for (const row of rows) byDecision.set(row.decision_id, [...(byDecision.get(row.decision_id) ?? []), row]);
+  return byDecision;
+};
+
+/**
+ * Everything readiness reads about some decisions — record, people, concerns, buyers' check-ins, last review —
+ * and the result, for each. One query per kind of fact however many decisions: an import of thousands reads
+ * them in a handful of statements, and one decision takes the same path.
+ */
+export async function decisionFactsOf(db: Kysely<Database>, workspaceId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await findDecisions(db, workspaceId, unique);
+  const involvements = group(await involvementsOf(db, workspaceId, unique));
+  const concerns = group(await concernsOf(db, workspaceId, unique));
+  const checkIns = group(await checkInsOf(db, workspaceId, unique));
+  const flags = await reviewFlagsOf(db, workspaceId, unique);
+  const library = await questionLibrary(db, workspaceId);
+  const now = new Date();
+  return new Map(
+    rows.map((row) => {
+      const people = involvements.get(row.id) ?? [];
+      const raised = concerns.get(row.id) ?? [];
+      const facts = {
+        ...factsOf(row, people, raised),
+        reviewFlags: flags.get(row.id) ?? [],
+        checkIns: (checkIns.get(row.id) ?? []).map((c) => ({
+          stakeholderName: c.stakeholder_name,
+          role: c.role as never,
+          ratings: c.ratings as Record<"problem" | "solution" | "risks" | "me" | "agreement", number>,
+          at: c.created_at.toISOString(),
+        })),
+      };
+      const readiness = readinessOf(facts, now, library);
+      return [row.id, { row, involvements: people, concerns: raised, facts, readiness }];
+    }),
+  );
+}
+
+/** Everything readiness reads about one decision, and the result. */
+export async function decisionFacts(db: Kysely<Database>, workspaceId: string, id: string) {
+  return (await decisionFactsOf(db, workspaceId, [id])).get(id)!;
+}
+
+/** Recomputes readiness and milestone of some decisions, stored for lists and the board, in the caller's transaction. */
+export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: string, ids: string[]) {
+  const all = await decisionFactsOf(trx, workspaceId, ids);
+  const derived: Array<Derived & { id: string }> = [...all.values()].map(({ row, readiness }) => ({
+    id: row.id,
+    readiness: readiness.overall,
+    milestone: readiness.milestone,
+    weakest_dimension: readiness.weakest,
+    cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
+  }));
+  // Rows whose stored values are already right are left alone: rewriting them costs the most in a large import.
+  const stored = (id: string) => all.get(id)!.row;
+  await updateDerived(
+    trx,
+    workspaceId,
+    derived.filter(
+      (d) =>
+        stored(d.id).readiness !== d.readiness ||
+        stored(d.id).milestone !== d.milestone ||
+        stored(d.id).weakest_dimension !== d.weakest_dimension ||
+        Number(stored(d.id).cost_of_waiting_monthly) !== d.cost_of_waiting_monthly,
+    ),
+  );
+  return all;
+}
+
+/** Recomputes one decision's readiness (see refreshDerivedOf) and returns it. */
+export async function refreshDerived(trx: Kysely<Database>, workspaceId: string, id: string) {
+  return (await refreshDerivedOf(trx, workspaceId, [id])).get(id)!.readiness;
+}
