@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, createTestApp, signIn, type TestApp } from "../../../../test/app.ts";
 import { buildWorkspace, PASSWORD, type TestWorkspace } from "../../../../test/factories.ts";
+import { SIGN_INS_PER_ADDRESS } from "./auth.routes.ts";
 import { SESSION_COOKIE } from "./session-token.ts";
 
 let t: TestApp;
@@ -69,6 +70,26 @@ describe("sign-in", () => {
       password: PASSWORD,
     });
     expect(other.status).toBe(200);
+  });
+
+  it("is rate-limited per client across emails (password spraying)", async () => {
+    const sprayer = async (i: number) =>
+      (
+        await t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/sign-in",
+          remoteAddress: "203.0.113.9",
+          payload: { email: `victim${i}@x.test`, password: "Summer2026!" },
+        })
+      ).statusCode;
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_INS_PER_ADDRESS; i++) statuses.push(await sprayer(i));
+    expect(statuses.slice(0, SIGN_INS_PER_ADDRESS).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    // Another address is not held back.
+    expect(
+      (await client(t.app).post("/api/v1/auth/sign-in", { email: w.admin.email, password: PASSWORD })).status,
+    ).toBe(200);
   });
 
   it("rejects a body without email or password, naming the field", async () => {

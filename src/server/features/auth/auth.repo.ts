@@ -1,13 +1,27 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 
-export function findMemberForSignIn(db: Kysely<Database>, email: string) {
+/**
+ * The members an email signs in as (one per workspace it belongs to), the one signed in to most recently first;
+ * a few at most, since each costs a password check.
+ */
+export function membersForSignIn(db: Kysely<Database>, email: string) {
   return db
     .selectFrom("member")
     .select(["id", "workspace_id", "password_hash", "active"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .where("deleted_at", "is", null)
-    .executeTakeFirst();
+    .orderBy(
+      (eb) =>
+        eb
+          .selectFrom("session")
+          .select((s) => s.fn.max("session.created_at").as("last"))
+          .whereRef("session.member_id", "=", "member.id"),
+      (ob) => ob.desc().nullsLast(),
+    )
+    .orderBy("created_at")
+    .limit(5)
+    .execute();
 }
 
 export async function insertSession(

@@ -2,15 +2,30 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { me, signInBody } from "../../../contract/auth.ts";
 import { errorBody, ok } from "../../../contract/common.ts";
 import { requireMember } from "../../http/auth-context.ts";
+import { AppError } from "../../http/errors.ts";
+import { WindowCounter } from "../../http/window-counter.ts";
 import { deleteSession, findMe } from "./auth.repo.ts";
 import { signIn } from "./auth.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { hashToken, SESSION_COOKIE } from "./session-token.ts";
 
+/** Sign-in attempts per minute from one address, whatever the emails: a busy office stays well below it. */
+export const SIGN_INS_PER_ADDRESS = 60;
+
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const perAddress = new WindowCounter(SIGN_INS_PER_ADDRESS, 60_000);
   app.post(
     "/auth/sign-in",
     {
+      // Per client alone as well: one address trying one password on many emails (spraying) is stopped too.
+      onRequest: async (request) => {
+        if (!perAddress.allow(request.ip))
+          throw new AppError(
+            429,
+            "rate_limited",
+            "Too many sign-in attempts from your network. Wait a minute and try again.",
+          );
+      },
       config: {
         public: true,
         // Per client and per email, so one attacker cannot lock out a member from another network.

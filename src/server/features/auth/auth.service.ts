@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { findMemberForSignIn, findSession, insertSession } from "./auth.repo.ts";
+import { findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
 import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
 import { hashToken, newSessionToken } from "./session-token.ts";
 
@@ -33,11 +33,15 @@ export async function signIn(
   sessionDays: number,
   now: Date,
 ) {
-  const member = await findMemberForSignIn(db, credentials.email);
-  const passwordHash = member?.password_hash ?? (await decoyPasswordHash());
-  const passwordOk = await verifyPassword(passwordHash, credentials.password);
-  if (!member || !passwordOk || !member.active) throw wrongCredentials();
-  return startSession(db, { id: member.id, workspaceId: member.workspace_id }, sessionDays, now);
+  const candidates = await membersForSignIn(db, credentials.email);
+  // An unknown email still costs one password check, so it answers as slowly as a wrong password.
+  if (!candidates.length) await verifyPassword(await decoyPasswordHash(), credentials.password);
+  for (const member of candidates) {
+    const passwordOk = await verifyPassword(member.password_hash, credentials.password);
+    if (passwordOk && member.active)
+      return startSession(db, { id: member.id, workspaceId: member.workspace_id }, sessionDays, now);
+  }
+  throw wrongCredentials();
 }
 
 export async function resolveSession(db: Kysely<Database>, token: string, now: Date) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, signIn, type TestApp } from "../../../../test/app.ts";
-import { buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+import { buildWorkspace, PASSWORD, type TestWorkspace } from "../../../../test/factories.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -49,6 +49,21 @@ describe("member management", () => {
     });
     expect(reply.status).toBe(409);
     expect(reply.body.error.fields[0].path).toBe("email");
+  });
+
+  it("an email that belongs to another workspace is invited like any new one; each password opens its own workspace", async () => {
+    const other = await buildWorkspace(t.app, t.db, "Members Elsewhere");
+    const reply = await w.as.admin.post("/api/v1/members", {
+      email: other.seller.email.toUpperCase(),
+      name: "Moonlighter",
+      role: "seller",
+      password: "another-long-password",
+    });
+    expect(reply.status).toBe(201);
+    const here = await signIn(t.app, other.seller.email, "another-long-password");
+    expect((await here.get("/api/v1/me")).body.workspace.id).toBe(w.workspace.id);
+    const there = await signIn(t.app, other.seller.email, PASSWORD);
+    expect((await there.get("/api/v1/me")).body.workspace.id).toBe(other.workspace.id);
   });
 
   it("refuses an unknown team with 404 naming the field", async () => {

@@ -23,10 +23,12 @@ export function findMember(db: Kysely<Database>, workspaceId: string, id: string
     .executeTakeFirst();
 }
 
-export function emailTaken(db: Kysely<Database>, email: string) {
+/** Whether this workspace has a member with this email (other workspaces' members are none of its business). */
+export function emailTaken(db: Kysely<Database>, workspaceId: string, email: string) {
   return db
     .selectFrom("member")
     .select("id")
+    .where("workspace_id", "=", workspaceId)
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
 }

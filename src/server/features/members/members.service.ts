@@ -26,8 +26,8 @@ export async function createMember(db: Kysely<Database>, actor: Actor, input: Cr
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const row = await db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, input.email)) {
-      throw conflict(`A member with the email ${input.email} already exists.`, "email");
+    if (await emailTaken(trx, actor.workspaceId, input.email)) {
+      throw conflict(`A member with the email ${input.email} already exists in this workspace.`, "email");
     }
     await requireTeam(trx, actor.workspaceId, input.teamId);
     const created = await insertMember(trx, {

@@ -12,7 +12,7 @@ import {
   roomView,
 } from "../../../contract/room.ts";
 import { AppError } from "../../http/errors.ts";
-import { WindowCounter } from "../../http/room-guard.ts";
+import { WindowCounter } from "../../http/window-counter.ts";
 import {
   activeLink,
   roomView as buildRoomView,

@@ -1,5 +1,5 @@
 /**
- * Fixed-window counters that slow down guessing of room links: per client address and per link. In memory,
+ * Fixed-window counters that slow down guessing (room links, sign-in): per client address, per link. In memory,
  * per process; several app servers each count on their own, which still bounds guessing.
  */
 export class WindowCounter {
