@@ -37,7 +37,7 @@ export type ErrorBody = z.infer<typeof errorBody>;
 export const ok = z.object({ ok: z.literal(true) });
 
 export const changeEntry = z.object({
-  id: z.number(),
+  id: z.uuid(),
   entity: z.string(),
   entityId: z.string(),
   action: z.enum(["create", "update", "delete", "restore", "access"]),

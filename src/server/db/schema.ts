@@ -67,6 +67,8 @@ export interface ChangeLogTable {
   after: Json;
   at: CreatedAt;
   parent_id: string | null;
+  /** What the API shows as the entry's id (the serial id orders entries, and is never shown). */
+  public_id: Generated<string>;
 }
 
 type SoftDeleted = { deleted_at: Date | null };

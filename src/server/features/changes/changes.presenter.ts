@@ -1,7 +1,7 @@
 import type { ChangeEntry } from "../../../contract/common.ts";
 
 export interface ChangeRow {
-  id: number;
+  public_id: string;
   entity: string;
   entity_id: string;
   action: ChangeEntry["action"];
@@ -15,7 +15,7 @@ export interface ChangeRow {
 
 export function presentChange(row: ChangeRow): ChangeEntry {
   return {
-    id: row.id,
+    id: row.public_id,
     entity: row.entity,
     entityId: row.entity_id,
     action: row.action,

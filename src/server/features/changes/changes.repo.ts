@@ -17,7 +17,7 @@ export function listChanges(
     .selectFrom("change_log")
     .leftJoin("member", "member.id", "change_log.member_id")
     .select([
-      "change_log.id",
+      "change_log.public_id",
       "change_log.entity",
       "change_log.entity_id",
       "change_log.action",
