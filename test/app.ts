@@ -13,7 +13,7 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const handle = await openTestDatabase();
-  const config = { ...loadConfig({}), demo: false, ...overrides };
+  const config = { ...loadConfig({}), demo: false, publicUrl: "https://confidant.test", ...overrides };
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false });
   return {
     app,

@@ -35,10 +35,18 @@ export async function startServer(
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    // Links handed to buyers name this address, never a request's Host header (which a client chooses). Bound
+    // to every interface, the server cannot know the address people use: then CONFIDANT_PUBLIC_URL must say.
+    const wildcard = ["0.0.0.0", "::", "[::]"].includes(config.host);
+    if (!config.publicUrl && !wildcard) config.publicUrl = url;
     const where =
       handle.kind === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
     log(`Confidant is running: open ${url}`);
     log(`  database: ${where}`);
+    if (!config.publicUrl)
+      log(
+        "  buyer-room links: off until CONFIDANT_PUBLIC_URL names the address people use to reach this server",
+      );
     log(
       `  demo workspace: ${config.demo ? "on (explore it from the welcome page)" : "off (CONFIDANT_DEMO=1 turns it on)"}`,
     );

@@ -115,6 +115,29 @@ describe("share links", () => {
     expect(list.body.items[0]).toMatchObject({ label: "Dana Lee, CFO", active: true, openCount: 0 });
   });
 
+  it("a link names the configured address, never the Host header a client sent; with none known it is refused", async () => {
+    const reply = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/decisions/${decisionId}/share-links`,
+      headers: { cookie: w.as.seller.cookie!, host: "evil.example" },
+      payload: { label: "Host header" },
+    });
+    expect(reply.statusCode).toBe(201);
+    expect(reply.json().url).toMatch(/^https:\/\/confidant\.test\/room\//);
+    const unknown = await createTestApp({ publicUrl: undefined });
+    try {
+      const u = await buildWorkspace(unknown.app, unknown.db, "No Address");
+      const { account } = await buildAccount(u.as.seller);
+      const d = (await u.as.seller.post("/api/v1/decisions", { accountId: account.id, title: "D" })).body;
+      const refused = await u.as.seller.post(`/api/v1/decisions/${d.id}/share-links`, { label: "X" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain("CONFIDANT_PUBLIC_URL");
+      expect((await u.as.seller.get(`/api/v1/decisions/${d.id}/share-links`)).body.items).toEqual([]);
+    } finally {
+      await unknown.close();
+    }
+  });
+
   it("refuses an expiry in the past and a missing label, naming the field", async () => {
     const past = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
       label: "x",

@@ -14,7 +14,7 @@ import {
 } from "../../../contract/plan.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { requireMember } from "../../http/auth-context.ts";
-import { forbidden, invalid, notFound, staleVersion } from "../../http/errors.ts";
+import { AppError, forbidden, invalid, notFound, staleVersion } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision, updateDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
@@ -45,6 +45,13 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireMember(request);
       const decision = await ownDecision(app, actor, request.params.id);
+      const origin = app.config.publicUrl;
+      if (!origin)
+        throw new AppError(
+          409,
+          "public_url_missing",
+          "This server does not know the address buyers use to reach it, so it cannot hand out a link. Ask your administrator to set CONFIDANT_PUBLIC_URL.",
+        );
       const expiresAt = request.body.expiresAt
         ? new Date(request.body.expiresAt)
         : new Date(Date.now() + 30 * DAY);
@@ -73,9 +80,6 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
           parentId: decision.id,
         });
       });
-      const origin =
-        app.config.publicUrl ??
-        `${request.protocol}://${request.headers.host ?? `${app.config.host}:${app.config.port}`}`;
       reply.status(201);
       return {
         id,
