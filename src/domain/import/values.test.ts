@@ -65,10 +65,25 @@ describe("dates", () => {
 });
 
 describe("neutralizeCell", () => {
-  it.each(["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"])("%j is kept as text", (value) => {
+  it.each([
+    "=SUM(A1)",
+    "+1",
+    "-2",
+    "@cmd",
+    "\tx",
+    "\rx",
+    "\nx",
+    " =HYPERLINK(\"http://x\")",
+    "\n=1+1",
+    "\u00A0@SUM(1)",
+    "\uFF1DSUM(A1)",
+    " \uFF0B1",
+    "\u3000\uFF20cmd",
+  ])("%j is kept as text", (value) => {
     expect(neutralizeCell(value)).toBe(`'${value}`);
   });
   it("leaves ordinary text alone", () => {
     expect(neutralizeCell("Close the books")).toBe("Close the books");
+    expect(neutralizeCell(" Close = open")).toBe(" Close = open");
   });
 });

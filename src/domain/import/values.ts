@@ -132,7 +132,10 @@ export class DateOrderDetector {
   }
 }
 
-/** A CSV cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. */
+/**
+ * A CSV cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. Spreadsheets skip
+ * leading spaces and line breaks, and read full-width ＝＋－＠ as their ASCII forms, so those count too.
+ */
 export function neutralizeCell(value: string) {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[\t\r\n]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(value) ? `'${value}` : value;
 }
