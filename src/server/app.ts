@@ -68,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest("signedIn", null);
 
   await app.register(fastifyHelmet, {
+    // HSTS is only meaningful (and only sent) over HTTPS: see the onSend hook below.
+    hsts: false,
     contentSecurityPolicy: {
       directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
     },
@@ -85,6 +87,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  app.addHook("onSend", async (request, reply) => {
+    // Answers carry customers' data: no browser or proxy cache keeps them.
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    if (request.protocol === "https")
+      reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
+  });
   app.addHook("onRequest", refuseCrossSiteWrites(options.config.publicUrl));
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;

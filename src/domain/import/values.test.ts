@@ -73,7 +73,7 @@ describe("neutralizeCell", () => {
     "\tx",
     "\rx",
     "\nx",
-    " =HYPERLINK(\"http://x\")",
+    ' =HYPERLINK("http://x")',
     "\n=1+1",
     "\u00A0@SUM(1)",
     "\uFF1DSUM(A1)",

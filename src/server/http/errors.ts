@@ -71,7 +71,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (pgCode === "23505") {
     return reply.status(409).send(body("conflict", "A record with the same unique value already exists."));
   }
-  request.log.error({ err: error }, "unhandled error");
+  request.log.error({ failure: failureOf(error, request) }, "unhandled error");
   return reply.status(500).send(body("internal", "Something went wrong on our side. It has been logged."));
 }
 
@@ -79,4 +79,32 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   return reply
     .status(404)
     .send(body("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`));
+}
+
+/**
+ * What a 500 logs: where it happened, who asked (ids) and what kind of failure — never a database error's
+ * message, detail or parameters, which quote the customer's words.
+ */
+export function failureOf(error: Error, request: FastifyRequest) {
+  const database = error as Error &
+    Partial<Record<"code" | "table" | "column" | "constraint" | "routine", string>>;
+  const isDatabase = typeof database.code === "string" && /^[0-9A-Z]{5}$/.test(database.code);
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  return {
+    class: error.constructor?.name ?? "Error",
+    route: `${request.method} ${request.routeOptions.url ?? "(no route)"}`,
+    requestId: request.id,
+    workspaceId: request.signedIn?.workspaceId ?? null,
+    memberId: request.signedIn?.memberId ?? null,
+    ...(isDatabase
+      ? {
+          sqlState: database.code,
+          table: database.table ?? null,
+          column: database.column ?? null,
+          constraint: database.constraint ?? null,
+          routine: database.routine ?? null,
+        }
+      : { message: error.message }),
+    stack: frames.join("\n"),
+  };
 }
