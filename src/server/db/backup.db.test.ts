@@ -5,6 +5,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { fixture } from "../../../test/import/import-helpers.ts";
+import { resolveSession, startSession } from "../features/auth/auth.service.ts";
 import { ensureDemoWorkspace } from "../features/demo/demo.seed.ts";
 import { importFiles } from "../features/imports/imports.service.ts";
 import { BackupError, backupDatabase, restoreDatabase, tablesInOrder } from "./backup.ts";
@@ -45,16 +46,29 @@ describe("backup and restore", () => {
       [fixture("salesforce-Account.csv"), fixture("salesforce-Opportunity.csv")],
       {},
     );
+    const member = await source.db.selectFrom("member").select("id").executeTakeFirstOrThrow();
+    const { token } = await startSession(
+      source.db,
+      { id: member.id, workspaceId: workspace.id },
+      14,
+      new Date(),
+    );
     const file = path.join(dir, "all.jsonl.gz");
     const counts = await backupDatabase(source.db, file);
     expect(counts.change_log).toBeGreaterThan(0);
     expect(counts.decision).toBeGreaterThan(9);
+    expect(counts.session).toBeUndefined();
 
     await restoreDatabase(target.db, file);
     const before = await everyRow(source.db);
     const after = await everyRow(target.db);
     expect(Object.keys(after)).toEqual(Object.keys(before));
-    for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+    expect(before.session).toHaveLength(1);
+    // Sign-ins are not data: the copy does not accept the original's cookies.
+    expect(after.session).toEqual([]);
+    expect(await resolveSession(target.db, token, new Date())).toBeNull();
+    for (const table of Object.keys(before))
+      if (table !== "session") expect(after[table], table).toEqual(before[table]);
 
     // Serial ids continue after the restored ones rather than colliding with them.
     const next = await target.db
