@@ -54,7 +54,14 @@ beforeAll(async () => {
     [fixture("hubspot-companies.csv")],
     {},
   );
+  const upload = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/imports/uploads?name=accounts.csv",
+    headers: { cookie: a.as.admin.cookie!, "content-type": "text/csv" },
+    payload: "Id,Name\n001,Acme\n",
+  });
   Object.assign(records, {
+    uploads: upload.json().id,
     "plan-steps": step.id,
     "share-links": link.id,
     corrections: correction.id,
@@ -87,6 +94,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   "plan-templates": () => records["plan-templates"]!,
   actions: () => records.actions!,
   imports: () => records.imports!,
+  uploads: () => records.uploads!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -122,7 +130,7 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
     const routes = listOperations(t.app).filter((op) => op.path.includes("{id}"));
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
-      const kind = route.path.split("/")[3]!;
+      const kind = route.path.startsWith("/api/v1/imports/uploads/") ? "uploads" : route.path.split("/")[3]!;
       const pick = recordOf[kind];
       expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
       const url =
