@@ -15,6 +15,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const handle = await openTestDatabase();
   const config = { ...loadConfig({}), demo: false, publicUrl: "https://confidant.test", ...overrides };
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false });
+  await app.ready();
   return {
     app,
     db: handle.db,

@@ -13,7 +13,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function api<T>(method: string, url: string, payload?: unknown): Promise<T> {
+  // Every write carries JSON (the server refuses other bodies, so no HTML form can make one); a body-less
+  // POST sends an empty object.
+  const body = payload === undefined && method !== "GET" && method !== "DELETE" ? {} : payload;
   const response = await fetch(url, {
     method,
     credentials: "same-origin",
