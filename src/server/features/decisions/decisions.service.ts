@@ -239,57 +239,60 @@ export async function createDecision(db: Kysely<Database>, actor: SignedIn, body
 }
 
 export async function updateDecision(db: Kysely<Database>, actor: SignedIn, id: string, body: UpdateBody) {
-  await db.transaction().execute(async (trx) => {
-    const current = await requireVisibleDecision(trx, actor, id);
-    requireEditable(actor, current);
-    const accountId = body.accountId ?? current.account_id;
-    if (body.accountId && body.accountId !== current.account_id)
-      await checkAccount(trx, actor.workspaceId, accountId);
-    await checkOwner(trx, actor, body.ownerId);
-    const parts = mergeParts(partsOf(current), body);
-    await checkStakeholders(
-      trx,
-      actor.workspaceId,
-      accountId,
-      stakeholderRefs(parts as ReturnType<typeof partsOf>),
-    );
-    const outcome = body.outcome ?? current.outcome;
-    let outcomeDate = body.outcomeDate !== undefined ? body.outcomeDate : current.outcome_date;
-    if (outcome === "open" && body.outcome === "open") outcomeDate = null;
-    if (outcome !== "open" && !outcomeDate) outcomeDate = isoToday();
-    checkOutcome(outcome, outcomeDate);
-    const patch: Record<string, unknown> = {
-      ...jsonColumns(parts),
-      account_id: accountId,
-      outcome,
-      outcome_date: outcomeDate,
-    };
-    if (body.title !== undefined) patch.title = body.title;
-    if (body.ownerId !== undefined) patch.owner_id = body.ownerId;
-    if (body.valueAmount !== undefined) patch.value_amount = body.valueAmount;
-    if (body.currency !== undefined) patch.currency = body.currency;
-    if (body.targetDate !== undefined) patch.target_date = body.targetDate;
-    if (body.outcomeReason !== undefined) patch.outcome_reason = body.outcomeReason;
-    if (body.forecastCategory !== undefined) {
-      if (body.forecastCategory === "commit" && current.forecast_category !== "commit")
-        await checkCommitGuard(trx, actor, id);
-      patch.forecast_category = body.forecastCategory;
-    }
-    if (body.notes !== undefined) patch.notes = body.notes;
-    await applyChange(trx, actor, {
-      entity: "decision",
-      table: "decision",
-      id,
-      version: body.version,
-      action: "update",
-      patch,
-      load: (includeDeleted) => findDecision(trx, actor.workspaceId, id, null, includeDeleted),
-      present: presentDecision,
-      what: "The decision",
-    });
-    await refreshDerived(trx, actor.workspaceId, id);
-  });
+  await db.transaction().execute((trx) => changeDecision(trx, actor, id, body));
   return decisionDetail(db, actor, id);
+}
+
+/** Changes a decision inside the caller's transaction, so another record's change can go with it. */
+export async function changeDecision(trx: Kysely<Database>, actor: SignedIn, id: string, body: UpdateBody) {
+  const current = await requireVisibleDecision(trx, actor, id);
+  requireEditable(actor, current);
+  const accountId = body.accountId ?? current.account_id;
+  if (body.accountId && body.accountId !== current.account_id)
+    await checkAccount(trx, actor.workspaceId, accountId);
+  await checkOwner(trx, actor, body.ownerId);
+  const parts = mergeParts(partsOf(current), body);
+  await checkStakeholders(
+    trx,
+    actor.workspaceId,
+    accountId,
+    stakeholderRefs(parts as ReturnType<typeof partsOf>),
+  );
+  const outcome = body.outcome ?? current.outcome;
+  let outcomeDate = body.outcomeDate !== undefined ? body.outcomeDate : current.outcome_date;
+  if (outcome === "open" && body.outcome === "open") outcomeDate = null;
+  if (outcome !== "open" && !outcomeDate) outcomeDate = isoToday();
+  checkOutcome(outcome, outcomeDate);
+  const patch: Record<string, unknown> = {
+    ...jsonColumns(parts),
+    account_id: accountId,
+    outcome,
+    outcome_date: outcomeDate,
+  };
+  if (body.title !== undefined) patch.title = body.title;
+  if (body.ownerId !== undefined) patch.owner_id = body.ownerId;
+  if (body.valueAmount !== undefined) patch.value_amount = body.valueAmount;
+  if (body.currency !== undefined) patch.currency = body.currency;
+  if (body.targetDate !== undefined) patch.target_date = body.targetDate;
+  if (body.outcomeReason !== undefined) patch.outcome_reason = body.outcomeReason;
+  if (body.forecastCategory !== undefined) {
+    if (body.forecastCategory === "commit" && current.forecast_category !== "commit")
+      await checkCommitGuard(trx, actor, id);
+    patch.forecast_category = body.forecastCategory;
+  }
+  if (body.notes !== undefined) patch.notes = body.notes;
+  await applyChange(trx, actor, {
+    entity: "decision",
+    table: "decision",
+    id,
+    version: body.version,
+    action: "update",
+    patch,
+    load: (includeDeleted) => findDecision(trx, actor.workspaceId, id, null, includeDeleted),
+    present: presentDecision,
+    what: "The decision",
+  });
+  await refreshDerived(trx, actor.workspaceId, id);
 }
 
 export async function changeDecisionState(

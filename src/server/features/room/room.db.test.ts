@@ -395,6 +395,41 @@ describe("room security", () => {
     expect(expired.body).toEqual(never.body);
   });
 
+  it("dismissing a buyer's correction is in the history, like accepting it", async () => {
+    const link = await share("Dismissed");
+    await buyer().post(`/api/v1/room/${link.token}/problem`, {
+      verdict: "not_quite",
+      text: "It is about the audit",
+      name: "Sam Ortiz",
+    });
+    const correction = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/corrections`)).body.items.find(
+      (c: { text: string }) => c.text === "It is about the audit",
+    );
+    const stale = await w.as.seller.patch(`/api/v1/corrections/${correction.id}`, {
+      version: 9,
+      status: "dismissed",
+    });
+    expect(stale.status).toBe(409);
+    const dismissed = await w.as.seller.patch(`/api/v1/corrections/${correction.id}`, {
+      version: correction.version,
+      status: "dismissed",
+    });
+    expect(dismissed.status).toBe(200);
+    const logged = await t.db
+      .selectFrom("change_log")
+      .select(["action", "member_id", "before", "after"])
+      .where("entity", "=", "problem_correction")
+      .where("entity_id", "=", correction.id)
+      .where("action", "=", "update")
+      .execute();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      member_id: w.seller.id,
+      before: { status: "proposed" },
+      after: { status: "dismissed" },
+    });
+  });
+
   it("a link follows its decision: every room route answers 404 while the decision is deleted, and works again once restored", async () => {
     const created = await w.as.seller.post("/api/v1/decisions", {
       accountId: acct.account.id,

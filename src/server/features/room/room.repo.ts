@@ -140,3 +140,31 @@ export async function recordRoomAccess(
     db,
   );
 }
+
+export function findCorrection(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("problem_correction")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Accepts or dismisses a proposed correction seen at `version`; undefined when it changed meanwhile. */
+export function resolveCorrectionRow(
+  db: Kysely<Database>,
+  actor: { workspaceId: string; memberId: string },
+  id: string,
+  version: number,
+  status: "accepted" | "dismissed",
+) {
+  return db
+    .updateTable("problem_correction")
+    .set({ status, resolved_by: actor.memberId, resolved_at: new Date(), version: version + 1 })
+    .where("workspace_id", "=", actor.workspaceId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "proposed")
+    .returningAll()
+    .executeTakeFirst();
+}

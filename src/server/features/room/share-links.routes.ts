@@ -14,11 +14,12 @@ import {
 } from "../../../contract/plan.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { requireMember } from "../../http/auth-context.ts";
-import { AppError, forbidden, invalid, notFound, staleVersion } from "../../http/errors.ts";
+import { AppError, forbidden, invalid, notFound } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
-import { requireVisibleDecision, updateDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
 import { consensusOf } from "./consensus.ts";
+import { resolveCorrection } from "./corrections.service.ts";
 import { checkInsOf, linksOf } from "./room.repo.ts";
 import { hashSecret, newRoomToken } from "./room.service.ts";
 
@@ -190,35 +191,9 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, body: resolveCorrectionBody, response: { 200: ok } } },
     async (request) => {
       const actor = requireMember(request);
-      const row = await app.db
-        .selectFrom("problem_correction")
-        .selectAll()
-        .where("workspace_id", "=", actor.workspaceId)
-        .where("id", "=", request.params.id)
-        .executeTakeFirst();
-      if (!row) throw notFound("The correction");
-      const decision = await ownDecision(app, actor, row.decision_id);
-      const updated = await app.db
-        .updateTable("problem_correction")
-        .set({
-          status: request.body.status,
-          resolved_by: actor.memberId,
-          resolved_at: new Date(),
-          version: request.body.version + 1,
-        })
-        .where("id", "=", row.id)
-        .where("version", "=", request.body.version)
-        .where("status", "=", "proposed")
-        .returning("id")
-        .executeTakeFirst();
-      if (!updated) throw staleVersion({ id: row.id, status: row.status, version: row.version });
-      // Accepting puts the customer's own words in the problem statement (versioned, in the history).
-      if (request.body.status === "accepted" && row.text) {
-        await updateDecision(app.db, actor, decision.id, {
-          version: decision.version,
-          problem: { statement: row.text },
-        });
-      }
+      await resolveCorrection(app.db, actor, request.params.id, request.body, (trx, decisionId) =>
+        ownDecision({ db: trx }, actor, decisionId),
+      );
       return { ok: true as const };
     },
   );

@@ -1,0 +1,50 @@
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { resolveCorrectionBody } from "../../../contract/plan.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { notFound, staleVersion } from "../../http/errors.ts";
+import { recordChange } from "../changes/change-log.ts";
+import { changeDecision } from "../decisions/decisions.service.ts";
+import { findCorrection, resolveCorrectionRow } from "./room.repo.ts";
+
+const presentStatus = (row: { id: string; status: string; version: number }) => ({
+  id: row.id,
+  status: row.status,
+  version: row.version,
+});
+
+/**
+ * The seller accepts or dismisses a buyer's correction of the problem. One transaction: the correction's new
+ * status in the change log, and — when accepted — the customer's own words in the problem statement.
+ */
+export async function resolveCorrection(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  id: string,
+  body: z.output<typeof resolveCorrectionBody>,
+  /** The decision, when the caller may change it (else it throws). */
+  editable: (trx: Kysely<Database>, decisionId: string) => Promise<{ version: number }>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const row = await findCorrection(trx, actor.workspaceId, id);
+    if (!row) throw notFound("The correction");
+    const decision = await editable(trx, row.decision_id);
+    const updated = await resolveCorrectionRow(trx, actor, row.id, body.version, body.status);
+    if (!updated) throw staleVersion(presentStatus(row));
+    await recordChange(trx, actor, {
+      entity: "problem_correction",
+      entityId: row.id,
+      action: "update",
+      before: presentStatus(row),
+      after: presentStatus(updated),
+      parentId: row.decision_id,
+    });
+    if (body.status === "accepted" && row.text) {
+      await changeDecision(trx, actor, row.decision_id, {
+        version: decision.version,
+        problem: { statement: row.text },
+      });
+    }
+  });
+}
