@@ -18,6 +18,7 @@ import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
+import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/reviews.service.ts";
 import {
   partsOf,
@@ -75,15 +76,7 @@ function requireEditable(actor: SignedIn, row: { owner_id: string }) {
 async function checkOwner(trx: Kysely<Database>, actor: SignedIn, ownerId: string | undefined) {
   if (!ownerId || ownerId === actor.memberId) return;
   if (actor.role !== "admin") throw forbidden("Only an admin can give a decision to another owner.");
-  const owner = await trx
-    .selectFrom("member")
-    .select("id")
-    .where("workspace_id", "=", actor.workspaceId)
-    .where("id", "=", ownerId)
-    .where("active", "=", true)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!owner) throw unknownReference("ownerId", "The owner");
+  await requireAssignableMember(trx, actor.workspaceId, ownerId, "ownerId", "The owner");
 }
 
 async function checkAccount(trx: Kysely<Database>, workspaceId: string, accountId: string) {

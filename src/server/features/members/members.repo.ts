@@ -77,3 +77,15 @@ export function updateMember(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A member work can be given to: in this workspace, active and not deleted. */
+export function findAssignableMember(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("member")
+    .select(["id", "role"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("active", "=", true)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+}

@@ -8,7 +8,23 @@ import { endMemberSessions } from "../auth/auth.service.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
 import { presentMember } from "./members.presenter.ts";
-import { emailTaken, findMember, insertMember, updateMember } from "./members.repo.ts";
+import { emailTaken, findAssignableMember, findMember, insertMember, updateMember } from "./members.repo.ts";
+
+/**
+ * The one rule for naming a member in a record (a decision's owner, a step's or an action's owner, a team's
+ * manager): in this workspace, active and not deleted; anything else is "not found" at `path`.
+ */
+export async function requireAssignableMember(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  path: string,
+  what: string,
+) {
+  const member = await findAssignableMember(db, workspaceId, id);
+  if (!member) throw unknownReference(path, what);
+  return member;
+}
 
 async function requireTeam(db: Kysely<Database>, workspaceId: string, teamId: string | null | undefined) {
   if (!teamId) return;

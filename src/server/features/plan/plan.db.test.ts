@@ -33,4 +33,28 @@ describe("the mutual plan", () => {
     const positions = steps.map((s) => s.position);
     expect(positions).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
   });
+
+  it("a step's owner is a member work can be given to: a deactivated member is refused, as for a decision's owner", async () => {
+    const leaving = (
+      await w.as.admin.post("/api/v1/members", { email: "leaving@plan.test", name: "Leaving", role: "seller" })
+    ).body.member;
+    const deactivated = await w.as.admin.patch(`/api/v1/members/${leaving.id}`, { version: 1, active: false });
+    expect(deactivated.status).toBe(200);
+    const step = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, {
+      title: "Kick-off",
+      ownerSide: "us",
+      ownerMemberId: leaving.id,
+    });
+    expect(step.status).toBe(404);
+    expect(step.body.error.fields[0].path).toBe("ownerMemberId");
+    const owner = await w.as.admin.patch(`/api/v1/decisions/${decisionId}`, { version: 1, ownerId: leaving.id });
+    expect(owner.status).toBe(404);
+    expect(owner.body.error.fields[0].path).toBe("ownerId");
+    const active = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, {
+      title: "Kick-off",
+      ownerSide: "us",
+      ownerMemberId: w.seller.id,
+    });
+    expect(active.status).toBe(201);
+  });
 });

@@ -16,6 +16,7 @@ import { forbidden, invalid, notFound, staleVersion, unknownReference } from "..
 import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
+import { requireAssignableMember } from "../members/members.service.ts";
 import {
   commentsOf,
   findStep,
@@ -137,15 +138,8 @@ async function checkStepReferences(
     if (s.account_id !== decision.account_id)
       throw invalid("ownerStakeholderId", "must be a stakeholder of the decision's account");
   }
-  if (input.ownerMemberId) {
-    const m = await db
-      .selectFrom("member")
-      .select("id")
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", input.ownerMemberId)
-      .executeTakeFirst();
-    if (!m) throw unknownReference("ownerMemberId", "The member");
-  }
+  if (input.ownerMemberId)
+    await requireAssignableMember(db, actor.workspaceId, input.ownerMemberId, "ownerMemberId", "The member");
   if (input.dependsOn) {
     if (input.dependsOn === stepId) throw invalid("dependsOn", "a step cannot wait for itself");
     const dep = await findStep(db, actor.workspaceId, input.dependsOn);

@@ -8,17 +8,11 @@ import { compareReviews } from "../../../domain/reviews/compare.ts";
 import { prefillAnswers } from "../../../domain/reviews/prefill.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import {
-  AppError,
-  conflict,
-  forbidden,
-  notFound,
-  staleVersion,
-  unknownReference,
-} from "../../http/errors.ts";
+import { AppError, conflict, forbidden, notFound, staleVersion } from "../../http/errors.ts";
 import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts, refreshDerived } from "../decisions/readiness.service.ts";
+import { requireAssignableMember } from "../members/members.service.ts";
 import { presentAction, presentAnswer, presentReview, presentSummary } from "./reviews.presenter.ts";
 import {
   type AnswerRow,
@@ -309,14 +303,7 @@ export async function addAction(db: Kysely<Database>, actor: SignedIn, reviewId:
     const row = await requireReview(trx, actor, reviewId);
     if (!rightsOf(actor, row).canAnswer)
       throw forbidden("Only the decision's owner, the reviewer or an admin can agree actions.");
-    const owner = await trx
-      .selectFrom("member")
-      .select("id")
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", body.ownerId)
-      .where("active", "=", true)
-      .executeTakeFirst();
-    if (!owner) throw unknownReference("ownerId", "The member");
+    await requireAssignableMember(trx, actor.workspaceId, body.ownerId, "ownerId", "The member");
     const id = randomUUID();
     await insertAction(trx, {
       id,

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
-import { unknownReference } from "../../http/errors.ts";
 import { type Actor, recordChange } from "../changes/change-log.ts";
+import { requireAssignableMember } from "../members/members.service.ts";
 import { presentTeam } from "./teams.presenter.ts";
 import { findTeam, insertTeam } from "./teams.repo.ts";
 
@@ -12,15 +12,7 @@ async function requireManager(
   workspaceId: string,
   managerId: string | null | undefined,
 ) {
-  if (!managerId) return;
-  const found = await db
-    .selectFrom("member")
-    .select("role")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", managerId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!found) throw unknownReference("managerId", "The manager");
+  if (managerId) await requireAssignableMember(db, workspaceId, managerId, "managerId", "The manager");
 }
 
 export async function createTeam(
