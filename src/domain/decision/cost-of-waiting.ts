@@ -1,7 +1,7 @@
+import { DAY_MS } from "../time.ts";
 import type { Impact, Period } from "./model.ts";
 
 const MONTHS_PER: Record<Period, number> = { week: 12 / 52, month: 1, quarter: 3, year: 12 };
-const DAY = 86_400_000;
 const AVERAGE_MONTH_DAYS = 365.25 / 12;
 
 export interface CostOfWaiting {
@@ -29,7 +29,7 @@ export function costOfWaiting(
   const target = targetDate ? Date.parse(`${targetDate}T00:00:00Z`) : Number.NaN;
   const monthsToTarget = Number.isNaN(target)
     ? 0
-    : Math.max(0, Math.round(((target - today.getTime()) / DAY / AVERAGE_MONTH_DAYS) * 10) / 10);
+    : Math.max(0, Math.round(((target - today.getTime()) / DAY_MS / AVERAGE_MONTH_DAYS) * 10) / 10);
   return { perMonth, riskExposure, monthsToTarget, untilTarget: Math.round(perMonth * monthsToTarget) };
 }
 

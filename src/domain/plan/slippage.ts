@@ -1,3 +1,5 @@
+import { DAY_MS } from "../time.ts";
+
 /** A plan step as slippage sees it. Dates are YYYY-MM-DD. */
 export interface StepFacts {
   id: string;
@@ -10,7 +12,6 @@ export interface StepFacts {
   dependsOn: string | null;
 }
 
-const DAY = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
 const toDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
@@ -56,19 +57,19 @@ export function slippageOf(steps: StepFacts[], targetDate: string | null, today:
   const projectedDecision = ends.length ? Math.max(...ends) : null;
   const overdue = steps
     .filter((s) => s.status !== "done" && s.dueDate && toDay(s.dueDate) < now)
-    .map((s) => ({ id: s.id, title: s.title, daysLate: Math.round((now - toDay(s.dueDate!)) / DAY) }));
+    .map((s) => ({ id: s.id, title: s.title, daysLate: Math.round((now - toDay(s.dueDate!)) / DAY_MS) }));
   const moved = steps
     .filter((s) => s.dueDateMoves > 0 && s.firstDueDate && s.dueDate)
     .map((s) => ({
       id: s.id,
       title: s.title,
       moves: s.dueDateMoves,
-      daysMoved: Math.round((toDay(s.dueDate!) - toDay(s.firstDueDate!)) / DAY),
+      daysMoved: Math.round((toDay(s.dueDate!) - toDay(s.firstDueDate!)) / DAY_MS),
     }));
   const blocked = steps.filter((s) => s.status === "blocked").map((s) => ({ id: s.id, title: s.title }));
   const daysAfterTarget =
     projectedDecision !== null && targetDate
-      ? Math.round((projectedDecision - toDay(targetDate)) / DAY)
+      ? Math.round((projectedDecision - toDay(targetDate)) / DAY_MS)
       : null;
   const parts: string[] = [];
   if (steps.length === 0) parts.push("No plan yet.");

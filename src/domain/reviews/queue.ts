@@ -1,4 +1,5 @@
 import type { ReviewQuestion } from "../diagnostics/diagnose.ts";
+import { DAY_MS } from "../time.ts";
 
 /** What the queue knows about one open decision. */
 export interface QueueFacts {
@@ -29,7 +30,6 @@ const QUESTION_WORDS: Record<ReviewQuestion, string> = {
   confidence: "their confidence",
 };
 
-const DAY = 86_400_000;
 export const STALE_DAYS = 14;
 
 /**
@@ -60,7 +60,7 @@ export function riskOf(facts: QueueFacts, today: Date): { score: number; reasons
     add(15, `One of the larger decisions (${value}).`);
   }
   if (facts.targetDate) {
-    const days = Math.round((Date.parse(`${facts.targetDate}T00:00:00Z`) - today.getTime()) / DAY);
+    const days = Math.round((Date.parse(`${facts.targetDate}T00:00:00Z`) - today.getTime()) / DAY_MS);
     if (days < 0) add(25, `The customer's target date passed ${-days} day${days === -1 ? "" : "s"} ago.`);
     else if (days <= 30) add(20, `The customer wants to decide in ${days} day${days === 1 ? "" : "s"}.`);
   }

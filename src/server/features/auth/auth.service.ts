@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
@@ -16,7 +17,7 @@ export async function startSession(
   now: Date,
 ) {
   const { token, hash } = newSessionToken();
-  const expiresAt = new Date(now.getTime() + sessionDays * 86_400_000);
+  const expiresAt = new Date(now.getTime() + sessionDays * DAY_MS);
   await insertSession(db, {
     id: randomUUID(),
     tokenHash: hash,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { CreateDecisionBody } from "../../../contract/decisions.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { createAccount, createStakeholder } from "../accounts/accounts.service.ts";
@@ -47,8 +48,7 @@ interface Story {
   }[];
 }
 
-const day = 86_400_000;
-const inDays = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Northwind's customers, across industries and at every milestone — including weak records (a problem

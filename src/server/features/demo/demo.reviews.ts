@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import type { ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { addAction, answerQuestion, coach, completeReview, openReview } from "../reviews/reviews.service.ts";
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().slice(0, 10);
 
 interface DemoReview {
   decision: string;

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { recordChange } from "../changes/change-log.ts";
 import { applyTemplate, listTemplates, planOf } from "../plan/plan.service.ts";
 import { checkIn, hashSecret, newRoomToken, raiseConcern, tickStep } from "../room/room.service.ts";
 
-const DAY = 86_400_000;
 type Ratings = { problem: number; solution: number; risks: number; me: number; agreement: number };
 interface DemoRoom {
   decision: string;
@@ -51,7 +51,7 @@ export async function seedDemoRooms(db: Kysely<Database>, owner: SignedIn, decis
       owner,
       decisionId,
       templates[room.templateIndex]!.id,
-      new Date(Date.now() - 14 * DAY).toISOString().slice(0, 10),
+      new Date(Date.now() - 14 * DAY_MS).toISOString().slice(0, 10),
     );
     const id = crypto.randomUUID();
     await db
@@ -62,7 +62,7 @@ export async function seedDemoRooms(db: Kysely<Database>, owner: SignedIn, decis
         decision_id: decisionId,
         token_hash: hashSecret(newRoomToken()),
         label: room.buyer,
-        expires_at: new Date(Date.now() + 30 * DAY),
+        expires_at: new Date(Date.now() + 30 * DAY_MS),
         created_by: owner.memberId,
       })
       .execute();

@@ -36,9 +36,16 @@ describe("the mutual plan", () => {
 
   it("a step's owner is a member work can be given to: a deactivated member is refused, as for a decision's owner", async () => {
     const leaving = (
-      await w.as.admin.post("/api/v1/members", { email: "leaving@plan.test", name: "Leaving", role: "seller" })
+      await w.as.admin.post("/api/v1/members", {
+        email: "leaving@plan.test",
+        name: "Leaving",
+        role: "seller",
+      })
     ).body.member;
-    const deactivated = await w.as.admin.patch(`/api/v1/members/${leaving.id}`, { version: 1, active: false });
+    const deactivated = await w.as.admin.patch(`/api/v1/members/${leaving.id}`, {
+      version: 1,
+      active: false,
+    });
     expect(deactivated.status).toBe(200);
     const step = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, {
       title: "Kick-off",
@@ -47,7 +54,10 @@ describe("the mutual plan", () => {
     });
     expect(step.status).toBe(404);
     expect(step.body.error.fields[0].path).toBe("ownerMemberId");
-    const owner = await w.as.admin.patch(`/api/v1/decisions/${decisionId}`, { version: 1, ownerId: leaving.id });
+    const owner = await w.as.admin.patch(`/api/v1/decisions/${decisionId}`, {
+      version: 1,
+      ownerId: leaving.id,
+    });
     expect(owner.status).toBe(404);
     expect(owner.body.error.fields[0].path).toBe("ownerId");
     const active = await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, {

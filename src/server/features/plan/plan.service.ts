@@ -10,6 +10,7 @@ import type {
 } from "../../../contract/plan.ts";
 import { slippageOf } from "../../../domain/plan/slippage.ts";
 import { DEFAULT_TEMPLATES, type TemplateStep } from "../../../domain/plan/templates.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { forbidden, invalid, notFound, staleVersion, unknownReference } from "../../http/errors.ts";
@@ -29,9 +30,8 @@ import {
   templatesOf,
 } from "./plan.repo.ts";
 
-const DAY = 86_400_000;
 const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export function presentStep(
   row: StepRow,

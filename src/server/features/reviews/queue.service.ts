@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
 import { riskOf, upperQuartile } from "../../../domain/reviews/queue.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { listDecisions } from "../decisions/decisions.service.ts";
 import { answersOf, queueFacts } from "./reviews.repo.ts";
 
-const DAY = 86_400_000;
 /** The queue weighs at most this many open decisions (the lowest readiness first). */
 const CANDIDATES = 500;
 
@@ -51,7 +51,7 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
           f.recent_averages && f.recent_averages.length === 2
             ? { previous: Number(f.recent_averages[0]), latest: Number(f.recent_averages[1]) }
             : null,
-        daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY),
+        daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY_MS),
         reviewed: f.last_review_id !== null,
       },
       today,

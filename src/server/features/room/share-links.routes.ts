@@ -12,6 +12,7 @@ import {
   shareLinkBody,
   shareLinkList,
 } from "../../../contract/plan.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.ts";
@@ -22,8 +23,6 @@ import { consensusOf } from "./consensus.ts";
 import { resolveCorrection } from "./corrections.service.ts";
 import { checkInsOf, linksOf } from "./room.repo.ts";
 import { hashSecret, newRoomToken } from "./room.service.ts";
-
-const DAY = 86_400_000;
 
 async function ownDecision(
   app: { db: Parameters<typeof requireVisibleDecision>[0] },
@@ -55,9 +54,10 @@ export const shareLinksRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       const expiresAt = request.body.expiresAt
         ? new Date(request.body.expiresAt)
-        : new Date(Date.now() + 30 * DAY);
+        : new Date(Date.now() + 30 * DAY_MS);
       if (expiresAt.getTime() <= Date.now()) throw invalid("expiresAt", "must be in the future");
-      if (expiresAt.getTime() > Date.now() + 366 * DAY) throw invalid("expiresAt", "must be within a year");
+      if (expiresAt.getTime() > Date.now() + 366 * DAY_MS)
+        throw invalid("expiresAt", "must be within a year");
       const token = newRoomToken();
       const id = randomUUID();
       await app.db.transaction().execute(async (trx) => {

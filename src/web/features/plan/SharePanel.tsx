@@ -18,6 +18,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { DAY_MS } from "../../../domain/time.ts";
 import { del, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date, dateTime } from "../../lib/format.ts";
@@ -30,7 +31,7 @@ export function SharePanel({ decision }: { decision: DecisionDetail }) {
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "links"] });
-  const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const in30 = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
   const form = useForm({
     initialValues: { label: "", expires: in30 },
     validate: { label: (v) => (v.trim() ? null : "Who is it for?") },
