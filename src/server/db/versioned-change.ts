@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import { type Actor, recordChange } from "../features/changes/change-log.ts";
 import { notFound, staleVersion } from "../http/errors.ts";
+import { type Actor, recordChange } from "./change-log.ts";
 import type { Database } from "./schema.ts";
 
 type VersionedTable =

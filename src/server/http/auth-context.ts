@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Role } from "../../contract/common.ts";
-import type { Actor } from "../features/changes/change-log.ts";
+import type { Actor } from "../db/change-log.ts";
 import { forbidden, unauthenticated } from "./errors.ts";
 
 export interface SignedIn extends Actor {

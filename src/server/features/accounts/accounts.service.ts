@@ -7,10 +7,10 @@ import type {
   updateAccountBody,
   updateStakeholderBody,
 } from "../../../contract/decisions.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { unknownReference } from "../../http/errors.ts";
-import { type Actor, recordChange } from "../changes/change-log.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
 import { findAccount, findStakeholder, insertAccount, insertStakeholder } from "./accounts.repo.ts";
 

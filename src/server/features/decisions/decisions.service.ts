@@ -13,11 +13,11 @@ import type {
 import { withDoNothing } from "../../../domain/decision/model.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
 import { commitBlockers } from "../../../domain/reviews/commit-guard.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/reviews.service.ts";
 import {

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { DAY_MS } from "../../../domain/time.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { applyTemplate, listTemplates, planOf } from "../plan/plan.service.ts";
 import { checkIn, hashSecret, newRoomToken, raiseConcern, tickStep } from "../room/room.service.ts";
 

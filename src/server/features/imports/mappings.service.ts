@@ -3,10 +3,10 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { createMappingBody } from "../../../contract/imports.ts";
 import type { ImportKind } from "../../../domain/import/fields.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict } from "../../http/errors.ts";
-import { type Actor, recordChange } from "../changes/change-log.ts";
 
 type MappingRow = Awaited<ReturnType<typeof findMapping>> & {};
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { CreateMemberBody, UpdateMemberBody } from "../../../contract/members.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { conflict, notFound, unknownReference } from "../../http/errors.ts";
 import { requireUpdated } from "../../http/versioned.ts";
 import { endMemberSessions } from "../auth/auth.service.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
-import { type Actor, recordChange } from "../changes/change-log.ts";
 import { presentMember } from "./members.presenter.ts";
 import { emailTaken, findAssignableMember, findMember, insertMember, updateMember } from "./members.repo.ts";
 

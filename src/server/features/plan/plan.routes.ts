@@ -15,9 +15,9 @@ import {
   updateStepBody,
   updateTemplateBody,
 } from "../../../contract/plan.ts";
+import { recordChange } from "../../db/change-log.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { notFound } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { findStep } from "./plan.repo.ts";
 import {

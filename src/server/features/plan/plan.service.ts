@@ -11,10 +11,10 @@ import type {
 import { slippageOf } from "../../../domain/plan/slippage.ts";
 import { DEFAULT_TEMPLATES, type TemplateStep } from "../../../domain/plan/templates.ts";
 import { DAY_MS } from "../../../domain/time.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { forbidden, invalid, notFound, staleVersion, unknownReference } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";

@@ -8,9 +8,9 @@ import {
   questionList,
 } from "../../../contract/decisions.ts";
 import { DEFAULT_QUESTIONS, GAP_KEYS, type GapKey } from "../../../domain/readiness/questions.ts";
+import { recordChange } from "../../db/change-log.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { staleVersion } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 
 /** The workspace's question library: the shipped questions, reworded where the workspace chose to. */
 export const questionsRoutes: FastifyPluginAsyncZod = async (app) => {

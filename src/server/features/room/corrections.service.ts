@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { resolveCorrectionBody } from "../../../contract/plan.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { notFound, staleVersion } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { changeDecision } from "../decisions/decisions.service.ts";
 import { findCorrection, resolveCorrectionRow } from "./room.repo.ts";
 

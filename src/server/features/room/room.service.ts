@@ -5,9 +5,9 @@ import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from
 import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
 import type { Impact } from "../../../domain/decision/model.ts";
 import { slippageOf } from "../../../domain/plan/slippage.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
-import { type Actor, recordChange } from "../changes/change-log.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
 import { findStep } from "../plan/plan.repo.ts";
 import { stepPatch } from "../plan/plan.service.ts";

@@ -13,10 +13,10 @@ import {
   shareLinkList,
 } from "../../../contract/plan.ts";
 import { DAY_MS } from "../../../domain/time.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
 import { consensusOf } from "./consensus.ts";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
-import { type Actor, recordChange } from "../changes/change-log.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { presentTeam } from "./teams.presenter.ts";
 import { findTeam, insertTeam } from "./teams.repo.ts";

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import { updateWorkspaceBody, workspace } from "../../../contract/reviews.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { notFound, staleVersion } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 
 const DEFAULTS = { commitGuard: true };
 

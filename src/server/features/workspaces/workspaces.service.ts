@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { conflict } from "../../http/errors.ts";
-import { recordChange } from "../changes/change-log.ts";
 import { createMember } from "../members/members.service.ts";
 import { findWorkspaceByName, hasOwnWorkspace, insertWorkspace } from "./workspaces.repo.ts";
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { ChangeAction, Database } from "../../db/schema.ts";
+import type { ChangeAction, Database } from "./schema.ts";
 
 export interface Actor {
   workspaceId: string;
