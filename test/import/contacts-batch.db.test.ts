@@ -1,7 +1,7 @@
-import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
+import { statementRecorder } from "../statements.ts";
 import { importWorkspace, tally, tempFile } from "./import-helpers.ts";
 
 let t: TestApp;
@@ -9,21 +9,6 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-/** Counts the SQL statements sent through the database it is plugged into. */
-function statementCounter() {
-  const counter = { statements: 0 };
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      counter.statements++;
-      return args.node;
-    },
-    async transformResult(args) {
-      return args.result;
-    },
-  };
-  return { counter, plugin };
-}
 
 function pipedrive(deals: number) {
   const people = ["Person - ID,Person - Name,Person - Organization,Person - Email"];
@@ -44,7 +29,7 @@ describe("deals that name their contact person", () => {
       const { w, actor } = await importWorkspace(t, `Contacts ${deals}`);
       const files = pipedrive(deals);
       await importFiles(t.db, actor, [files.people], {});
-      const { counter, plugin } = statementCounter();
+      const { sent, plugin } = statementRecorder();
       const result = await importFiles(t.db.withPlugin(plugin), actor, [files.deals], {});
       expect(result.counts).toMatchObject({ created: deals, errors: 0 });
       expect(await tally(t, w.workspace.id)).toMatchObject({ decisions: deals, involvements: deals });
@@ -56,7 +41,7 @@ describe("deals that name their contact person", () => {
         .execute();
       // Every decision's stored readiness counts its person (the same for all: one person, no role yet).
       expect(readiness).toHaveLength(1);
-      return counter.statements;
+      return sent.length;
     };
     const few = await statementsFor(5);
     const many = await statementsFor(200);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/app.ts";
+import { client, createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+import { statementRecorder } from "../../../../test/statements.ts";
+import { buildApp } from "../../app.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -184,6 +186,37 @@ describe("decisions", () => {
       "concern:create",
       "decision:create",
     ]);
+  });
+});
+
+describe("one change, one readiness", () => {
+  it("a PATCH works out readiness once, in its transaction, and answers with it", async () => {
+    const { sent, plugin } = statementRecorder();
+    const counted = await buildApp({
+      db: t.db.withPlugin(plugin),
+      dbKind: t.app.dbKind,
+      config: t.app.config,
+      serveWeb: false,
+    });
+    try {
+      const created = (await newDecision()).body;
+      const seller = client(counted, w.as.seller.cookie);
+      sent.length = 0;
+      const reply = await seller.patch(`/api/v1/decisions/${created.id}`, {
+        version: created.version,
+        problem: { statement: "Closing takes 12 days because 11 plants reconcile by hand." },
+      });
+      expect(reply.status).toBe(200);
+      // Readiness reads the buyers' check-ins exactly once for every time it is worked out.
+      expect(sent.filter((statement) => statement.includes('"check_in"'))).toHaveLength(1);
+      expect(reply.body.readinessDetail.overall).toBe(reply.body.readiness);
+      expect(reply.body.readiness).toBeGreaterThan(created.readiness);
+      const stored = (await w.as.seller.get(`/api/v1/decisions/${created.id}`)).body;
+      expect(stored.readiness).toBe(reply.body.readiness);
+      expect(stored.version).toBe(reply.body.version);
+    } finally {
+      await counted.close();
+    }
   });
 });
 

@@ -189,7 +189,7 @@ export function blankParts() {
 }
 
 export async function createDecision(db: Kysely<Database>, actor: SignedIn, body: CreateBody) {
-  const id = await db.transaction().execute(async (trx) => {
+  const facts = await db.transaction().execute(async (trx) => {
     await checkAccount(trx, actor.workspaceId, body.accountId);
     await checkOwner(trx, actor, body.ownerId);
     const parts = mergeParts(emptyParts(), body);
@@ -218,22 +218,22 @@ export async function createDecision(db: Kysely<Database>, actor: SignedIn, body
       outcome_date: outcomeDate,
       notes: body.notes ?? null,
     });
-    await refreshDerived(trx, actor.workspaceId, id);
-    const created = (await findDecision(trx, actor.workspaceId, id, null))!;
+    const facts = await refreshDerived(trx, actor.workspaceId, id);
     await recordChange(trx, actor, {
       entity: "decision",
       entityId: id,
       action: "create",
-      after: presentDecision(created),
+      after: presentDecision(facts.row),
     });
-    return id;
+    return facts;
   });
-  return decisionDetail(db, actor, id);
+  return presentDetail(actor, facts);
 }
 
+/** A change answers with the facts its own transaction computed: readiness is worked out once per change. */
 export async function updateDecision(db: Kysely<Database>, actor: SignedIn, id: string, body: UpdateBody) {
-  await db.transaction().execute((trx) => changeDecision(trx, actor, id, body));
-  return decisionDetail(db, actor, id);
+  const facts = await db.transaction().execute((trx) => changeDecision(trx, actor, id, body));
+  return presentDetail(actor, facts);
 }
 
 /** Changes a decision inside the caller's transaction, so another record's change can go with it. */
@@ -285,7 +285,7 @@ export async function changeDecision(trx: Kysely<Database>, actor: SignedIn, id:
     present: presentDecision,
     what: "The decision",
   });
-  await refreshDerived(trx, actor.workspaceId, id);
+  return refreshDerived(trx, actor.workspaceId, id);
 }
 
 export async function changeDecisionState(
@@ -315,7 +315,13 @@ export async function changeDecisionState(
 
 export async function decisionDetail(db: Kysely<Database>, actor: SignedIn, id: string) {
   await requireVisibleDecision(db, actor, id);
-  const { row, involvements, concerns, readiness } = await decisionFacts(db, actor.workspaceId, id);
+  return presentDetail(actor, await decisionFacts(db, actor.workspaceId, id));
+}
+
+function presentDetail(
+  actor: SignedIn,
+  { row, involvements, concerns, readiness }: Awaited<ReturnType<typeof decisionFacts>>,
+) {
   return {
     ...presentDecision(row),
     involvements: involvements.map(presentInvolvement),

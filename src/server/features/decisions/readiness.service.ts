@@ -1,14 +1,18 @@
 import type { Kysely } from "kysely";
+import type { DecisionFacts } from "../../../domain/decision/model.ts";
 import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
-import { readinessOf } from "../../../domain/readiness/readiness.ts";
+import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
 import type { Database } from "../../db/schema.ts";
 import { reviewFlagsOf } from "../reviews/reviews.service.ts";
 import { factsOf } from "./decisions.presenter.ts";
 import {
+  type ConcernRow,
   checkInsOf,
   concernsOf,
+  type DecisionRow,
   type Derived,
   findDecisions,
+  type InvolvementRow,
   involvementsOf,
   updateDerived,
   workspaceQuestions,
@@ -25,12 +29,25 @@ const group = <T extends { decision_id: string }>(rows: T[]) => {
   return byDecision;
 };
 
+/** A decision's record, people and concerns as stored, what readiness read of them, and its readiness. */
+export interface StoredFacts {
+  row: DecisionRow;
+  involvements: InvolvementRow[];
+  concerns: ConcernRow[];
+  facts: DecisionFacts;
+  readiness: Readiness;
+}
+
 /**
  * Everything readiness reads about some decisions — record, people, concerns, buyers' check-ins, last review —
  * and the result, for each. One query per kind of fact however many decisions: an import of thousands reads
  * them in a handful of statements, and one decision takes the same path.
  */
-export async function decisionFactsOf(db: Kysely<Database>, workspaceId: string, ids: string[]) {
+export async function decisionFactsOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  ids: string[],
+): Promise<Map<string, StoredFacts>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await findDecisions(db, workspaceId, unique);
@@ -55,7 +72,7 @@ export async function decisionFactsOf(db: Kysely<Database>, workspaceId: string,
         })),
       };
       const readiness = readinessOf(facts, now, library);
-      return [row.id, { row, involvements: people, concerns: raised, facts, readiness }];
+      return [row.id, { row, involvements: people, concerns: raised, facts, readiness }] as const;
     }),
   );
 }
@@ -65,7 +82,10 @@ export async function decisionFacts(db: Kysely<Database>, workspaceId: string, i
   return (await decisionFactsOf(db, workspaceId, [id])).get(id)!;
 }
 
-/** Recomputes readiness and milestone of some decisions, stored for lists and the board, in the caller's transaction. */
+/**
+ * Recomputes readiness and milestone of some decisions, stored for lists and the board, in the caller's
+ * transaction. Gives back each decision's facts as now stored, so the caller can answer without reading again.
+ */
 export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: string, ids: string[]) {
   const all = await decisionFactsOf(trx, workspaceId, ids);
   const derived: Array<Derived & { id: string }> = [...all.values()].map(({ row, readiness }) => ({
@@ -88,10 +108,14 @@ export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: strin
         Number(stored(d.id).cost_of_waiting_monthly) !== d.cost_of_waiting_monthly,
     ),
   );
+  for (const d of derived) {
+    const facts = all.get(d.id)!;
+    facts.row = { ...facts.row, ...d };
+  }
   return all;
 }
 
-/** Recomputes one decision's readiness (see refreshDerivedOf) and returns it. */
+/** Recomputes one decision's readiness (see refreshDerivedOf) and returns its facts as now stored. */
 export async function refreshDerived(trx: Kysely<Database>, workspaceId: string, id: string) {
-  return (await refreshDerivedOf(trx, workspaceId, [id])).get(id)!.readiness;
+  return (await refreshDerivedOf(trx, workspaceId, [id])).get(id)!;
 }

@@ -284,7 +284,7 @@ export async function completeReview(db: Kysely<Database>, actor: SignedIn, id: 
   await changeReview(db, actor, id, version, { status: "completed", completed_at: new Date() }, "update");
   if (row) {
     await db.transaction().execute(async (trx) => {
-      const readiness = await refreshDerived(trx, actor.workspaceId, row.decision_id);
+      const { readiness } = await refreshDerived(trx, actor.workspaceId, row.decision_id);
       await trx
         .updateTable("review")
         .set({ readiness_at_completion: readiness.overall })
