@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import { type Kysely, sql } from "kysely";
 import { neutralizeCell } from "../../../domain/import/values.ts";
 import type { Database } from "../../db/schema.ts";
@@ -199,7 +200,7 @@ function jsonRow(row: Record<string, unknown>) {
   );
 }
 
-/** RFC 4180: quoted when needed, quotes doubled, CRLF line ends. */
-function csvLine(cells: string[]) {
-  return `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")}\r\n`;
+/** RFC 4180: quoted when needed (line breaks of either kind too), quotes doubled, CRLF line ends. */
+export function csvLine(cells: string[]) {
+  return stringify([cells], { record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }

@@ -1,0 +1,94 @@
+import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../domain/import/fields.ts";
+import type { RunRow } from "./imports.repo.ts";
+import type { FilePlan, MappingNeededError } from "./plan.ts";
+import { type FileHead, readRows } from "./read-file.ts";
+
+/**
+ * `working` is the imports this process was running *before* the row was read: a run that finishes between
+ * the two must read as running (or done), never as interrupted.
+ */
+export function presentRun(run: RunRow, working: Map<string, { progress: number }>) {
+  const files = run.files as Array<{ name: string; format: string; kind: string }>;
+  const running = working.get(run.id);
+  return {
+    id: run.id,
+    status: run.status === "running" && !running ? ("interrupted" as const) : run.status,
+    files: files.map((f) => ({ name: f.name, format: f.format, kind: f.kind })),
+    counts: run.counts as {
+      created: number;
+      updated: number;
+      skipped: number;
+      errors: number;
+      warnings: number;
+    },
+    progress: running ? running.progress : null,
+    unknownOwners: run.unknown_owners as Record<string, number>,
+    error: run.error,
+    createdAt: run.created_at.toISOString(),
+    finishedAt: run.finished_at?.toISOString() ?? null,
+    undoneAt: run.undone_at?.toISOString() ?? null,
+  };
+}
+
+export function presentIssue(issue: {
+  file: string;
+  row_number: number;
+  column_name: string | null;
+  value: string | null;
+  message: string;
+  severity: "error" | "warning";
+}) {
+  return {
+    file: issue.file,
+    row: issue.row_number,
+    column: issue.column_name,
+    value: issue.value,
+    message: issue.message,
+    severity: issue.severity,
+  };
+}
+
+async function samplesOf(head: FileHead) {
+  for await (const batch of readRows(head, 5)) return batch.rows.map((r) => r.values);
+  return [];
+}
+
+export async function describePlan(plan: FilePlan) {
+  const samples = await samplesOf(plan.head);
+  return {
+    name: plan.head.name,
+    format: plan.format,
+    kind: plan.kind,
+    encoding: plan.head.encoding,
+    delimiter: plan.head.delimiter,
+    headers: plan.head.headers,
+    columns: plan.columns as Record<string, string>,
+    constants: plan.constants,
+    unmapped: plan.unmapped,
+    samples: samples.slice(0, 5),
+    fields: fieldsOf(plan.kind),
+    needsMapping: null,
+  };
+}
+
+const fieldsOf = (kind: ImportKind | null) =>
+  kind
+    ? (FIELDS[kind] as readonly string[]).map((field) => ({ field, label: FIELD_LABELS[field] ?? field }))
+    : [];
+
+export async function describeUnmapped(error: MappingNeededError) {
+  return {
+    name: error.head.name,
+    format: error.format as string,
+    kind: error.kind ?? "unknown",
+    encoding: error.head.encoding,
+    delimiter: error.head.delimiter,
+    headers: error.head.headers,
+    columns: (error.kind ? suggestColumns(error.kind, error.head.headers) : {}) as Record<string, string>,
+    constants: {},
+    unmapped: [],
+    samples: await samplesOf(error.head),
+    fields: fieldsOf(error.kind),
+    needsMapping: error.message,
+  };
+}
