@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { Database, ShareLinkTable } from "../../db/schema.ts";
 
 export type LinkRow = Selectable<ShareLinkTable>;
@@ -167,4 +167,60 @@ export function resolveCorrectionRow(
     .where("status", "=", "proposed")
     .returningAll()
     .executeTakeFirst();
+}
+
+export async function insertLink(db: Kysely<Database>, row: Insertable<ShareLinkTable>) {
+  await db.insertInto("share_link").values(row).execute();
+}
+
+export function findLink(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("share_link")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function revokeLink(db: Kysely<Database>, workspaceId: string, id: string) {
+  await db
+    .updateTable("share_link")
+    .set({ revoked_at: new Date() })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .execute();
+}
+
+export function correctionsOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return db
+    .selectFrom("problem_correction")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("decision_id", "=", decisionId)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Buyer activity, newest first: of one decision, or of the decisions one member owns, or all. */
+export function activityOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  filter: { decisionId?: string | undefined; ownerId?: string | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom("buyer_activity")
+    .innerJoin("decision", "decision.id", "buyer_activity.decision_id")
+    .select([
+      "buyer_activity.id",
+      "buyer_activity.decision_id",
+      "decision.title",
+      "buyer_activity.kind",
+      "buyer_activity.summary",
+      "buyer_activity.created_at",
+    ])
+    .where("buyer_activity.workspace_id", "=", workspaceId);
+  if (filter.decisionId) query = query.where("buyer_activity.decision_id", "=", filter.decisionId);
+  if (filter.ownerId) query = query.where("decision.owner_id", "=", filter.ownerId);
+  return query.orderBy("buyer_activity.id", "desc").limit(filter.limit).execute();
 }
