@@ -168,14 +168,25 @@ async function benchImport(
   ];
 }
 
-async function postgres(url: string, file: string) {
-  const name = `confidant_bench_import_${process.pid}`;
+/** A database of its own on the server at `url`, created empty, and how to drop it again. */
+async function scratchDatabase(url: string, name: string) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.query(`CREATE DATABASE ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
+  return {
+    target,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function postgres(url: string, file: string) {
+  const { target, drop } = await scratchDatabase(url, `confidant_bench_import_${process.pid}`);
   try {
     const client = new pg.Client({ connectionString: target.toString() });
     await client.connect();
@@ -196,8 +207,7 @@ async function postgres(url: string, file: string) {
       await handle.close();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
@@ -282,21 +292,14 @@ async function benchContacts(
 }
 
 async function contactsOnPostgres(url: string, files: Awaited<ReturnType<typeof generateContacts>>) {
-  const name = `confidant_bench_contacts_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const { target, drop } = await scratchDatabase(url, `confidant_bench_contacts_${process.pid}`);
   const handle = openPostgres(target.toString());
   try {
     await migrate(handle.db);
     return await benchContacts("PostgreSQL", handle.db, files);
   } finally {
     await handle.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../domain/import/fields.ts";
-import type { RunRow } from "./imports.repo.ts";
+import type { IssueRow, RunRow } from "./imports.repo.ts";
 import type { FilePlan, MappingNeededError } from "./plan.ts";
 import { type FileHead, readRows } from "./read-file.ts";
 
@@ -30,14 +30,9 @@ export function presentRun(run: RunRow, working: Map<string, { progress: number 
   };
 }
 
-export function presentIssue(issue: {
-  file: string;
-  row_number: number;
-  column_name: string | null;
-  value: string | null;
-  message: string;
-  severity: "error" | "warning";
-}) {
+export function presentIssue(
+  issue: Pick<IssueRow, "file" | "row_number" | "column_name" | "value" | "message" | "severity">,
+) {
   return {
     file: issue.file,
     row: issue.row_number,

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
-import type { Database, ImportRunTable } from "../../db/schema.ts";
+import type { Database, ImportIssueTable, ImportRunTable } from "../../db/schema.ts";
 
 export type RunRow = Selectable<ImportRunTable>;
+export type IssueRow = Selectable<ImportIssueTable>;
 
 export function findRun(db: Kysely<Database>, workspaceId: string, id: string) {
   return db
