@@ -394,7 +394,3 @@ export function decisionHistory(
     .limit(limit)
     .execute();
 }
-
-export function workspaceQuestions(db: Kysely<Database>, workspaceId: string) {
-  return db.selectFrom("question").selectAll().where("workspace_id", "=", workspaceId).execute();
-}

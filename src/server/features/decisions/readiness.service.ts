@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DecisionFacts } from "../../../domain/decision/model.ts";
-import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
 import type { Database } from "../../db/schema.ts";
+import { questionLibrary } from "../questions/questions.service.ts";
 import { reviewFlagsOf } from "../reviews/reviews.service.ts";
 import { factsOf } from "./decisions.presenter.ts";
 import {
@@ -15,13 +15,7 @@ import {
   type InvolvementRow,
   involvementsOf,
   updateDerived,
-  workspaceQuestions,
 } from "./decisions.repo.ts";
-
-export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
-  const rows = await workspaceQuestions(db, workspaceId);
-  return Object.fromEntries(rows.map((row) => [row.gap_key, row.text]));
-}
 
 const group = <T extends { decision_id: string }>(rows: T[]) => {
   const byDecision = new Map<string, T[]>();

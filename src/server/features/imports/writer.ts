@@ -16,7 +16,8 @@ import { readinessOf } from "../../../domain/readiness/readiness.ts";
 import { type ChangeEntry, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
 import { blankParts } from "../decisions/decisions.service.ts";
-import { questionLibrary, refreshDerivedOf } from "../decisions/readiness.service.ts";
+import { refreshDerivedOf } from "../decisions/readiness.service.ts";
+import { questionLibrary } from "../questions/questions.service.ts";
 import { type Prepared, type UpsertResult, upsertBySource } from "./upsert.ts";
 
 export interface Counts {

@@ -1,0 +1,75 @@
+import type { Kysely } from "kysely";
+import {
+  DEFAULT_QUESTIONS,
+  GAP_KEYS,
+  type GapKey,
+  type QuestionLibrary,
+} from "../../../domain/readiness/questions.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
+import type { Database } from "../../db/schema.ts";
+import { staleVersion } from "../../http/errors.ts";
+import { dropQuestion, findQuestion, insertQuestion, questionsOf, rewordQuestion } from "./questions.repo.ts";
+
+const entry = (key: GapKey, row?: { text: string; version: number }) => ({
+  key,
+  text: row?.text ?? DEFAULT_QUESTIONS[key],
+  defaultText: DEFAULT_QUESTIONS[key],
+  customized: Boolean(row),
+  version: row?.version ?? null,
+});
+
+/** The workspace's wording of each question readiness asks, where it chose its own. */
+export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
+  const rows = await questionsOf(db, workspaceId);
+  return Object.fromEntries(rows.map((row) => [row.gap_key, row.text]));
+}
+
+export async function listQuestions(db: Kysely<Database>, workspaceId: string) {
+  const rows = await questionsOf(db, workspaceId);
+  return GAP_KEYS.map((key) =>
+    entry(
+      key,
+      rows.find((row) => row.gap_key === key),
+    ),
+  );
+}
+
+/** Rewords one question; the first wording needs no version, a later one the version it replaces. */
+export async function putQuestion(
+  db: Kysely<Database>,
+  actor: Actor,
+  key: GapKey,
+  body: { text: string; version?: number | undefined },
+) {
+  const saved = await db.transaction().execute(async (trx) => {
+    const before = await findQuestion(trx, actor.workspaceId, key);
+    if (before && body.version !== before.version) throw staleVersion(entry(key, before));
+    const saved = before
+      ? await rewordQuestion(trx, actor.workspaceId, before.id, before.version, body.text)
+      : await insertQuestion(trx, actor.workspaceId, key, body.text);
+    if (!saved) throw staleVersion(entry(key, before));
+    await recordChange(trx, actor, {
+      entity: "question",
+      entityId: saved.id,
+      action: before ? "update" : "create",
+      before: before ? entry(key, before) : undefined,
+      after: entry(key, saved),
+    });
+    return saved;
+  });
+  return entry(key, saved);
+}
+
+/** Back to the shipped wording; the workspace's wording stays in the history. */
+export async function resetQuestion(db: Kysely<Database>, actor: Actor, key: GapKey) {
+  await db.transaction().execute(async (trx) => {
+    const before = await dropQuestion(trx, actor.workspaceId, key);
+    if (before)
+      await recordChange(trx, actor, {
+        entity: "question",
+        entityId: before.id,
+        action: "delete",
+        before: entry(key, before),
+      });
+  });
+}
