@@ -45,3 +45,23 @@ export function listWorkspaceMembers(db: Kysely<Database>, workspaceId: string) 
     .orderBy("name")
     .execute();
 }
+
+export function findWorkspace(db: Kysely<Database>, id: string) {
+  return db.selectFrom("workspace").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Changes a workspace seen at `version`; undefined when someone changed it meanwhile. */
+export function updateWorkspace(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  patch: { settings: string; name?: string },
+) {
+  return db
+    .updateTable("workspace")
+    .set({ ...patch, version: version + 1, updated_at: new Date() })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returning("id")
+    .executeTakeFirst();
+}

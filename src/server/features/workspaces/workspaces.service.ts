@@ -1,10 +1,56 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
-import { conflict } from "../../http/errors.ts";
+import { conflict, notFound, staleVersion } from "../../http/errors.ts";
 import { createMember } from "../members/members.service.ts";
-import { findWorkspaceByName, hasOwnWorkspace, insertWorkspace } from "./workspaces.repo.ts";
+import {
+  findWorkspace,
+  findWorkspaceByName,
+  hasOwnWorkspace,
+  insertWorkspace,
+  updateWorkspace,
+} from "./workspaces.repo.ts";
+
+const DEFAULT_SETTINGS = { commitGuard: true };
+
+/** The workspace as its members see it, its policies with their defaults filled in. */
+export async function workspaceView(db: Kysely<Database>, id: string) {
+  const row = await findWorkspace(db, id);
+  if (!row) throw notFound("The workspace");
+  return {
+    id: row.id,
+    name: row.name,
+    isDemo: row.is_demo,
+    settings: { ...DEFAULT_SETTINGS, ...(row.settings as object) },
+    version: row.version,
+  };
+}
+
+/** An admin renames the workspace or changes its policies. */
+export async function changeWorkspace(
+  db: Kysely<Database>,
+  admin: Actor,
+  body: { version: number; name?: string | undefined; settings?: Record<string, unknown> | undefined },
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await workspaceView(trx, admin.workspaceId);
+    const settings = { ...before.settings, ...body.settings };
+    const updated = await updateWorkspace(trx, admin.workspaceId, body.version, {
+      settings: JSON.stringify(settings),
+      ...(body.name ? { name: body.name } : {}),
+    });
+    if (!updated) throw staleVersion(before);
+    await recordChange(trx, admin, {
+      entity: "workspace",
+      entityId: admin.workspaceId,
+      action: "update",
+      before,
+      after: { ...before, name: body.name ?? before.name, settings },
+    });
+  });
+  return workspaceView(db, admin.workspaceId);
+}
 
 export async function createWorkspace(
   db: Kysely<Database>,
