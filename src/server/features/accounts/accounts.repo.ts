@@ -83,3 +83,14 @@ export async function insertStakeholder(
 ) {
   await db.insertInto("stakeholder").values(row).execute();
 }
+
+export async function accountExists(db: Kysely<Database>, workspaceId: string, id: string) {
+  const row = await db
+    .selectFrom("account")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

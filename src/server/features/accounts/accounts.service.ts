@@ -12,7 +12,13 @@ import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { unknownReference } from "../../http/errors.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
-import { findAccount, findStakeholder, insertAccount, insertStakeholder } from "./accounts.repo.ts";
+import {
+  accountExists,
+  findAccount,
+  findStakeholder,
+  insertAccount,
+  insertStakeholder,
+} from "./accounts.repo.ts";
 
 type AccountBody = z.output<typeof createAccountBody>;
 type AccountPatch = z.output<typeof updateAccountBody>;
@@ -149,4 +155,14 @@ export async function changeStakeholder(
     });
     return presentStakeholder(after);
   });
+}
+
+/** An account a record may name: in this workspace and not deleted; else "not found" at `path`. */
+export async function requireLiveAccount(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  path = "accountId",
+) {
+  if (!(await accountExists(db, workspaceId, id))) throw unknownReference(path, "The account");
 }

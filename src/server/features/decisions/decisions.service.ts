@@ -18,8 +18,10 @@ import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { requireLiveAccount } from "../accounts/accounts.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/reviews.service.ts";
+import { workspaceView } from "../workspaces/workspaces.service.ts";
 import {
   partsOf,
   presentCard,
@@ -79,17 +81,6 @@ async function checkOwner(trx: Kysely<Database>, actor: SignedIn, ownerId: strin
   await requireAssignableMember(trx, actor.workspaceId, ownerId, "ownerId", "The owner");
 }
 
-async function checkAccount(trx: Kysely<Database>, workspaceId: string, accountId: string) {
-  const found = await trx
-    .selectFrom("account")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", accountId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!found) throw unknownReference("accountId", "The account");
-}
-
 /** Every stakeholder a decision names must be a person at its account. */
 async function checkStakeholders(
   trx: Kysely<Database>,
@@ -121,12 +112,7 @@ function stakeholderRefs(columns: ReturnType<typeof partsOf>) {
 
 /** Workspace policy (on by default): no commit while the latest review shows we do not know the customer's side. */
 async function checkCommitGuard(trx: Kysely<Database>, actor: SignedIn, id: string) {
-  const workspace = await trx
-    .selectFrom("workspace")
-    .select("settings")
-    .where("id", "=", actor.workspaceId)
-    .executeTakeFirstOrThrow();
-  if ((workspace.settings as { commitGuard?: boolean }).commitGuard === false) return;
+  if (!(await workspaceView(trx, actor.workspaceId)).settings.commitGuard) return;
   const blockers = commitBlockers(await latestReviewAnswers(trx, actor.workspaceId, id));
   if (blockers.length) {
     throw new AppError(
@@ -190,7 +176,7 @@ export function blankParts() {
 
 export async function createDecision(db: Kysely<Database>, actor: SignedIn, body: CreateBody) {
   const facts = await db.transaction().execute(async (trx) => {
-    await checkAccount(trx, actor.workspaceId, body.accountId);
+    await requireLiveAccount(trx, actor.workspaceId, body.accountId);
     await checkOwner(trx, actor, body.ownerId);
     const parts = mergeParts(emptyParts(), body);
     await checkStakeholders(
@@ -242,7 +228,7 @@ export async function changeDecision(trx: Kysely<Database>, actor: SignedIn, id:
   requireEditable(actor, current);
   const accountId = body.accountId ?? current.account_id;
   if (body.accountId && body.accountId !== current.account_id)
-    await checkAccount(trx, actor.workspaceId, accountId);
+    await requireLiveAccount(trx, actor.workspaceId, accountId);
   await checkOwner(trx, actor, body.ownerId);
   const parts = mergeParts(partsOf(current), body);
   await checkStakeholders(
