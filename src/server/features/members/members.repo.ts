@@ -89,3 +89,15 @@ export function findAssignableMember(db: Kysely<Database>, workspaceId: string, 
     .where("deleted_at", "is", null)
     .executeTakeFirst();
 }
+
+/** Whether a member can join this team: in this workspace and not deleted. */
+export async function teamExists(db: Kysely<Database>, workspaceId: string, teamId: string) {
+  const team = await db
+    .selectFrom("team")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", teamId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  return team !== undefined;
+}

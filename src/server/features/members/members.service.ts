@@ -8,7 +8,14 @@ import { requireUpdated } from "../../http/versioned.ts";
 import { endMemberSessions } from "../auth/auth.service.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { presentMember } from "./members.presenter.ts";
-import { emailTaken, findAssignableMember, findMember, insertMember, updateMember } from "./members.repo.ts";
+import {
+  emailTaken,
+  findAssignableMember,
+  findMember,
+  insertMember,
+  teamExists,
+  updateMember,
+} from "./members.repo.ts";
 
 /**
  * The one rule for naming a member in a record (a decision's owner, a step's or an action's owner, a team's
@@ -27,15 +34,7 @@ export async function requireAssignableMember(
 }
 
 async function requireTeam(db: Kysely<Database>, workspaceId: string, teamId: string | null | undefined) {
-  if (!teamId) return;
-  const team = await db
-    .selectFrom("team")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", teamId)
-    .where("deleted_at", "is", null)
-    .executeTakeFirst();
-  if (!team) throw unknownReference("teamId", "The team");
+  if (teamId && !(await teamExists(db, workspaceId, teamId))) throw unknownReference("teamId", "The team");
 }
 
 export async function createMember(db: Kysely<Database>, actor: Actor, input: CreateMemberBody) {
