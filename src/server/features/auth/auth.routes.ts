@@ -4,8 +4,8 @@ import { errorBody, ok } from "../../../contract/common.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError } from "../../http/errors.ts";
 import { WindowCounter } from "../../http/window-counter.ts";
-import { deleteSession, findMe } from "./auth.repo.ts";
-import { signIn } from "./auth.service.ts";
+import { deleteSession } from "./auth.repo.ts";
+import { meOf, signIn } from "./auth.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { hashToken, SESSION_COOKIE } from "./session-token.ts";
 
@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const session = await signIn(app.db, request.body, app.config.sessionDays, new Date());
       setSessionCookie(reply, session);
-      return presentMe(await findMe(app.db, session.workspaceId, session.memberId));
+      return meOf(app.db, session.workspaceId, session.memberId);
     },
   );
 
@@ -61,13 +61,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/me", { schema: { tags: ["auth"], response: { 200: me } } }, async (request) => {
     const signedIn = requireMember(request);
-    return presentMe(await findMe(app.db, signedIn.workspaceId, signedIn.memberId));
+    return meOf(app.db, signedIn.workspaceId, signedIn.memberId);
   });
 };
-
-export function presentMe(row: Awaited<ReturnType<typeof findMe>>) {
-  return {
-    member: { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id },
-    workspace: { id: row.workspace_id, name: row.workspace_name, isDemo: row.is_demo },
-  };
-}

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
+import { findMe, findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
 import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
 import { hashToken, newSessionToken } from "./session-token.ts";
 
@@ -59,3 +59,12 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
 
 /** Ends every session of a member at once (deactivation, password change). */
 export { deleteMemberSessions as endMemberSessions } from "./auth.repo.ts";
+
+/** The signed-in member and their workspace, as `/me` and every sign-in answer them. */
+export async function meOf(db: Kysely<Database>, workspaceId: string, memberId: string) {
+  const row = await findMe(db, workspaceId, memberId);
+  return {
+    member: { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id },
+    workspace: { id: row.workspace_id, name: row.workspace_name, isDemo: row.is_demo },
+  };
+}

@@ -2,8 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { createMember } from "../members/members.service.ts";
 import { createTeam } from "../teams/teams.service.ts";
-import { findDemoWorkspace } from "../workspaces/workspaces.repo.ts";
-import { createWorkspace } from "../workspaces/workspaces.service.ts";
+import { createWorkspace, demoWorkspace } from "../workspaces/workspaces.service.ts";
 import { seedDemoDecisions } from "./demo.decisions.ts";
 import { seedDemoReviews } from "./demo.reviews.ts";
 import { seedDemoRooms } from "./demo.room.ts";
@@ -19,7 +18,7 @@ const people = [
 
 /** Creates the demo workspace once; members enter it with one click, so their passwords are never shown. */
 export async function ensureDemoWorkspace(db: Kysely<Database>) {
-  const existing = await findDemoWorkspace(db);
+  const existing = await demoWorkspace(db);
   if (existing) return existing;
   const workspace = await createWorkspace(db, DEMO_WORKSPACE, { isDemo: true, via: "demo" });
   const actor = { workspaceId: workspace.id, memberId: null, via: "demo" };

@@ -411,3 +411,7 @@ export async function saveTemplate(
     return updated;
   });
 }
+
+/** A plan step of this workspace (a buyer's room reaches only its own decision's: the caller checks). */
+export const planStep = (db: Kysely<Database>, workspaceId: string, id: string) =>
+  findStep(db, workspaceId, id);

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { consensus } from "../../../contract/plan.ts";
-import type { InvolvementRow } from "../decisions/decisions.repo.ts";
+import type { StoredFacts } from "../decisions/readiness.service.ts";
+
+type InvolvementRow = StoredFacts["involvements"][number];
 
 type CheckInRow = {
   id: string;

@@ -9,8 +9,7 @@ import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
-import { findStep } from "../plan/plan.repo.ts";
-import { stepPatch } from "../plan/plan.service.ts";
+import { planStep, stepPatch } from "../plan/plan.service.ts";
 import { addActivity, type LinkRow, linkByHash, recordRoomAccess, roomRow } from "./room.repo.ts";
 
 export const hashSecret = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -145,7 +144,7 @@ export async function tickStep(
   name?: string,
 ) {
   await db.transaction().execute(async (trx) => {
-    const step = await findStep(trx, link.workspace_id, stepId);
+    const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
     if (step.owner_side === "us") throw invalid("stepId", "this step is ours to do; ask us about it");
     const patch = stepPatch(step, { status });
@@ -181,7 +180,7 @@ export async function commentOnStep(
   body: { name: string; body: string },
 ) {
   await db.transaction().execute(async (trx) => {
-    const step = await findStep(trx, link.workspace_id, stepId);
+    const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
     const id = randomUUID();
     await trx

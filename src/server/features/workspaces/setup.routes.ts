@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createWorkspaceBody, enterDemoBody, me, setupStatus } from "../../../contract/auth.ts";
 import { notFound } from "../../http/errors.ts";
-import { findMe } from "../auth/auth.repo.ts";
-import { presentMe } from "../auth/auth.routes.ts";
-import { startSession } from "../auth/auth.service.ts";
+import { meOf, startSession } from "../auth/auth.service.ts";
 import { setSessionCookie } from "../auth/session-cookie.ts";
 import { findDemoWorkspace, hasOwnWorkspace, listWorkspaceMembers } from "./workspaces.repo.ts";
 import { createFirstWorkspace } from "./workspaces.service.ts";
@@ -41,7 +39,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       setSessionCookie(reply, session);
       reply.status(201);
-      return presentMe(await findMe(app.db, workspace.id, member.id));
+      return meOf(app.db, workspace.id, member.id);
     },
   );
 
@@ -62,7 +60,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
         new Date(),
       );
       setSessionCookie(reply, session);
-      return presentMe(await findMe(app.db, demo.id, member.id));
+      return meOf(app.db, demo.id, member.id);
     },
   );
 };

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.ts";
 import { conflict, notFound, staleVersion } from "../../http/errors.ts";
 import { createMember } from "../members/members.service.ts";
 import {
+  findDemoWorkspace,
   findWorkspace,
   findWorkspaceByName,
   hasOwnWorkspace,
@@ -94,3 +95,6 @@ export async function createFirstWorkspace(
 export async function findOrCreateWorkspace(db: Kysely<Database>, name: string) {
   return (await findWorkspaceByName(db, name)) ?? createWorkspace(db, name, { via: "cli" });
 }
+
+/** The demo workspace, when this installation has one. */
+export const demoWorkspace = (db: Kysely<Database>) => findDemoWorkspace(db);
