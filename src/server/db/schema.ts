@@ -322,6 +322,7 @@ export interface ProblemCorrectionTable {
   resolved_by: string | null;
   resolved_at: Date | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
   version: Version;
 }
 

@@ -3,22 +3,39 @@ import { notFound, staleVersion } from "../http/errors.ts";
 import { type Actor, recordChange } from "./change-log.ts";
 import type { Database } from "./schema.ts";
 
-type VersionedTable =
-  | "team"
-  | "account"
-  | "stakeholder"
-  | "decision"
-  | "involvement"
-  | "concern"
-  | "import_mapping";
+/**
+ * Every table whose rows carry a version, and how a row of it is kept: `soft` rows are deleted and restored
+ * through `deleted_at`; the workspace row is its own scope (its id is the workspace).
+ */
+const VERSIONED = {
+  team: "soft",
+  member: "soft",
+  account: "soft",
+  stakeholder: "soft",
+  decision: "soft",
+  involvement: "soft",
+  concern: "soft",
+  import_mapping: "soft",
+  plan_step: "soft",
+  plan_template: "soft",
+  review: "soft",
+  review_action: "soft",
+  review_answer: "kept",
+  question: "kept",
+  problem_correction: "kept",
+  workspace: "workspace",
+} as const;
 
-export interface ChangeSpec<Row extends { deleted_at: Date | null }> {
+type VersionedTable = keyof typeof VERSIONED;
+
+export interface ChangeSpec<Row extends object> {
   entity: string;
   table: VersionedTable;
   id: string;
   version: number;
   action: "update" | "delete" | "restore";
-  patch?: Record<string, unknown>;
+  /** The columns to set, or how to work them out from the row as it stood. */
+  patch?: Record<string, unknown> | ((before: Row) => Record<string, unknown>);
   /** Loads the row of the caller's workspace, including soft-deleted rows when asked. */
   load: (includeDeleted: boolean) => Promise<Row | undefined>;
   present: (row: Row) => unknown;
@@ -26,26 +43,32 @@ export interface ChangeSpec<Row extends { deleted_at: Date | null }> {
   what: string;
 }
 
+const deletedAt = (row: object) => (row as { deleted_at?: Date | null }).deleted_at ?? null;
+
 /**
  * The one path for changing a record: `WHERE version = expected` (a miss is 404 or 409 with the current
  * record), soft delete and restore as updates of `deleted_at`, and the before/after in the change log —
  * all inside the caller's transaction.
  */
-export async function applyChange<Row extends { deleted_at: Date | null }>(
+export async function applyChange<Row extends object>(
   trx: Kysely<Database>,
   actor: Actor,
   spec: ChangeSpec<Row>,
 ): Promise<{ before: Row; after: Row }> {
+  const kept = VERSIONED[spec.table];
   const restoring = spec.action === "restore";
+  if (kept !== "soft" && spec.action !== "update") throw new Error(`${spec.table} rows are not soft-deleted`);
   const before = await spec.load(restoring);
-  if (!before || (restoring && !before.deleted_at)) throw notFound(spec.what);
+  if (!before || (restoring && !deletedAt(before))) throw notFound(spec.what);
   const now = new Date();
   const set =
     spec.action === "delete"
       ? { deleted_at: now }
       : spec.action === "restore"
         ? { deleted_at: null }
-        : (spec.patch ?? {});
+        : typeof spec.patch === "function"
+          ? spec.patch(before)
+          : (spec.patch ?? {});
   // The table name varies by caller; every versioned table has these columns.
   const db = trx as unknown as Kysely<
     Record<
@@ -53,15 +76,14 @@ export async function applyChange<Row extends { deleted_at: Date | null }>(
       { workspace_id: string; id: string; version: number; deleted_at: Date | null; updated_at: Date }
     >
   >;
-  const updated = await db
+  let update = db
     .updateTable(spec.table)
     .set({ ...set, version: spec.version + 1, updated_at: now })
-    .where("workspace_id", "=", actor.workspaceId)
+    .where(kept === "workspace" ? "id" : "workspace_id", "=", actor.workspaceId)
     .where("id", "=", spec.id)
-    .where("version", "=", spec.version)
-    .where("deleted_at", restoring ? "is not" : "is", null)
-    .returning("id")
-    .executeTakeFirst();
+    .where("version", "=", spec.version);
+  if (kept === "soft") update = update.where("deleted_at", restoring ? "is not" : "is", null);
+  const updated = await update.returning("id").executeTakeFirst();
   if (!updated) {
     const current = await spec.load(restoring);
     if (!current) throw notFound(spec.what);

@@ -10,7 +10,7 @@ import type {
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
-import { unknownReference } from "../../http/errors.ts";
+import { invalid, unknownReference } from "../../http/errors.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
 import {
   accountExists,
@@ -165,4 +165,19 @@ export async function requireLiveAccount(
   path = "accountId",
 ) {
   if (!(await accountExists(db, workspaceId, id))) throw unknownReference(path, "The account");
+}
+
+/** A stakeholder a record of this account may name: live, of this workspace and of that account. */
+export async function requireStakeholderOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  accountId: string,
+  id: string,
+  path: string,
+) {
+  const stakeholder = await findStakeholder(db, workspaceId, id);
+  if (!stakeholder) throw unknownReference(path, "The stakeholder");
+  if (stakeholder.account_id !== accountId)
+    throw invalid(path, "must be a stakeholder of the decision's account");
+  return stakeholder;
 }

@@ -17,7 +17,8 @@ import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { AppError, conflict, forbidden, invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { AppError, conflict, invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { canEditDecision, requireEditableDecision, requireOwnerChange } from "../../http/policies.ts";
 import { requireLiveAccount } from "../accounts/accounts.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/reviews.service.ts";
@@ -68,17 +69,10 @@ export async function requireVisibleDecision(
   return row;
 }
 
-function requireEditable(actor: SignedIn, row: { owner_id: string }) {
-  if (actor.role === "admin" || row.owner_id === actor.memberId) return;
-  throw forbidden(
-    "Only the decision's owner or an admin can change it; managers read and coach on their team's decisions.",
-  );
-}
-
 async function checkOwner(trx: Kysely<Database>, actor: SignedIn, ownerId: string | undefined) {
-  if (!ownerId || ownerId === actor.memberId) return;
-  if (actor.role !== "admin") throw forbidden("Only an admin can give a decision to another owner.");
-  await requireAssignableMember(trx, actor.workspaceId, ownerId, "ownerId", "The owner");
+  requireOwnerChange(actor, ownerId);
+  if (ownerId && ownerId !== actor.memberId)
+    await requireAssignableMember(trx, actor.workspaceId, ownerId, "ownerId", "The owner");
 }
 
 /** Every stakeholder a decision names must be a person at its account. */
@@ -225,7 +219,7 @@ export async function updateDecision(db: Kysely<Database>, actor: SignedIn, id: 
 /** Changes a decision inside the caller's transaction, so another record's change can go with it. */
 export async function changeDecision(trx: Kysely<Database>, actor: SignedIn, id: string, body: UpdateBody) {
   const current = await requireVisibleDecision(trx, actor, id);
-  requireEditable(actor, current);
+  requireEditableDecision(actor, current);
   const accountId = body.accountId ?? current.account_id;
   if (body.accountId && body.accountId !== current.account_id)
     await requireLiveAccount(trx, actor.workspaceId, accountId);
@@ -283,7 +277,7 @@ export async function changeDecisionState(
 ) {
   await db.transaction().execute(async (trx) => {
     const current = await requireVisibleDecision(trx, actor, id, action === "restore");
-    requireEditable(actor, current);
+    requireEditableDecision(actor, current);
     await applyChange(trx, actor, {
       entity: "decision",
       table: "decision",
@@ -313,7 +307,7 @@ function presentDetail(
     involvements: involvements.map(presentInvolvement),
     concerns: concerns.map(presentConcern),
     readinessDetail: presentReadiness(readiness, row.currency),
-    canEdit: actor.role === "admin" || row.owner_id === actor.memberId,
+    canEdit: canEditDecision(actor, row),
   };
 }
 
@@ -416,7 +410,7 @@ export async function addInvolvement(
 ) {
   const id = await db.transaction().execute(async (trx) => {
     const decision = await requireVisibleDecision(trx, actor, decisionId);
-    requireEditable(actor, decision);
+    requireEditableDecision(actor, decision);
     await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
       { path: "stakeholderId", id: body.stakeholderId },
     ]);
@@ -470,7 +464,7 @@ async function changePart<Row extends { deleted_at: Date | null; decision_id: st
     const part = await spec.load(trx, spec.action === "restore");
     if (!part) throw notFound(spec.what);
     const decision = await requireVisibleDecision(trx, actor, part.decision_id);
-    requireEditable(actor, decision);
+    requireEditableDecision(actor, decision);
     await applyChange(trx, actor, {
       entity: spec.entity,
       table: spec.entity,
@@ -528,7 +522,7 @@ export async function addConcern(
 ) {
   const id = await db.transaction().execute(async (trx) => {
     const decision = await requireVisibleDecision(trx, actor, decisionId);
-    requireEditable(actor, decision);
+    requireEditableDecision(actor, decision);
     await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
       { path: "raisedBy", id: body.raisedBy },
     ]);

@@ -60,24 +60,6 @@ export function insertMember(
     .executeTakeFirstOrThrow();
 }
 
-export function updateMember(
-  db: Kysely<Database>,
-  workspaceId: string,
-  id: string,
-  version: number,
-  patch: Partial<{ name: string; role: Role; team_id: string | null; active: boolean }>,
-) {
-  return db
-    .updateTable("member")
-    .set({ ...patch, version: version + 1, updated_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .where("deleted_at", "is", null)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 /** A member work can be given to: in this workspace, active and not deleted. */
 export function findAssignableMember(db: Kysely<Database>, workspaceId: string, id: string) {
   return db

@@ -3,19 +3,12 @@ import type { Kysely } from "kysely";
 import type { CreateMemberBody, UpdateMemberBody } from "../../../contract/members.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound, unknownReference } from "../../http/errors.ts";
-import { requireUpdated } from "../../http/versioned.ts";
 import { endMemberSessions } from "../auth/auth.service.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { presentMember } from "./members.presenter.ts";
-import {
-  emailTaken,
-  findAssignableMember,
-  findMember,
-  insertMember,
-  teamExists,
-  updateMember,
-} from "./members.repo.ts";
+import { emailTaken, findAssignableMember, findMember, insertMember, teamExists } from "./members.repo.ts";
 
 /**
  * The one rule for naming a member in a record (a decision's owner, a step's or an action's owner, a team's
@@ -73,26 +66,31 @@ export async function changeMember(db: Kysely<Database>, actor: Actor, id: strin
       throw conflict("You cannot remove your own admin access; ask another admin.", "role");
     }
     await requireTeam(trx, actor.workspaceId, input.teamId);
-    const updated = await requireUpdated(
-      await updateMember(trx, actor.workspaceId, id, input.version, {
+    const { after: updated } = await applyChange(trx, actor, {
+      entity: "member",
+      table: "member",
+      id,
+      version: input.version,
+      action: "update",
+      patch: {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
-      }),
-      () => findMember(trx, actor.workspaceId, id),
-      presentMember,
-      "The member",
-    );
-    if (!updated.active) await endMemberSessions(trx, actor.workspaceId, id);
-    await recordChange(trx, actor, {
-      entity: "member",
-      entityId: id,
-      action: "update",
-      before: presentMember(before),
-      after: presentMember(updated),
+      },
+      load: () => findMember(trx, actor.workspaceId, id),
+      present: presentMember,
+      what: "The member",
     });
+    if (!updated.active) await endMemberSessions(trx, actor.workspaceId, id);
     return updated;
   });
   return presentMember(row);
+}
+
+/** How a member signs what they write (a comment keeps the name it was written under). */
+export async function memberName(db: Kysely<Database>, workspaceId: string, id: string) {
+  const member = await findMember(db, workspaceId, id);
+  if (!member) throw notFound("The member");
+  return member.name;
 }

@@ -1,5 +1,5 @@
-import { type Kysely, type Selectable, sql } from "kysely";
-import type { Database, PlanStepTable, PlanTemplateTable } from "../../db/schema.ts";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import type { Database, PlanStepTable, PlanTemplateTable, StepCommentTable } from "../../db/schema.ts";
 
 export type StepRow = Selectable<PlanStepTable> & { owner_name: string | null };
 export type TemplateRow = Selectable<PlanTemplateTable>;
@@ -91,4 +91,27 @@ export function findTemplate(db: Kysely<Database>, workspaceId: string, id: stri
     .where("id", "=", id)
     .where("deleted_at", "is", null)
     .executeTakeFirst();
+}
+
+/** The plan's order as given: each step's position is its place in the list. */
+export async function setStepPositions(db: Kysely<Database>, workspaceId: string, stepIds: string[]) {
+  for (const [index, stepId] of stepIds.entries()) {
+    await db
+      .updateTable("plan_step")
+      .set({ position: index + 1 })
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "=", stepId)
+      .execute();
+  }
+}
+
+export async function insertStepComment(
+  db: Kysely<Database>,
+  row: Omit<Selectable<StepCommentTable>, "created_at">,
+) {
+  await db.insertInto("step_comment").values(row).execute();
+}
+
+export async function insertTemplates(db: Kysely<Database>, rows: Insertable<PlanTemplateTable>[]) {
+  await db.insertInto("plan_template").values(rows).execute();
 }

@@ -15,15 +15,13 @@ import {
   updateStepBody,
   updateTemplateBody,
 } from "../../../contract/plan.ts";
-import { recordChange } from "../../db/change-log.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
-import { notFound } from "../../http/errors.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
-import { findStep } from "./plan.repo.ts";
 import {
   addStep,
   applyTemplate,
   changeStep,
+  commentOnStep,
   listTemplates,
   planOf,
   reorderSteps,
@@ -114,37 +112,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     "/plan-steps/:id/comments",
     { schema: { tags, params: idParams, body: stepCommentBody, response: { 201: ok } } },
     async (request, reply) => {
-      const actor = requireMember(request);
-      const step = await findStep(app.db, actor.workspaceId, request.params.id);
-      if (!step) throw notFound("The step");
-      await requireVisibleDecision(app.db, actor, step.decision_id);
-      await app.db.transaction().execute(async (trx) => {
-        const member = await trx
-          .selectFrom("member")
-          .select("name")
-          .where("id", "=", actor.memberId)
-          .executeTakeFirstOrThrow();
-        const id = crypto.randomUUID();
-        await trx
-          .insertInto("step_comment")
-          .values({
-            id,
-            workspace_id: actor.workspaceId,
-            decision_id: step.decision_id,
-            step_id: step.id,
-            author_name: member.name,
-            author_member: actor.memberId,
-            body: request.body.body,
-          })
-          .execute();
-        await recordChange(trx, actor, {
-          entity: "step_comment",
-          entityId: id,
-          action: "create",
-          after: request.body,
-          parentId: step.decision_id,
-        });
-      });
+      await commentOnStep(app.db, requireMember(request), request.params.id, request.body.body);
       reply.status(201);
       return { ok: true as const };
     },

@@ -11,22 +11,29 @@ import type {
 import { slippageOf } from "../../../domain/plan/slippage.ts";
 import { DEFAULT_TEMPLATES, type TemplateStep } from "../../../domain/plan/templates.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { forbidden, invalid, notFound, staleVersion, unknownReference } from "../../http/errors.ts";
+import { invalid, notFound, unknownReference } from "../../http/errors.ts";
+import { requireEditableDecision } from "../../http/policies.ts";
+import { requireStakeholderOf } from "../accounts/accounts.service.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
-import { requireAssignableMember } from "../members/members.service.ts";
+import { memberName, requireAssignableMember } from "../members/members.service.ts";
 import {
   commentsOf,
   findStep,
   findTemplate,
+  insertStepComment,
   insertSteps,
+  insertTemplates,
   lockPlan,
   nextPosition,
   type StepRow,
+  setStepPositions,
   stepsOf,
+  type TemplateRow,
   templatesOf,
 } from "./plan.repo.ts";
 
@@ -110,9 +117,7 @@ export async function planOf(
 /** The decision whose plan the caller changes, locked for the rest of the caller's transaction. */
 async function editableDecision(trx: Kysely<Database>, actor: SignedIn, decisionId: string) {
   const decision = await requireVisibleDecision(trx, actor, decisionId);
-  if (actor.role !== "admin" && decision.owner_id !== actor.memberId) {
-    throw forbidden("Only the decision's owner or an admin can change its plan.");
-  }
+  requireEditableDecision(actor, decision, "change its plan");
   await lockPlan(trx, actor.workspaceId, decisionId);
   return decision;
 }
@@ -126,18 +131,14 @@ async function checkStepReferences(
   input: StepInput,
   stepId?: string,
 ) {
-  if (input.ownerStakeholderId) {
-    const s = await db
-      .selectFrom("stakeholder")
-      .select("account_id")
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", input.ownerStakeholderId)
-      .where("deleted_at", "is", null)
-      .executeTakeFirst();
-    if (!s) throw unknownReference("ownerStakeholderId", "The stakeholder");
-    if (s.account_id !== decision.account_id)
-      throw invalid("ownerStakeholderId", "must be a stakeholder of the decision's account");
-  }
+  if (input.ownerStakeholderId)
+    await requireStakeholderOf(
+      db,
+      actor.workspaceId,
+      decision.account_id,
+      input.ownerStakeholderId,
+      "ownerStakeholderId",
+    );
   if (input.ownerMemberId)
     await requireAssignableMember(db, actor.workspaceId, input.ownerMemberId, "ownerMemberId", "The member");
   if (input.dependsOn) {
@@ -213,6 +214,28 @@ export function stepPatch(before: StepRow, input: StepInput & { status?: string 
   return patch;
 }
 
+/** A change to a step by the seller (or, `tick`, by a buyer through the room), inside the caller's transaction. */
+export async function applyStepChange(
+  trx: Kysely<Database>,
+  actor: Actor,
+  step: StepRow,
+  change: { action: "update"; version: number; input: StepInput } | { action: "delete"; version: number },
+) {
+  await applyChange(trx, actor, {
+    entity: "plan_step",
+    table: "plan_step",
+    id: step.id,
+    version: change.version,
+    action: change.action,
+    patch: change.action === "update" ? (before: StepRow) => stepPatch(before, change.input) : {},
+    load: (includeDeleted) => findStep(trx, step.workspace_id, step.id, includeDeleted),
+    present: (row) => presentStep(row, []),
+    parentId: (row) => row.decision_id,
+    what: "The step",
+  });
+  await refreshDerived(trx, step.workspace_id, step.decision_id);
+}
+
 export async function changeStep(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -223,39 +246,61 @@ export async function changeStep(
     const before = await findStep(trx, actor.workspaceId, id);
     if (!before) throw notFound("The step");
     const decision = await editableDecision(trx, actor, before.decision_id);
-    const version = change.action === "update" ? change.body.version : change.version;
-    let patch: Record<string, unknown>;
-    if (change.action === "update") {
-      await checkStepReferences(
-        trx,
-        actor,
-        decision,
-        { ...change.body, blockedReason: change.body.blockedReason ?? before.blocked_reason },
-        id,
-      );
-      patch = stepPatch(before, change.body);
-    } else patch = { deleted_at: new Date() };
-    const updated = await trx
-      .updateTable("plan_step")
-      .set({ ...patch, version: version + 1, updated_at: new Date() })
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(presentStep(before, []));
-    await recordChange(trx, actor, {
-      entity: "plan_step",
-      entityId: id,
-      action: change.action,
-      before: presentStep(before, []),
-      after: patch,
-      parentId: before.decision_id,
+    if (change.action === "delete") return applyStepChange(trx, actor, before, change);
+    await checkStepReferences(
+      trx,
+      actor,
+      decision,
+      { ...change.body, blockedReason: change.body.blockedReason ?? before.blocked_reason },
+      id,
+    );
+    await applyStepChange(trx, actor, before, {
+      action: "update",
+      version: change.body.version,
+      input: change.body,
     });
-    await refreshDerived(trx, actor.workspaceId, before.decision_id);
   });
   const row = await findStep(db, actor.workspaceId, id, true);
   return presentStep(row!, []);
+}
+
+/** A comment on a step: by a member, or by a buyer through the room (`linkId`), inside the caller's transaction. */
+export async function addStepComment(
+  trx: Kysely<Database>,
+  actor: Actor,
+  step: StepRow,
+  author: { name: string; memberId: string | null; linkId: string | null },
+  body: unknown & { body: string },
+) {
+  const id = randomUUID();
+  await insertStepComment(trx, {
+    id,
+    workspace_id: step.workspace_id,
+    decision_id: step.decision_id,
+    step_id: step.id,
+    author_name: author.name,
+    author_member: author.memberId,
+    share_link_id: author.linkId,
+    body: body.body,
+  });
+  await recordChange(trx, actor, {
+    entity: "step_comment",
+    entityId: id,
+    action: "create",
+    after: body,
+    parentId: step.decision_id,
+  });
+}
+
+/** A member comments on a step of a decision they can see (managers coach in the plan too). */
+export async function commentOnStep(db: Kysely<Database>, actor: SignedIn, stepId: string, body: string) {
+  await db.transaction().execute(async (trx) => {
+    const step = await findStep(trx, actor.workspaceId, stepId);
+    if (!step) throw notFound("The step");
+    await requireVisibleDecision(trx, actor, step.decision_id);
+    const name = await memberName(trx, actor.workspaceId, actor.memberId);
+    await addStepComment(trx, actor, step, { name, memberId: actor.memberId, linkId: null }, { body });
+  });
 }
 
 /** New order of the plan's steps (drag and drop): every step of the plan, once. */
@@ -272,14 +317,7 @@ export async function reorderSteps(
     if (stepIds.length !== current.length || !stepIds.every((s) => known.has(s))) {
       throw invalid("stepIds", "must list every step of this plan exactly once");
     }
-    for (const [index, stepId] of stepIds.entries()) {
-      await trx
-        .updateTable("plan_step")
-        .set({ position: index + 1 })
-        .where("workspace_id", "=", actor.workspaceId)
-        .where("id", "=", stepId)
-        .execute();
-    }
+    await setStepPositions(trx, actor.workspaceId, stepIds);
     await recordChange(trx, actor, {
       entity: "plan",
       entityId: decision.id,
@@ -295,18 +333,16 @@ export async function reorderSteps(
 export async function listTemplates(db: Kysely<Database>, actor: SignedIn) {
   let rows = await templatesOf(db, actor.workspaceId);
   if (rows.length === 0) {
-    await db
-      .insertInto("plan_template")
-      .values(
-        DEFAULT_TEMPLATES.map((t) => ({
-          id: randomUUID(),
-          workspace_id: actor.workspaceId,
-          name: t.name,
-          description: t.description,
-          steps: JSON.stringify(t.steps),
-        })),
-      )
-      .execute();
+    await insertTemplates(
+      db,
+      DEFAULT_TEMPLATES.map((t) => ({
+        id: randomUUID(),
+        workspace_id: actor.workspaceId,
+        name: t.name,
+        description: t.description,
+        steps: JSON.stringify(t.steps),
+      })),
+    );
     rows = await templatesOf(db, actor.workspaceId);
   }
   return rows;
@@ -359,6 +395,14 @@ export async function applyTemplate(
   });
 }
 
+const templateState = (row: TemplateRow) => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  steps: row.steps,
+  version: row.version,
+});
+
 export async function saveTemplate(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -374,7 +418,7 @@ export async function saveTemplate(
         description: body.description ?? null,
         steps: JSON.stringify(body.steps),
       };
-      await trx.insertInto("plan_template").values(created).execute();
+      await insertTemplates(trx, [created]);
       await recordChange(trx, actor, {
         entity: "plan_template",
         entityId: created.id,
@@ -383,32 +427,22 @@ export async function saveTemplate(
       });
       return (await findTemplate(trx, actor.workspaceId, created.id))!;
     }
-    const before = await findTemplate(trx, actor.workspaceId, id);
-    if (!before) throw notFound("The template");
-    const version = (body as { version: number }).version;
-    const updated = await trx
-      .updateTable("plan_template")
-      .set({
+    const { after } = await applyChange(trx, actor, {
+      entity: "plan_template",
+      table: "plan_template",
+      id,
+      version: (body as { version: number }).version,
+      action: "update",
+      patch: {
         ...(body.name ? { name: body.name } : {}),
         ...(body.description !== undefined ? { description: body.description } : {}),
         ...(body.steps ? { steps: JSON.stringify(body.steps) } : {}),
-        version: version + 1,
-        updated_at: new Date(),
-      })
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw staleVersion({ id, version: before.version, name: before.name });
-    await recordChange(trx, actor, {
-      entity: "plan_template",
-      entityId: id,
-      action: "update",
-      before: { name: before.name, steps: before.steps },
-      after: body,
+      },
+      load: () => findTemplate(trx, actor.workspaceId, id),
+      present: templateState,
+      what: "The template",
     });
-    return updated;
+    return after;
   });
 }
 

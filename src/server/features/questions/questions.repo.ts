@@ -16,24 +16,6 @@ export function findQuestion(db: Kysely<Database>, workspaceId: string, key: str
     .executeTakeFirst();
 }
 
-/** Rewords a question seen at `version`; undefined when someone changed it meanwhile. */
-export function rewordQuestion(
-  db: Kysely<Database>,
-  workspaceId: string,
-  id: string,
-  version: number,
-  text: string,
-) {
-  return db
-    .updateTable("question")
-    .set({ text, version: version + 1, updated_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export function insertQuestion(db: Kysely<Database>, workspaceId: string, key: string, text: string) {
   return db
     .insertInto("question")

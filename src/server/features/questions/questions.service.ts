@@ -7,8 +7,8 @@ import {
 } from "../../../domain/readiness/questions.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
-import { staleVersion } from "../../http/errors.ts";
-import { dropQuestion, findQuestion, insertQuestion, questionsOf, rewordQuestion } from "./questions.repo.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import { dropQuestion, findQuestion, insertQuestion, questionsOf } from "./questions.repo.ts";
 
 const entry = (key: GapKey, row?: { text: string; version: number }) => ({
   key,
@@ -43,16 +43,26 @@ export async function putQuestion(
 ) {
   const saved = await db.transaction().execute(async (trx) => {
     const before = await findQuestion(trx, actor.workspaceId, key);
-    if (before && body.version !== before.version) throw staleVersion(entry(key, before));
-    const saved = before
-      ? await rewordQuestion(trx, actor.workspaceId, before.id, before.version, body.text)
-      : await insertQuestion(trx, actor.workspaceId, key, body.text);
-    if (!saved) throw staleVersion(entry(key, before));
+    if (before) {
+      const { after } = await applyChange(trx, actor, {
+        entity: "question",
+        table: "question",
+        id: before.id,
+        // A first wording of the shipped question carries no version; rewording the workspace's needs one.
+        version: body.version ?? 0,
+        action: "update",
+        patch: { text: body.text },
+        load: () => findQuestion(trx, actor.workspaceId, key),
+        present: (row) => entry(key, row),
+        what: "The question",
+      });
+      return after;
+    }
+    const saved = await insertQuestion(trx, actor.workspaceId, key, body.text);
     await recordChange(trx, actor, {
       entity: "question",
       entityId: saved.id,
-      action: before ? "update" : "create",
-      before: before ? entry(key, before) : undefined,
+      action: "create",
       after: entry(key, saved),
     });
     return saved;

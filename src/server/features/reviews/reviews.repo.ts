@@ -89,22 +89,28 @@ export async function insertAnswers(
     .execute();
 }
 
-export function updateAnswer(
+export function findAnswer(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("review_answer")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Readiness as it stood when the review was completed, to compare the next review against. */
+export async function noteReadinessAtCompletion(
   db: Kysely<Database>,
   workspaceId: string,
-  reviewId: string,
-  question: string,
-  expectedVersion: number | undefined,
-  patch: Partial<Omit<AnswerRow, "signals">> & { signals: string },
+  id: string,
+  readiness: number,
 ) {
-  let query = db
-    .updateTable("review_answer")
-    .set((eb) => ({ ...patch, version: eb("version", "+", 1), updated_at: new Date() }))
+  await db
+    .updateTable("review")
+    .set({ readiness_at_completion: readiness })
     .where("workspace_id", "=", workspaceId)
-    .where("review_id", "=", reviewId)
-    .where("question", "=", question);
-  if (expectedVersion !== undefined) query = query.where("version", "=", expectedVersion);
-  return query.returningAll().executeTakeFirst();
+    .where("id", "=", id)
+    .execute();
 }
 
 const actions = (db: Kysely<Database>, workspaceId: string) =>

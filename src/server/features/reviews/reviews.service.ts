@@ -8,8 +8,16 @@ import { compareReviews } from "../../../domain/reviews/compare.ts";
 import { prefillAnswers } from "../../../domain/reviews/prefill.ts";
 import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { AppError, conflict, forbidden, notFound, staleVersion } from "../../http/errors.ts";
+import { AppError, conflict, forbidden, notFound } from "../../http/errors.ts";
+import {
+  canAnswerReview,
+  canChangeReviewAction,
+  canCoachReview,
+  requireActionsReader,
+  requireReviewOpener,
+} from "../../http/policies.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts, refreshDerived } from "../decisions/readiness.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
@@ -20,16 +28,17 @@ import {
   actionsOfReview,
   answersOf,
   findAction,
+  findAnswer,
   findReview,
   insertAction,
   insertAnswers,
   insertReview,
   latestCompletedReviews,
   latestReview,
+  noteReadinessAtCompletion,
   openReviewOf,
   type ReviewRow,
   reviewsOfDecision,
-  updateAnswer,
 } from "./reviews.repo.ts";
 
 const diagnosed = (question: ReviewQuestion, answer: string) => {
@@ -86,18 +95,15 @@ async function requireReview(db: Kysely<Database>, actor: SignedIn, id: string) 
 }
 
 const rightsOf = (actor: SignedIn, row: ReviewRow) => ({
-  canAnswer:
-    row.status === "open" &&
-    (actor.role === "admin" || actor.memberId === row.owner_id || actor.memberId === row.reviewer_id),
-  canCoach: row.status === "open" && (actor.role === "admin" || actor.memberId === row.reviewer_id),
+  canAnswer: canAnswerReview(actor, row),
+  canCoach: canCoachReview(actor, row),
 });
 
 export async function openReview(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
   const id = await db.transaction().execute(async (trx) => {
     const decision = await requireVisibleDecision(trx, actor, decisionId);
+    requireReviewOpener(actor, decision);
     const kind = decision.owner_id === actor.memberId ? "self" : "manager";
-    if (kind === "manager" && actor.role === "seller")
-      throw forbidden("Only the decision's owner or their manager can review it.");
     const open = await openReviewOf(trx, actor.workspaceId, decisionId);
     if (open) {
       throw new AppError(
@@ -203,69 +209,71 @@ export async function answerQuestion(
       throw conflict("This review is completed; open a new review to change answers.");
     if (!rightsOf(actor, row).canAnswer)
       throw forbidden("Only the decision's owner, the reviewer or an admin can answer.");
-    const [before] = await answersOf(trx, actor.workspaceId, [reviewId]).then((all) =>
+    const [current] = await answersOf(trx, actor.workspaceId, [reviewId]).then((all) =>
       all.filter((a) => a.question === question),
     );
+    if (!current) throw notFound("The answer");
     const d = diagnosed(question, body.answer);
-    const updated = await updateAnswer(trx, actor.workspaceId, reviewId, question, body.version, {
-      answer: body.answer,
-      ...(body.confirmed !== undefined ? { confirmed: body.confirmed } : {}),
-      label: d.label,
-      reason: d.reason,
-      explanation: d.explanation,
-      suggestion: d.suggestion,
-      signals: JSON.stringify(d.signals),
-      updated_by: actor.memberId,
-    });
-    if (!updated) throw staleVersion(before ? presentAnswer(before) : null);
-    await recordChange(trx, actor, {
+    const { after: updated } = await applyChange(trx, actor, {
       entity: "review_answer",
-      entityId: updated.id,
+      table: "review_answer",
+      id: current.id,
+      // An answer saved without a version (the first keystrokes of a draft) is the latest word on it.
+      version: body.version ?? current.version,
       action: "update",
-      before: before ? { answer: before.answer, label: before.label } : undefined,
-      after: { answer: updated.answer, label: updated.label },
-      parentId: row.decision_id,
+      patch: {
+        answer: body.answer,
+        ...(body.confirmed !== undefined ? { confirmed: body.confirmed } : {}),
+        label: d.label,
+        reason: d.reason,
+        explanation: d.explanation,
+        suggestion: d.suggestion,
+        signals: JSON.stringify(d.signals),
+        updated_by: actor.memberId,
+      },
+      load: () => findAnswer(trx, actor.workspaceId, current.id),
+      present: presentAnswer,
+      parentId: () => row.decision_id,
+      what: "The answer",
     });
     return presentAnswer(updated);
   });
 }
 
+const reviewState = (row: ReviewRow) => ({
+  id: row.id,
+  status: row.status,
+  coachingNotes: row.coaching_notes,
+  version: row.version,
+});
+
+/** A coaching change to an open review, by its reviewer or an admin, inside the caller's transaction. */
 async function changeReview(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   actor: SignedIn,
   id: string,
   version: number,
   patch: Record<string, unknown>,
-  action: "update",
 ) {
-  return db.transaction().execute(async (trx) => {
-    const row = await requireReview(trx, actor, id);
-    const rights = rightsOf(actor, row);
-    if (!rights.canCoach) {
-      throw row.status === "open"
-        ? forbidden("Only the reviewer or an admin can do this.")
-        : conflict("This review is already completed.");
-    }
-    const updated = await trx
-      .updateTable("review")
-      .set({ ...patch, version: version + 1, updated_at: new Date() })
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated)
-      throw staleVersion({ id, version: row.version, status: row.status, coachingNotes: row.coaching_notes });
-    await recordChange(trx, actor, {
-      entity: "review",
-      entityId: id,
-      action,
-      before: { status: row.status, coachingNotes: row.coaching_notes },
-      after: patch,
-      parentId: row.decision_id,
-    });
-    return row;
+  const row = await requireReview(trx, actor, id);
+  if (!canCoachReview(actor, row)) {
+    throw row.status === "open"
+      ? forbidden("Only the reviewer or an admin can do this.")
+      : conflict("This review is already completed.");
+  }
+  await applyChange(trx, actor, {
+    entity: "review",
+    table: "review",
+    id,
+    version,
+    action: "update",
+    patch,
+    load: () => findReview(trx, actor.workspaceId, id),
+    present: reviewState,
+    parentId: () => row.decision_id,
+    what: "The review",
   });
+  return row;
 }
 
 export async function coach(
@@ -274,24 +282,22 @@ export async function coach(
   id: string,
   body: { version: number; coachingNotes: string | null },
 ) {
-  await changeReview(db, actor, id, body.version, { coaching_notes: body.coachingNotes }, "update");
+  await db
+    .transaction()
+    .execute((trx) => changeReview(trx, actor, id, body.version, { coaching_notes: body.coachingNotes }));
   return reviewDetail(db, actor, id);
 }
 
 /** Completing keeps the review in the decision's history; its flagged answers now count in readiness. */
 export async function completeReview(db: Kysely<Database>, actor: SignedIn, id: string, version: number) {
-  const row = await findReview(db, actor.workspaceId, id);
-  await changeReview(db, actor, id, version, { status: "completed", completed_at: new Date() }, "update");
-  if (row) {
-    await db.transaction().execute(async (trx) => {
-      const { readiness } = await refreshDerived(trx, actor.workspaceId, row.decision_id);
-      await trx
-        .updateTable("review")
-        .set({ readiness_at_completion: readiness.overall })
-        .where("id", "=", id)
-        .execute();
+  await db.transaction().execute(async (trx) => {
+    const row = await changeReview(trx, actor, id, version, {
+      status: "completed",
+      completed_at: new Date(),
     });
-  }
+    const { readiness } = await refreshDerived(trx, actor.workspaceId, row.decision_id);
+    await noteReadinessAtCompletion(trx, actor.workspaceId, id, readiness.overall);
+  });
   return reviewDetail(db, actor, id);
 }
 
@@ -331,9 +337,8 @@ export async function changeAction(db: Kysely<Database>, actor: SignedIn, id: st
     const action = await findAction(trx, actor.workspaceId, id);
     if (!action) throw notFound("The action");
     const review = await requireReview(trx, actor, action.review_id);
-    const allowed =
-      actor.role === "admin" || actor.memberId === action.owner_id || actor.memberId === review.reviewer_id;
-    if (!allowed) throw forbidden("Only the action's owner, the reviewer or an admin can change it.");
+    if (!canChangeReviewAction(actor, action, review))
+      throw forbidden("Only the action's owner, the reviewer or an admin can change it.");
     const patch: Record<string, unknown> = {};
     if (body.what !== undefined) patch.what = body.what;
     if (body.dueDate !== undefined) patch.due_date = body.dueDate;
@@ -341,22 +346,17 @@ export async function changeAction(db: Kysely<Database>, actor: SignedIn, id: st
       patch.status = body.status;
       patch.done_at = body.status === "done" ? new Date() : null;
     }
-    const updated = await trx
-      .updateTable("review_action")
-      .set({ ...patch, version: body.version + 1, updated_at: new Date() })
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", body.version)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) throw staleVersion(presentAction(action));
-    await recordChange(trx, actor, {
+    await applyChange(trx, actor, {
       entity: "review_action",
-      entityId: id,
+      table: "review_action",
+      id,
+      version: body.version,
       action: "update",
-      before: presentAction(action),
-      after: patch,
-      parentId: action.decision_id,
+      patch,
+      load: () => findAction(trx, actor.workspaceId, id),
+      present: presentAction,
+      parentId: (row) => row.decision_id,
+      what: "The action",
     });
   });
   return presentAction((await findAction(db, actor.workspaceId, id))!);
@@ -369,7 +369,6 @@ export async function actionsFor(
   status: "open" | "done" | "all",
 ) {
   const ownerId = owner === "me" ? actor.memberId : owner;
-  if (ownerId !== actor.memberId && actor.role === "seller")
-    throw forbidden("Sellers see their own actions.");
+  requireActionsReader(actor, ownerId);
   return (await actionsOfOwner(db, actor.workspaceId, actor, ownerId, status)).map(presentAction);
 }

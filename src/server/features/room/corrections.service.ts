@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { resolveCorrectionBody } from "../../../contract/plan.ts";
-import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
+import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { notFound, staleVersion } from "../../http/errors.ts";
+import { conflict, notFound } from "../../http/errors.ts";
 import { changeDecision } from "../decisions/decisions.service.ts";
-import { findCorrection, resolveCorrectionRow } from "./room.repo.ts";
+import { findCorrection } from "./room.repo.ts";
 
 const presentStatus = (row: { id: string; status: string; version: number }) => ({
   id: row.id,
@@ -30,15 +30,18 @@ export async function resolveCorrection(
     const row = await findCorrection(trx, actor.workspaceId, id);
     if (!row) throw notFound("The correction");
     const decision = await editable(trx, row.decision_id);
-    const updated = await resolveCorrectionRow(trx, actor, row.id, body.version, body.status);
-    if (!updated) throw staleVersion(presentStatus(row));
-    await recordChange(trx, actor, {
+    if (row.status !== "proposed") throw conflict("This correction has already been resolved.");
+    await applyChange(trx, actor, {
       entity: "problem_correction",
-      entityId: row.id,
+      table: "problem_correction",
+      id: row.id,
+      version: body.version,
       action: "update",
-      before: presentStatus(row),
-      after: presentStatus(updated),
-      parentId: row.decision_id,
+      patch: { status: body.status, resolved_by: actor.memberId, resolved_at: new Date() },
+      load: () => findCorrection(trx, actor.workspaceId, id),
+      present: presentStatus,
+      parentId: () => row.decision_id,
+      what: "The correction",
     });
     if (body.status === "accepted" && row.text) {
       await changeDecision(trx, actor, row.decision_id, {

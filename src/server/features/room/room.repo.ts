@@ -1,5 +1,11 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
-import type { Database, ShareLinkTable } from "../../db/schema.ts";
+import type {
+  CheckInTable,
+  ConcernTable,
+  Database,
+  ProblemCorrectionTable,
+  ShareLinkTable,
+} from "../../db/schema.ts";
 
 export type LinkRow = Selectable<ShareLinkTable>;
 
@@ -150,25 +156,6 @@ export function findCorrection(db: Kysely<Database>, workspaceId: string, id: st
     .executeTakeFirst();
 }
 
-/** Accepts or dismisses a proposed correction seen at `version`; undefined when it changed meanwhile. */
-export function resolveCorrectionRow(
-  db: Kysely<Database>,
-  actor: { workspaceId: string; memberId: string },
-  id: string,
-  version: number,
-  status: "accepted" | "dismissed",
-) {
-  return db
-    .updateTable("problem_correction")
-    .set({ status, resolved_by: actor.memberId, resolved_at: new Date(), version: version + 1 })
-    .where("workspace_id", "=", actor.workspaceId)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .where("status", "=", "proposed")
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export async function insertLink(db: Kysely<Database>, row: Insertable<ShareLinkTable>) {
   await db.insertInto("share_link").values(row).execute();
 }
@@ -223,4 +210,29 @@ export function activityOf(
   if (filter.decisionId) query = query.where("buyer_activity.decision_id", "=", filter.decisionId);
   if (filter.ownerId) query = query.where("decision.owner_id", "=", filter.ownerId);
   return query.orderBy("buyer_activity.id", "desc").limit(filter.limit).execute();
+}
+
+/** The stakeholder involved in this decision who goes by the name a buyer gave, if any. */
+export function involvedByName(db: Kysely<Database>, decisionId: string, name: string) {
+  return db
+    .selectFrom("stakeholder")
+    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+    .select(["stakeholder.id", "involvement.role"])
+    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.deleted_at", "is", null)
+    .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", name.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** A concern a buyer raised in the room (the seller answers it on the decision). */
+export async function insertBuyerConcern(db: Kysely<Database>, row: Insertable<ConcernTable>) {
+  await db.insertInto("concern").values(row).execute();
+}
+
+export async function insertCorrection(db: Kysely<Database>, row: Insertable<ProblemCorrectionTable>) {
+  await db.insertInto("problem_correction").values(row).execute();
+}
+
+export async function insertCheckIn(db: Kysely<Database>, row: Insertable<CheckInTable>) {
+  await db.insertInto("check_in").values(row).execute();
 }

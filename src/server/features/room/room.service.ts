@@ -9,8 +9,18 @@ import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
-import { planStep, stepPatch } from "../plan/plan.service.ts";
-import { addActivity, type LinkRow, linkByHash, recordRoomAccess, roomRow } from "./room.repo.ts";
+import { addStepComment, applyStepChange, planStep } from "../plan/plan.service.ts";
+import {
+  addActivity,
+  insertBuyerConcern,
+  insertCheckIn,
+  insertCorrection,
+  involvedByName,
+  type LinkRow,
+  linkByHash,
+  recordRoomAccess,
+  roomRow,
+} from "./room.repo.ts";
 
 export const hashSecret = (token: string) => createHash("sha256").update(token).digest("hex");
 /** 256 random bits: the link is the only key to the room, so it must not be guessable. */
@@ -104,27 +114,24 @@ export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<Roo
   };
 }
 
-/** The stakeholder involved in this decision who goes by the name a buyer gave, if any. */
-function involvedByName(db: Kysely<Database>, decisionId: string, name: string) {
-  return db
-    .selectFrom("stakeholder")
-    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-    .select(["stakeholder.id", "involvement.role"])
-    .where("involvement.decision_id", "=", decisionId)
-    .where("involvement.deleted_at", "is", null)
-    .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", name.toLowerCase()))
-    .executeTakeFirst();
-}
-
 /** A buyer's change: in the change log as the link (with a hashed address) and in the seller's buyer activity. */
 async function recordBuyerChange(
   db: Kysely<Database>,
   link: LinkRow,
   ip: string,
-  change: { entity: string; entityId: string; action: "create" | "update"; before?: unknown; after: unknown },
+  change: { entity: string; entityId: string; action: "create"; after: unknown },
   activity: { kind: string; summary: string },
 ) {
   await recordChange(db, buyerActor(link, ip), { ...change, parentId: link.decision_id });
+  await noteBuyerActivity(db, link, activity);
+}
+
+/** What the seller sees in the decision's buyer activity. */
+async function noteBuyerActivity(
+  db: Kysely<Database>,
+  link: LinkRow,
+  activity: { kind: string; summary: string },
+) {
   await addActivity(db, {
     workspaceId: link.workspace_id,
     decisionId: link.decision_id,
@@ -147,28 +154,15 @@ export async function tickStep(
     const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
     if (step.owner_side === "us") throw invalid("stepId", "this step is ours to do; ask us about it");
-    const patch = stepPatch(step, { status });
-    await trx
-      .updateTable("plan_step")
-      .set({ ...patch, version: step.version + 1, updated_at: new Date() })
-      .where("id", "=", step.id)
-      .execute();
-    await recordBuyerChange(
-      trx,
-      link,
-      ip,
-      {
-        entity: "plan_step",
-        entityId: step.id,
-        action: "update",
-        before: { status: step.status },
-        after: { status },
-      },
-      {
-        kind: "step_ticked",
-        summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
-      },
-    );
+    await applyStepChange(trx, buyerActor(link, ip), step, {
+      action: "update",
+      version: step.version,
+      input: { status },
+    });
+    await noteBuyerActivity(trx, link, {
+      kind: "step_ticked",
+      summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
+    });
   });
 }
 
@@ -182,34 +176,17 @@ export async function commentOnStep(
   await db.transaction().execute(async (trx) => {
     const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
-    const id = randomUUID();
-    await trx
-      .insertInto("step_comment")
-      .values({
-        id,
-        workspace_id: link.workspace_id,
-        decision_id: link.decision_id,
-        step_id: step.id,
-        author_name: body.name,
-        share_link_id: link.id,
-        body: body.body,
-      })
-      .execute();
-    await recordBuyerChange(
+    await addStepComment(
       trx,
-      link,
-      ip,
-      {
-        entity: "step_comment",
-        entityId: id,
-        action: "create",
-        after: body,
-      },
-      {
-        kind: "step_comment",
-        summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
-      },
+      buyerActor(link, ip),
+      step,
+      { name: body.name, memberId: null, linkId: link.id },
+      body,
     );
+    await noteBuyerActivity(trx, link, {
+      kind: "step_comment",
+      summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
+    });
   });
 }
 
@@ -222,21 +199,18 @@ export async function raiseConcern(
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
     const who = body.name ? await involvedByName(trx, link.decision_id, body.name) : undefined;
-    await trx
-      .insertInto("concern")
-      .values({
-        id,
-        workspace_id: link.workspace_id,
-        decision_id: link.decision_id,
-        text: body.text,
-        kind: body.kind,
-        category: "other",
-        raised_by: who?.id ?? null,
-        severity: "medium",
-        status: "open",
-        raised_via_link: link.id,
-      })
-      .execute();
+    await insertBuyerConcern(trx, {
+      id,
+      workspace_id: link.workspace_id,
+      decision_id: link.decision_id,
+      text: body.text,
+      kind: body.kind,
+      category: "other",
+      raised_by: who?.id ?? null,
+      severity: "medium",
+      status: "open",
+      raised_via_link: link.id,
+    });
     await recordBuyerChange(
       trx,
       link,
@@ -264,19 +238,16 @@ export async function correctProblem(
 ) {
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
-    await trx
-      .insertInto("problem_correction")
-      .values({
-        id,
-        workspace_id: link.workspace_id,
-        decision_id: link.decision_id,
-        share_link_id: link.id,
-        verdict: body.verdict,
-        text: body.text ?? null,
-        proposed_by: body.name ?? null,
-        status: body.verdict === "right" ? "accepted" : "proposed",
-      })
-      .execute();
+    await insertCorrection(trx, {
+      id,
+      workspace_id: link.workspace_id,
+      decision_id: link.decision_id,
+      share_link_id: link.id,
+      verdict: body.verdict,
+      text: body.text ?? null,
+      proposed_by: body.name ?? null,
+      status: body.verdict === "right" ? "accepted" : "proposed",
+    });
     await recordBuyerChange(
       trx,
       link,
@@ -307,20 +278,17 @@ export async function checkIn(
   return db.transaction().execute(async (trx) => {
     const stakeholder = await involvedByName(trx, link.decision_id, body.stakeholderName);
     const id = randomUUID();
-    await trx
-      .insertInto("check_in")
-      .values({
-        id,
-        workspace_id: link.workspace_id,
-        decision_id: link.decision_id,
-        share_link_id: link.id,
-        stakeholder_id: stakeholder?.id ?? null,
-        stakeholder_name: body.stakeholderName,
-        role: body.role ?? stakeholder?.role ?? null,
-        ratings: JSON.stringify(body.ratings),
-        comment: body.comment ?? null,
-      })
-      .execute();
+    await insertCheckIn(trx, {
+      id,
+      workspace_id: link.workspace_id,
+      decision_id: link.decision_id,
+      share_link_id: link.id,
+      stakeholder_id: stakeholder?.id ?? null,
+      stakeholder_name: body.stakeholderName,
+      role: body.role ?? stakeholder?.role ?? null,
+      ratings: JSON.stringify(body.ratings),
+      comment: body.comment ?? null,
+    });
     const r = body.ratings;
     await recordBuyerChange(
       trx,

@@ -6,7 +6,8 @@ import { DAY_MS } from "../../../domain/time.ts";
 import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { AppError, forbidden, invalid, notFound } from "../../http/errors.ts";
+import { AppError, invalid, notFound } from "../../http/errors.ts";
+import { requireEditableDecision } from "../../http/policies.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
 import { consensusOf } from "./consensus.ts";
@@ -24,8 +25,7 @@ import { hashSecret, newRoomToken } from "./room.service.ts";
 /** A decision the caller may share: its owner's, or any for an admin. */
 export async function shareableDecision(db: Kysely<Database>, actor: SignedIn, id: string) {
   const decision = await requireVisibleDecision(db, actor, id);
-  if (actor.role !== "admin" && decision.owner_id !== actor.memberId)
-    throw forbidden("Only the decision's owner or an admin can share it.");
+  requireEditableDecision(actor, decision, "share it");
   return decision;
 }
 

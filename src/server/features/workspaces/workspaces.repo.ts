@@ -1,5 +1,7 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema.ts";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, WorkspaceTable } from "../../db/schema.ts";
+
+export type WorkspaceRow = Selectable<WorkspaceTable>;
 
 export function findWorkspaceByName(db: Kysely<Database>, name: string) {
   return db
@@ -48,20 +50,4 @@ export function listWorkspaceMembers(db: Kysely<Database>, workspaceId: string) 
 
 export function findWorkspace(db: Kysely<Database>, id: string) {
   return db.selectFrom("workspace").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-/** Changes a workspace seen at `version`; undefined when someone changed it meanwhile. */
-export function updateWorkspace(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  patch: { settings: string; name?: string },
-) {
-  return db
-    .updateTable("workspace")
-    .set({ ...patch, version: version + 1, updated_at: new Date() })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .returning("id")
-    .executeTakeFirst();
 }

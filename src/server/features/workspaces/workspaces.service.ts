@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
-import { conflict, notFound, staleVersion } from "../../http/errors.ts";
+import { applyChange } from "../../db/versioned-change.ts";
+import { conflict, notFound } from "../../http/errors.ts";
 import { createMember } from "../members/members.service.ts";
 import {
   findDemoWorkspace,
@@ -10,7 +11,7 @@ import {
   findWorkspaceByName,
   hasOwnWorkspace,
   insertWorkspace,
-  updateWorkspace,
+  type WorkspaceRow,
 } from "./workspaces.repo.ts";
 
 const DEFAULT_SETTINGS = { commitGuard: true };
@@ -19,14 +20,16 @@ const DEFAULT_SETTINGS = { commitGuard: true };
 export async function workspaceView(db: Kysely<Database>, id: string) {
   const row = await findWorkspace(db, id);
   if (!row) throw notFound("The workspace");
-  return {
-    id: row.id,
-    name: row.name,
-    isDemo: row.is_demo,
-    settings: { ...DEFAULT_SETTINGS, ...(row.settings as object) },
-    version: row.version,
-  };
+  return presentWorkspace(row);
 }
+
+const presentWorkspace = (row: WorkspaceRow) => ({
+  id: row.id,
+  name: row.name,
+  isDemo: row.is_demo,
+  settings: { ...DEFAULT_SETTINGS, ...(row.settings as object) },
+  version: row.version,
+});
 
 /** An admin renames the workspace or changes its policies. */
 export async function changeWorkspace(
@@ -34,22 +37,22 @@ export async function changeWorkspace(
   admin: Actor,
   body: { version: number; name?: string | undefined; settings?: Record<string, unknown> | undefined },
 ) {
-  await db.transaction().execute(async (trx) => {
-    const before = await workspaceView(trx, admin.workspaceId);
-    const settings = { ...before.settings, ...body.settings };
-    const updated = await updateWorkspace(trx, admin.workspaceId, body.version, {
-      settings: JSON.stringify(settings),
-      ...(body.name ? { name: body.name } : {}),
-    });
-    if (!updated) throw staleVersion(before);
-    await recordChange(trx, admin, {
+  await db.transaction().execute((trx) =>
+    applyChange(trx, admin, {
       entity: "workspace",
-      entityId: admin.workspaceId,
+      table: "workspace",
+      id: admin.workspaceId,
+      version: body.version,
       action: "update",
-      before,
-      after: { ...before, name: body.name ?? before.name, settings },
-    });
-  });
+      patch: (before: WorkspaceRow) => ({
+        settings: JSON.stringify({ ...presentWorkspace(before).settings, ...body.settings }),
+        ...(body.name ? { name: body.name } : {}),
+      }),
+      load: () => findWorkspace(trx, admin.workspaceId),
+      present: presentWorkspace,
+      what: "The workspace",
+    }),
+  );
   return workspaceView(db, admin.workspaceId);
 }
 
