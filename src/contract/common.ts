@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONFIDENCE_POINTS, type ConfidencePoint } from "../domain/decision/model.ts";
 
 // Messages read by people: a missing field says so plainly.
 z.config({
@@ -55,3 +56,11 @@ export const changeQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const changeList = z.object({ items: z.array(changeEntry) });
+
+const rating = z.number().int().min(1).max(5);
+const eachPoint = <T extends z.ZodType>(schema: T) =>
+  Object.fromEntries(CONFIDENCE_POINTS.map((point) => [point, schema])) as Record<ConfidencePoint, T>;
+/** A buyer's check-in: every point rated 1–5. */
+export const ratings = z.object(eachPoint(rating));
+/** Our estimate of the customer's confidence: any of the points, 1–5. */
+export const confidenceRatings = z.object(eachPoint(rating.optional())).strict();

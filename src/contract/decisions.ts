@@ -13,7 +13,7 @@ import {
 import { DIMENSIONS } from "../domain/readiness/dimension.ts";
 import { MILESTONES } from "../domain/readiness/milestone.ts";
 import { GAP_KEYS } from "../domain/readiness/questions.ts";
-import { id, LIMITS, name, timestamp, version } from "./common.ts";
+import { confidenceRatings, id, LIMITS, name, timestamp, version } from "./common.ts";
 
 export const FORECAST_CATEGORIES = ["omitted", "pipeline", "best_case", "commit"] as const;
 
@@ -181,16 +181,6 @@ export const decisionProcess = z
       .max(100)
       .optional(),
     approverIds: z.array(id).max(50).optional(),
-  })
-  .strict();
-const rating = z.number().int().min(1).max(5);
-export const confidenceRatings = z
-  .object({
-    problem: rating.optional(),
-    solution: rating.optional(),
-    risks: rating.optional(),
-    me: rating.optional(),
-    agreement: rating.optional(),
   })
   .strict();
 

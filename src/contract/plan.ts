@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, LIMITS, name, timestamp, version } from "./common.ts";
+import { id, LIMITS, name, ratings, timestamp, version } from "./common.ts";
 
 const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
 const ownerSide = z.enum(["customer", "us", "both"]);
@@ -129,13 +129,6 @@ export const shareLink = z.object({
 });
 export const shareLinkList = z.object({ items: z.array(shareLink) });
 
-export const ratings = z.object({
-  problem: z.number().int().min(1).max(5),
-  solution: z.number().int().min(1).max(5),
-  risks: z.number().int().min(1).max(5),
-  me: z.number().int().min(1).max(5),
-  agreement: z.number().int().min(1).max(5),
-});
 export const checkIn = z.object({
   id,
   stakeholderId: id.nullable(),

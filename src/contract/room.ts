@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { LIMITS } from "./common.ts";
-import { ratings } from "./plan.ts";
+import { LIMITS, ratings } from "./common.ts";
 
 /**
  * What a buyer sees: the decision in the customer's language. Never our notes, reviews, forecast, value

@@ -43,6 +43,14 @@ export const CONCERN_STATUSES = ["open", "addressed", "accepted"] as const;
 
 export const CONFIDENCE_POINTS = ["problem", "solution", "risks", "me", "agreement"] as const;
 export type ConfidencePoint = (typeof CONFIDENCE_POINTS)[number];
+/** Each point as the buyer rates it, in their own words (the room's check-in, and its line in the activity). */
+export const BUYER_CONFIDENCE_WORDS: Record<ConfidencePoint, string> = {
+  problem: "We understand the problem",
+  solution: "We understand the solution",
+  risks: "We understand the risks and how they are handled",
+  me: "I know what it means for me",
+  agreement: "My organization agrees",
+};
 export type ConfidenceRatings = Partial<Record<ConfidencePoint, number>>;
 
 export interface Problem {
@@ -116,9 +124,13 @@ export interface ConcernFacts {
 
 /** A buyer's own ratings (1–5), from the buyer room. */
 export interface CheckInFacts {
+  id?: string;
+  /** The involved stakeholder who goes by the name the buyer gave, when there is one. */
+  stakeholderId?: string | null;
   stakeholderName: string;
   role?: StakeholderRole | null;
   ratings: Record<ConfidencePoint, number>;
+  comment?: string | null;
   at: string;
 }
 

@@ -9,6 +9,7 @@ import {
   type StancePoint,
 } from "../decision/model.ts";
 import { type Diagnosis, diagnose } from "../diagnostics/diagnose.ts";
+import { divergence, latestCheckIns } from "./consensus.ts";
 import { type Dimension, type DimensionKey, DimensionScore } from "./dimension.ts";
 import { type MilestoneResult, milestoneOf } from "./milestone.ts";
 import type { QuestionLibrary } from "./questions.ts";
@@ -281,7 +282,7 @@ function consensusDimension(facts: DecisionFacts, library: QuestionLibrary) {
       );
     }
   }
-  const checkIns = latestCheckIns(facts);
+  const checkIns = latestCheckIns(facts.checkIns ?? []);
   if (checkIns.length === 0) {
     d.evidence.push(
       "Stances are our reading of the people involved; no buyer has confirmed them (unconfirmed).",
@@ -367,15 +368,6 @@ function processDimension(facts: DecisionFacts, library: QuestionLibrary) {
   return d.result();
 }
 
-/** Each buyer's most recent check-in. */
-function latestCheckIns(facts: DecisionFacts) {
-  const latest = new Map<string, NonNullable<DecisionFacts["checkIns"]>[number]>();
-  for (const checkIn of [...(facts.checkIns ?? [])].sort((a, b) => a.at.localeCompare(b.at))) {
-    latest.set(checkIn.stakeholderName.toLowerCase(), checkIn);
-  }
-  return [...latest.values()];
-}
-
 function average(values: number[]) {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
@@ -385,7 +377,7 @@ function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
   const checkIns = facts.checkIns ?? [];
   if (checkIns.length > 0) {
     // The latest check-in of each person counts: buyers' own ratings come before any estimate of ours.
-    const people = latestCheckIns(facts);
+    const people = latestCheckIns(facts.checkIns ?? []);
     const perPoint = CONFIDENCE_POINTS.map((point) => ({
       point,
       value: average(people.map((c) => c.ratings[point])),
@@ -401,18 +393,17 @@ function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
       });
     }
     for (const point of CONFIDENCE_POINTS) {
-      const values = people.map((c) => ({ name: c.stakeholderName, value: c.ratings[point] }));
-      const low = values.filter((v) => v.value <= 2);
-      if (low.length && values.some((v) => v.value >= 4)) {
-        d.gap(
-          "confidence.divergent",
-          `${low.map((v) => v.name).join(", ")} rate${low.length === 1 ? "s" : ""} ${CONFIDENCE_WORDS[point]} ${low.map((v) => v.value).join(", ")} while others rate it 4 or 5.`,
-          {
-            name: low[0]!.name,
-            point: CONFIDENCE_WORDS[point],
-          },
-        );
-      }
+      const split = divergence(people, point);
+      if (!split) continue;
+      const { low } = split;
+      d.gap(
+        "confidence.divergent",
+        `${low.map((c) => c.stakeholderName).join(", ")} rate${low.length === 1 ? "s" : ""} ${CONFIDENCE_WORDS[point]} ${low.map((c) => c.ratings[point]).join(", ")} while others rate it 4 or 5.`,
+        {
+          name: low[0]!.stakeholderName,
+          point: CONFIDENCE_WORDS[point],
+        },
+      );
     }
     return d.result();
   }

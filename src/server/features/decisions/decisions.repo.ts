@@ -327,7 +327,16 @@ export function concernsOf(db: Kysely<Database>, workspaceId: string, decisionId
 export function checkInsOf(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
   return db
     .selectFrom("check_in")
-    .select(["decision_id", "stakeholder_name", "role", "ratings", "created_at"])
+    .select([
+      "id",
+      "decision_id",
+      "stakeholder_id",
+      "stakeholder_name",
+      "role",
+      "ratings",
+      "comment",
+      "created_at",
+    ])
     .where("workspace_id", "=", workspaceId)
     .where("decision_id", "in", decisionIds)
     .orderBy("created_at")

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DecisionFacts } from "../../../domain/decision/model.ts";
+import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
 import type { Database } from "../../db/schema.ts";
 import { questionLibrary } from "../questions/questions.service.ts";
@@ -59,9 +60,12 @@ export async function decisionFactsOf(
         ...factsOf(row, people, raised),
         reviewFlags: flags.get(row.id) ?? [],
         checkIns: (checkIns.get(row.id) ?? []).map((c) => ({
+          id: c.id,
+          stakeholderId: c.stakeholder_id,
           stakeholderName: c.stakeholder_name,
           role: c.role as never,
-          ratings: c.ratings as Record<"problem" | "solution" | "risks" | "me" | "agreement", number>,
+          ratings: c.ratings as Ratings,
+          comment: c.comment,
           at: c.created_at.toISOString(),
         })),
       };

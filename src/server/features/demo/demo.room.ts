@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
+import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { applyTemplate, listTemplates, planOf } from "../plan/plan.service.ts";
-import { checkIn, hashSecret, newRoomToken, raiseConcern, tickStep } from "../room/room.service.ts";
+import { activeLink, checkIn, raiseConcern, tickStep } from "../room/room.service.ts";
+import { openLink } from "../room/share-links.service.ts";
 
-type Ratings = { problem: number; solution: number; risks: number; me: number; agreement: number };
 interface DemoRoom {
   decision: string;
   templateIndex: number;
@@ -53,27 +53,8 @@ export async function seedDemoRooms(db: Kysely<Database>, owner: SignedIn, decis
       templates[room.templateIndex]!.id,
       new Date(Date.now() - 14 * DAY_MS).toISOString().slice(0, 10),
     );
-    const id = crypto.randomUUID();
-    await db
-      .insertInto("share_link")
-      .values({
-        id,
-        workspace_id: owner.workspaceId,
-        decision_id: decisionId,
-        token_hash: hashSecret(newRoomToken()),
-        label: room.buyer,
-        expires_at: new Date(Date.now() + 30 * DAY_MS),
-        created_by: owner.memberId,
-      })
-      .execute();
-    await recordChange(db, owner, {
-      entity: "share_link",
-      entityId: id,
-      action: "create",
-      after: { label: room.buyer },
-      parentId: decisionId,
-    });
-    const link = (await db.selectFrom("share_link").selectAll().where("id", "=", id).executeTakeFirst())!;
+    const { token } = await openLink(db, owner, decisionId, room.buyer, new Date(Date.now() + 30 * DAY_MS));
+    const link = (await activeLink(db, token))!;
     const plan = await planOf(db, owner.workspaceId, decisionId, null);
     const first = plan.steps.find((s) => s.ownerSide !== "us");
     if (first) await tickStep(db, link, "demo", first.id, "done", room.buyer.split(",")[0]);

@@ -1,8 +1,9 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { productMatcher } from "../../../domain/import/lookups.ts";
 import { type ImportIssue, type ImportRecord, readRow } from "../../../domain/import/record.ts";
 import { SeenIds } from "../../../domain/import/seen-ids.ts";
 import type { Database } from "../../db/schema.ts";
+import { refreshStatistics } from "./imports.repo.ts";
 import type { FilePlan } from "./plan.ts";
 import { readRows } from "./read-file.ts";
 import { type Counts, ImportWriter, type Located } from "./writer.ts";
@@ -197,7 +198,7 @@ class FreshStatistics {
     this.written += rows;
     if (this.written < this.next) return;
     this.next = this.written * 2;
-    await sql`ANALYZE account, stakeholder, decision, involvement`.execute(db);
+    await refreshStatistics(db);
   }
 }
 

@@ -1,9 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { ImportIssue } from "../../../domain/import/record.ts";
-import { bulkInsert, bulkUpdate, logChanges } from "../../db/bulk.ts";
+import { bulkUpdate, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
+import { workspaceView } from "../workspaces/workspaces.service.ts";
 import { type Checkpoint, emptyCounts, type ImportProgress, runFiles } from "./engine.ts";
+import {
+  changesBy,
+  closeRun,
+  deleteCreatedBy,
+  finishRun,
+  type ImportedTable,
+  insertIssues,
+  insertRun,
+  lockRun,
+  runningRuns,
+  saveCheckpoint,
+  storedIssueCount,
+} from "./imports.repo.ts";
 import { type FilePlan, type ImportOptions, planFiles } from "./plan.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { whileRunning } from "./run-lock.ts";
@@ -43,13 +57,8 @@ function describeFiles(plans: FilePlan[]) {
 }
 
 async function workspaceCurrency(db: Kysely<Database>, workspaceId: string) {
-  const workspace = await db
-    .selectFrom("workspace")
-    .select("settings")
-    .where("id", "=", workspaceId)
-    .executeTakeFirst();
-  const currency = (workspace?.settings as { currency?: string } | undefined)?.currency;
-  return currency ?? "USD";
+  const { settings } = await workspaceView(db, workspaceId);
+  return (settings as { currency?: string }).currency ?? "USD";
 }
 
 /** Checks files without writing anything: the counts an import would give, every row error, unknown owners. */
@@ -108,25 +117,22 @@ export async function importFiles(
     const interrupted = await findInterrupted(db, actor.workspaceId, hashes);
     const runId = interrupted?.id ?? randomUUID();
     if (!interrupted)
-      await db
-        .insertInto("import_run")
-        .values({
-          id: runId,
-          workspace_id: actor.workspaceId,
-          member_id: actor.memberId,
-          status: "running",
-          files: JSON.stringify(files),
-          options: JSON.stringify({
-            format: options.format ?? "auto",
-            dateFormat: options.dateFormat ?? null,
-            encoding: options.encoding ?? null,
-            mapping: options.mapping ?? null,
-            mappings: options.mappings ?? null,
-            owners: options.owners ?? {},
-            uploads: options.uploads ?? null,
-          }),
-        })
-        .execute();
+      await insertRun(db, {
+        id: runId,
+        workspace_id: actor.workspaceId,
+        member_id: actor.memberId,
+        status: "running",
+        files: JSON.stringify(files),
+        options: JSON.stringify({
+          format: options.format ?? "auto",
+          dateFormat: options.dateFormat ?? null,
+          encoding: options.encoding ?? null,
+          mapping: options.mapping ?? null,
+          mappings: options.mappings ?? null,
+          owners: options.owners ?? {},
+          uploads: options.uploads ?? null,
+        }),
+      });
     const resumeFrom = interrupted ? (interrupted.checkpoint as Checkpoint) : null;
     hooks.onStarted?.(runId, plans, resumeFrom);
     let stored = interrupted ? await storedIssueCount(db, runId) : 0;
@@ -144,47 +150,11 @@ export async function importFiles(
         onBatchCommitted: async (trx, checkpoint, counts, file, issues) => {
           const keep = issues.slice(0, Math.max(0, STORED_ISSUES - stored));
           stored += keep.length;
-          await bulkInsert(
-            trx,
-            "import_issue",
-            {
-              workspace_id: "uuid",
-              import_id: "uuid",
-              file: "text",
-              row_number: "integer",
-              column_name: "text",
-              value: "text",
-              message: "text",
-              severity: "text",
-            },
-            keep.map((i) => ({
-              workspace_id: actor.workspaceId,
-              import_id: runId,
-              file,
-              row_number: i.row,
-              column_name: i.column,
-              value: i.value,
-              message: i.message,
-              severity: i.severity,
-            })),
-          );
-          await trx
-            .updateTable("import_run")
-            .set({ checkpoint: JSON.stringify(checkpoint), counts: JSON.stringify(counts) })
-            .where("id", "=", runId)
-            .execute();
+          await insertIssues(trx, actor.workspaceId, runId, file, keep);
+          await saveCheckpoint(trx, runId, checkpoint, counts);
         },
       });
-      await db
-        .updateTable("import_run")
-        .set({
-          status: "done",
-          finished_at: new Date(),
-          counts: JSON.stringify(result.counts),
-          unknown_owners: JSON.stringify(result.unknownOwners),
-        })
-        .where("id", "=", runId)
-        .execute();
+      await finishRun(db, runId, result.counts, result.unknownOwners);
       return { runId, plans, resumedFrom: resumeFrom, ...result };
     } catch (error) {
       if (error instanceof UnusableFileError) {
@@ -196,30 +166,15 @@ export async function importFiles(
 }
 
 async function findInterrupted(db: Kysely<Database>, workspaceId: string, hashes: string[]) {
-  const running = await db
-    .selectFrom("import_run")
-    .select(["id", "files", "checkpoint", "counts"])
-    .where("workspace_id", "=", workspaceId)
-    .where("status", "=", "running")
-    .orderBy("created_at", "desc")
-    .execute();
+  const running = await runningRuns(db, workspaceId);
   return running.find((run) => {
     const files = run.files as Array<{ sha256: string }>;
     return files.length === hashes.length && files.every((f, i) => f.sha256 === hashes[i]);
   });
 }
 
-async function storedIssueCount(db: Kysely<Database>, runId: string) {
-  const row = await db
-    .selectFrom("import_issue")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("import_id", "=", runId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /** Children before parents, so nothing is left pointing at a removed record. */
-const UNDO_ORDER = ["involvement", "decision", "stakeholder", "account"] as const;
+const UNDO_ORDER = ["involvement", "decision", "stakeholder", "account"] as const satisfies ImportedTable[];
 
 /**
  * Undoes an import as a whole, in one transaction: what it created is deleted (soft, so it can come back),
@@ -236,38 +191,16 @@ export async function undoImport(
   const via = `undo ${viaOf(runId)}`;
   const undone = { deleted: 0, restored: 0 };
   await db.transaction().execute(async (trx) => {
-    const run = await trx
-      .selectFrom("import_run")
-      .select(["status"])
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("id", "=", runId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!run) return;
+    if (!(await lockRun(trx, actor.workspaceId, runId))) return;
     for (const entity of UNDO_ORDER) {
-      const deleted = await sql<{ id: string }>`
-        UPDATE ${sql.table(entity)} AS t SET deleted_at = now(), version = t.version + 1, updated_at = now()
-        WHERE t.workspace_id = ${actor.workspaceId} AND t.deleted_at IS NULL
-          AND t.id IN (SELECT entity_id FROM change_log WHERE workspace_id = ${actor.workspaceId}
-                       AND via = ${viaOf(runId)} AND entity = ${entity} AND action = 'create')
-          ${sql.raw(STILL_IN_USE[entity] ?? "")}
-        RETURNING t.id`.execute(trx);
-      undone.deleted += deleted.rows.length;
+      const deleted = await deleteCreatedBy(trx, actor.workspaceId, entity, viaOf(runId));
+      undone.deleted += deleted.length;
       await logChanges(
         trx,
         { ...actor, via },
-        deleted.rows.map((r) => ({ entity, entity_id: r.id, action: "delete" as const })),
+        deleted.map((id) => ({ entity, entity_id: id, action: "delete" as const })),
       );
-      const changed = await trx
-        .selectFrom("change_log")
-        .select(["entity_id", "before", "after"])
-        .where("workspace_id", "=", actor.workspaceId)
-        .where("via", "=", viaOf(runId))
-        .where("entity", "=", entity)
-        .where("action", "in", ["update", "restore"])
-        .orderBy("id", "desc")
-        .execute();
-      for (const change of changed) {
+      for (const change of await changesBy(trx, actor.workspaceId, entity, viaOf(runId))) {
         const before = change.before as Record<string, unknown>;
         const types = Object.fromEntries(Object.keys(before).map((c) => [c, COLUMN_TYPES[c] ?? "text"]));
         await bulkUpdate(trx, entity, actor.workspaceId, { id: "uuid", ...types }, [
@@ -279,21 +212,10 @@ export async function undoImport(
         undone.restored++;
       }
     }
-    await trx
-      .updateTable("import_run")
-      .set({ status: finalStatus, undone_at: new Date(), error, version: sql`version + 1` })
-      .where("id", "=", runId)
-      .execute();
+    await closeRun(trx, runId, finalStatus, error);
   });
   return undone;
 }
-
-const STILL_IN_USE: Partial<Record<(typeof UNDO_ORDER)[number], string>> = {
-  stakeholder:
-    "AND NOT EXISTS (SELECT 1 FROM involvement i WHERE i.stakeholder_id = t.id AND i.deleted_at IS NULL)",
-  account: `AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.account_id = t.id AND d.deleted_at IS NULL)
-            AND NOT EXISTS (SELECT 1 FROM stakeholder s WHERE s.account_id = t.id AND s.deleted_at IS NULL)`,
-};
 
 const COLUMN_TYPES: Record<string, string> = {
   account_id: "uuid",

@@ -7,10 +7,9 @@ import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict } from "../../http/errors.ts";
+import { findMapping, insertMapping, type MappingRow, mappingNamed, mappingsOf } from "./mappings.repo.ts";
 
-type MappingRow = Awaited<ReturnType<typeof findMapping>> & {};
-
-export function presentMapping(row: NonNullable<MappingRow>) {
+export function presentMapping(row: MappingRow) {
   return {
     id: row.id,
     name: row.name,
@@ -22,25 +21,8 @@ export function presentMapping(row: NonNullable<MappingRow>) {
   };
 }
 
-function findMapping(db: Kysely<Database>, workspaceId: string, id: string, includeDeleted = false) {
-  let query = db
-    .selectFrom("import_mapping")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", id);
-  if (!includeDeleted) query = query.where("deleted_at", "is", null);
-  return query.executeTakeFirst();
-}
-
 export async function listMappings(db: Kysely<Database>, workspaceId: string) {
-  const rows = await db
-    .selectFrom("import_mapping")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("deleted_at", "is", null)
-    .orderBy("name")
-    .execute();
-  return rows.map(presentMapping);
+  return (await mappingsOf(db, workspaceId)).map(presentMapping);
 }
 
 /** Saves a mapping under a name the workspace has not used yet, so the next export of the same shape reuses it. */
@@ -50,26 +32,17 @@ export async function saveMapping(
   body: z.output<typeof createMappingBody>,
 ) {
   return db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom("import_mapping")
-      .select("id")
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("deleted_at", "is", null)
-      .where((eb) => eb(eb.fn("lower", ["name"]), "=", body.name.toLowerCase()))
-      .executeTakeFirst();
-    if (taken) throw conflict(`A mapping named "${body.name}" exists already.`, "name");
+    if (await mappingNamed(trx, actor.workspaceId, body.name))
+      throw conflict(`A mapping named "${body.name}" exists already.`, "name");
     const id = randomUUID();
-    await trx
-      .insertInto("import_mapping")
-      .values({
-        id,
-        workspace_id: actor.workspaceId,
-        name: body.name,
-        kind: body.kind,
-        columns: JSON.stringify(body.columns),
-        constants: JSON.stringify(body.constants),
-      })
-      .execute();
+    await insertMapping(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      name: body.name,
+      kind: body.kind,
+      columns: JSON.stringify(body.columns),
+      constants: JSON.stringify(body.constants),
+    });
     const saved = presentMapping((await findMapping(trx, actor.workspaceId, id))!);
     await recordChange(trx, actor, {
       entity: "import_mapping",

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { withAdvisoryLock } from "../../db/advisory-lock.ts";
 import { isEmbedded } from "../../db/client.ts";
 import type { Database } from "../../db/schema.ts";
 
@@ -25,19 +26,9 @@ export async function whileRunning<T>(
 ): Promise<T> {
   if (running.has(workspaceId)) throw new ImportRunningError();
   running.add(workspaceId);
-  const key = `import:${workspaceId}`;
   try {
     if (isEmbedded(db)) return await work();
-    return await db.connection().execute(async (connection) => {
-      const taken = await sql<{ locked: boolean }>`
-        SELECT pg_try_advisory_lock(hashtextextended(${key}, 0)) AS locked`.execute(connection);
-      if (!taken.rows[0]?.locked) throw new ImportRunningError();
-      try {
-        return await work();
-      } finally {
-        await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(connection);
-      }
-    });
+    return await withAdvisoryLock(db, `import:${workspaceId}`, work, () => new ImportRunningError());
   } finally {
     running.delete(workspaceId);
   }

@@ -1,8 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Outcome } from "../../../domain/decision/model.ts";
 import type { SourceFormat } from "../../../domain/import/detect.ts";
 import { ownerMatcher } from "../../../domain/import/lookups.ts";
-import { type KnownPerson, personFinder, personKey } from "../../../domain/import/people.ts";
+import { personFinder, personKey } from "../../../domain/import/people.ts";
 import type {
   AccountRecord,
   AccountRef,
@@ -17,8 +17,17 @@ import { type ChangeEntry, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
 import { blankParts } from "../decisions/decisions.service.ts";
 import { refreshDerivedOf } from "../decisions/readiness.service.ts";
+import { assignableMembers } from "../members/members.service.ts";
 import { questionLibrary } from "../questions/questions.service.ts";
-import { type Prepared, type UpsertResult, upsertBySource } from "./upsert.ts";
+import {
+  bySourceId,
+  involvementsOf,
+  knownAccounts,
+  knownPeople,
+  type Prepared,
+  type UpsertResult,
+  upsertBySource,
+} from "./upsert.repo.ts";
 
 export interface Counts {
   created: number;
@@ -65,14 +74,7 @@ export class ImportWriter {
     actor: { workspaceId: string; memberId: string | null; via: string },
     options: { write: boolean; owners?: Record<string, string> | undefined },
   ) {
-    const members = await db
-      .selectFrom("member")
-      .select(["id", "email", "name", "role"])
-      .where("workspace_id", "=", actor.workspaceId)
-      .where("active", "=", true)
-      .where("deleted_at", "is", null)
-      .orderBy("created_at")
-      .execute();
+    const members = await assignableMembers(db, actor.workspaceId);
     const fallback = actor.memberId ?? members.find((m) => m.role === "admin")?.id ?? members[0]?.id;
     if (!fallback) throw new Error("the workspace has no member to own imported decisions");
     return new ImportWriter(
@@ -149,18 +151,8 @@ export class ImportWriter {
       const names = [...missing.values()]
         .filter((m) => m.ref?.by === "name")
         .map((m) => m.ref!.value.toLowerCase());
-      const found = await sql<{
-        id: string;
-        source_system: string | null;
-        source_id: string | null;
-        name: string;
-      }>`
-        SELECT id, source_system, source_id, name FROM account
-        WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL AND (
-          (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
-          OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(names)}::json)))
-        ORDER BY created_at`.execute(db);
-      for (const account of found.rows) {
+      const found = await knownAccounts(db, this.actor.workspaceId, system, ids, names);
+      for (const account of found) {
         if (account.source_system === system && account.source_id !== null)
           this.accountIds.set(`${system}|id:${account.source_id}`, account.id);
         const nameKey = `name:${account.name.toLowerCase()}`;
@@ -361,11 +353,8 @@ export class ImportWriter {
     }
     const system = sourceSystemOf(format);
     const lookup = async (table: "decision" | "stakeholder", ids: string[]) => {
-      const rows = await sql<{ id: string; source_id: string; account_id: string }>`
-        SELECT id, source_id, account_id FROM ${sql.table(table)}
-        WHERE workspace_id = ${this.actor.workspaceId} AND source_system = ${system} AND deleted_at IS NULL
-          AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`.execute(db);
-      return new Map(rows.rows.map((r) => [r.source_id, r]));
+      const rows = await bySourceId(db, this.actor.workspaceId, table, system, ids);
+      return new Map(rows.map((r) => [r.source_id, r]));
     };
     const decisions = await lookup(
       "decision",
@@ -430,13 +419,12 @@ export class ImportWriter {
     prepared: Prepared[],
     onTaken: (item: Prepared) => void,
   ) {
-    const taken = await sql<{ decision_id: string; stakeholder_id: string; source_id: string | null }>`
-      SELECT decision_id, stakeholder_id, source_id FROM involvement
-      WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL
-        AND decision_id IN (SELECT json_array_elements_text(${JSON.stringify(prepared.map((p) => p.parentId))}::json)::uuid)`.execute(
+    const taken = await involvementsOf(
       db,
+      this.actor.workspaceId,
+      prepared.map((p) => p.parentId!),
     );
-    const pairs = new Map(taken.rows.map((r) => [`${r.decision_id}|${r.stakeholder_id}`, r.source_id]));
+    const pairs = new Map(taken.map((r) => [`${r.decision_id}|${r.stakeholder_id}`, r.source_id]));
     const fresh = prepared.filter((item) => {
       const pair = `${item.values.decision_id}|${item.values.stakeholder_id}`;
       const holder = pairs.get(pair);
@@ -472,15 +460,8 @@ export class ImportWriter {
     if (!refs.length) return;
     const ids = refs.filter((r) => r.by === "id").map((r) => r.value);
     const keys = refs.filter((r) => r.by === "name").map((r) => personKey(r.value));
-    const people = await sql<KnownPerson>`
-      SELECT id, CASE WHEN source_system = ${system} THEN source_id END AS "sourceId", name, email,
-        account_id AS "accountId"
-      FROM stakeholder
-      WHERE workspace_id = ${this.actor.workspaceId} AND deleted_at IS NULL AND (
-        (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
-        OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
-        OR lower(email) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(db);
-    const find = personFinder(people.rows);
+    const people = await knownPeople(db, this.actor.workspaceId, system, ids, keys);
+    const find = personFinder(people);
     const prepared: Prepared[] = [];
     for (const { row, record, decisionId, accountId } of items)
       for (const ref of record.people) {

@@ -83,3 +83,15 @@ export async function teamExists(db: Kysely<Database>, workspaceId: string, team
     .executeTakeFirst();
   return team !== undefined;
 }
+
+/** Members work can be given to, oldest first (an import's fallback owner is the first admin). */
+export function assignableMembersOf(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom("member")
+    .select(["id", "email", "name", "role"])
+    .where("workspace_id", "=", workspaceId)
+    .where("active", "=", true)
+    .where("deleted_at", "is", null)
+    .orderBy("created_at")
+    .execute();
+}

@@ -8,7 +8,14 @@ import { conflict, notFound, unknownReference } from "../../http/errors.ts";
 import { endMemberSessions } from "../auth/auth.service.ts";
 import { generatePassword, hashPassword } from "../auth/passwords.ts";
 import { presentMember } from "./members.presenter.ts";
-import { emailTaken, findAssignableMember, findMember, insertMember, teamExists } from "./members.repo.ts";
+import {
+  assignableMembersOf,
+  emailTaken,
+  findAssignableMember,
+  findMember,
+  insertMember,
+  teamExists,
+} from "./members.repo.ts";
 
 /**
  * The one rule for naming a member in a record (a decision's owner, a step's or an action's owner, a team's
@@ -94,3 +101,7 @@ export async function memberName(db: Kysely<Database>, workspaceId: string, id: 
   if (!member) throw notFound("The member");
   return member.name;
 }
+
+/** Every member work can be given to (an import matches a CRM's owners against them). */
+export const assignableMembers = (db: Kysely<Database>, workspaceId: string) =>
+  assignableMembersOf(db, workspaceId);

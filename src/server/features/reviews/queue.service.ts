@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
+import { averageRating } from "../../../domain/readiness/consensus.ts";
 import { riskOf, upperQuartile } from "../../../domain/reviews/queue.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
@@ -48,8 +49,8 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
         flaggedAnswers: flagged,
         hasBuyerCheckIn: f.check_ins > 0,
         confidenceTrend:
-          f.recent_averages && f.recent_averages.length === 2
-            ? { previous: Number(f.recent_averages[0]), latest: Number(f.recent_averages[1]) }
+          f.recent_ratings?.length === 2
+            ? { previous: averageRating(f.recent_ratings[0]!), latest: averageRating(f.recent_ratings[1]!) }
             : null,
         daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY_MS),
         reviewed: f.last_review_id !== null,

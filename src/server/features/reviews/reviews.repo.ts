@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import type { Database, ReviewActionTable, ReviewAnswerTable, ReviewTable } from "../../db/schema.ts";
 import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
@@ -213,7 +214,7 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
     severe_concerns: number;
     last_learned_at: Date;
     check_ins: number;
-    recent_averages: number[] | null;
+    recent_ratings: Ratings[] | null;
   }>`
     SELECT d.id AS decision_id,
       (SELECT r.id FROM review r WHERE r.workspace_id = d.workspace_id AND r.decision_id = d.id AND r.status = 'open' AND r.deleted_at IS NULL LIMIT 1) AS open_review_id,
@@ -223,10 +224,9 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
       greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
         AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access')) AS last_learned_at,
       (SELECT count(*)::int FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id) AS check_ins,
-      (SELECT array_agg(avg_rating ORDER BY created_at) FROM (
-        SELECT ci.created_at, ((ci.ratings->>'problem')::numeric + (ci.ratings->>'solution')::numeric + (ci.ratings->>'risks')::numeric
-          + (ci.ratings->>'me')::numeric + (ci.ratings->>'agreement')::numeric) / 5 AS avg_rating
-        FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id ORDER BY ci.created_at DESC LIMIT 2) recent) AS recent_averages
+      (SELECT jsonb_agg(recent.ratings ORDER BY recent.created_at) FROM (
+        SELECT ci.created_at, ci.ratings FROM check_in ci
+        WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id ORDER BY ci.created_at DESC LIMIT 2) recent) AS recent_ratings
     FROM decision d
     LEFT JOIN LATERAL (
       SELECT r.id, r.completed_at, r.readiness_at_completion FROM review r

@@ -36,16 +36,6 @@ export function linksOf(db: Kysely<Database>, workspaceId: string, decisionId: s
     .execute();
 }
 
-export function checkInsOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
-  return db
-    .selectFrom("check_in")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("decision_id", "=", decisionId)
-    .orderBy("created_at")
-    .execute();
-}
-
 export async function addActivity(
   db: Kysely<Database>,
   row: {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from "../../../contract/room.ts";
 import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
-import type { Impact } from "../../../domain/decision/model.ts";
+import { BUYER_CONFIDENCE_WORDS, CONFIDENCE_POINTS, type Impact } from "../../../domain/decision/model.ts";
 import { slippageOf } from "../../../domain/plan/slippage.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
@@ -289,7 +289,6 @@ export async function checkIn(
       ratings: JSON.stringify(body.ratings),
       comment: body.comment ?? null,
     });
-    const r = body.ratings;
     await recordBuyerChange(
       trx,
       link,
@@ -297,7 +296,7 @@ export async function checkIn(
       { entity: "check_in", entityId: id, action: "create", after: body },
       {
         kind: "check_in",
-        summary: `${body.stakeholderName} checked in: problem ${r.problem}, solution ${r.solution}, risks ${r.risks}, what it means for me ${r.me}, my organization agrees ${r.agreement} (of 5).`,
+        summary: `${body.stakeholderName} checked in (of 5): ${CONFIDENCE_POINTS.map((p) => `${BUYER_CONFIDENCE_WORDS[p].toLowerCase()} ${body.ratings[p]}`).join(", ")}.`,
       },
     );
     await refreshDerived(trx, link.workspace_id, link.decision_id);

@@ -2,24 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { activityQuery, shareLinkBody } from "../../../contract/plan.ts";
+import { consensusOf } from "../../../domain/readiness/consensus.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { requireEditableDecision } from "../../http/policies.ts";
 import { requireVisibleDecision } from "../decisions/decisions.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
-import { consensusOf } from "./consensus.ts";
-import {
-  activityOf,
-  checkInsOf,
-  correctionsOf,
-  findLink,
-  insertLink,
-  linksOf,
-  revokeLink,
-} from "./room.repo.ts";
+import { presentConsensus } from "./room.presenter.ts";
+import { activityOf, correctionsOf, findLink, insertLink, linksOf, revokeLink } from "./room.repo.ts";
 import { hashSecret, newRoomToken } from "./room.service.ts";
 
 /** A decision the caller may share: its owner's, or any for an admin. */
@@ -27,6 +20,37 @@ export async function shareableDecision(db: Kysely<Database>, actor: SignedIn, i
   const decision = await requireVisibleDecision(db, actor, id);
   requireEditableDecision(actor, decision, "share it");
   return decision;
+}
+
+/** Stores a new link (its secret's hash only) and logs it; the secret, for the one answer that shows it. */
+export async function openLink(
+  db: Kysely<Database>,
+  actor: Actor & { memberId: string },
+  decisionId: string,
+  label: string,
+  expiresAt: Date,
+) {
+  const token = newRoomToken();
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await insertLink(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      decision_id: decisionId,
+      token_hash: hashSecret(token),
+      label,
+      expires_at: expiresAt,
+      created_by: actor.memberId,
+    });
+    await recordChange(trx, actor, {
+      entity: "share_link",
+      entityId: id,
+      action: "create",
+      after: { label, expiresAt },
+      parentId: decisionId,
+    });
+  });
+  return { id, token };
 }
 
 /** A new link to the decision's room: its secret is in the answer once, and only its hash is kept. */
@@ -47,26 +71,7 @@ export async function createShareLink(
   const expiresAt = body.expiresAt ? new Date(body.expiresAt) : new Date(Date.now() + 30 * DAY_MS);
   if (expiresAt.getTime() <= Date.now()) throw invalid("expiresAt", "must be in the future");
   if (expiresAt.getTime() > Date.now() + 366 * DAY_MS) throw invalid("expiresAt", "must be within a year");
-  const token = newRoomToken();
-  const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await insertLink(trx, {
-      id,
-      workspace_id: actor.workspaceId,
-      decision_id: decision.id,
-      token_hash: hashSecret(token),
-      label: body.label,
-      expires_at: expiresAt,
-      created_by: actor.memberId,
-    });
-    await recordChange(trx, actor, {
-      entity: "share_link",
-      entityId: id,
-      action: "create",
-      after: { label: body.label, expiresAt },
-      parentId: decision.id,
-    });
-  });
+  const { id, token } = await openLink(db, actor, decision.id, body.label, expiresAt);
   return {
     id,
     url: `${publicUrl.replace(/\/$/, "")}/room/${token}`,
@@ -148,6 +153,6 @@ export async function buyerActivity(
 /** Where the decision's people stand, from their roles and their own check-ins. */
 export async function decisionConsensus(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
   await requireVisibleDecision(db, actor, decisionId);
-  const { involvements } = await decisionFacts(db, actor.workspaceId, decisionId);
-  return consensusOf(involvements, await checkInsOf(db, actor.workspaceId, decisionId));
+  const { facts } = await decisionFacts(db, actor.workspaceId, decisionId);
+  return presentConsensus(consensusOf(facts.involvements, facts.checkIns ?? []));
 }

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { CONFIDENCE_POINTS, type ConfidencePoint } from "../../../domain/decision/model.ts";
 import { patch } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { dateTime, label } from "../../lib/format.ts";
@@ -13,13 +14,14 @@ const STANCE_COLOR: Record<string, string> = {
   opposes: "red",
   unknown: "gray",
 };
-const RATING_LABELS = [
-  ["problem", "Problem"],
-  ["solution", "Solution"],
-  ["risks", "Risks"],
-  ["me", "For me"],
-  ["agreement", "Org agrees"],
-] as const;
+const SHORT_LABELS: Record<ConfidencePoint, string> = {
+  problem: "Problem",
+  solution: "Solution",
+  risks: "Risks",
+  me: "For me",
+  agreement: "Org agrees",
+};
+const RATING_LABELS = CONFIDENCE_POINTS.map((point) => [point, SHORT_LABELS[point]] as const);
 
 /** What the buyers said themselves: their check-ins beside our reading of their stance, corrections, activity. */
 export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {

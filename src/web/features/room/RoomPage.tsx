@@ -22,18 +22,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import type { RoomView } from "../../../contract/room.ts";
+import { BUYER_CONFIDENCE_WORDS, CONFIDENCE_POINTS } from "../../../domain/decision/model.ts";
 import { Logo } from "../../components/Logo.tsx";
 import { ApiError, get, post } from "../../lib/api.ts";
 import { messageOf } from "../../lib/errors.ts";
 import { date, money } from "../../lib/format.ts";
 
-const RATINGS = [
-  ["problem", "We understand the problem"],
-  ["solution", "We understand the solution"],
-  ["risks", "We understand the risks and how they are handled"],
-  ["me", "I know what it means for me"],
-  ["agreement", "My organization agrees"],
-] as const;
+const RATINGS = CONFIDENCE_POINTS.map((point) => [point, BUYER_CONFIDENCE_WORDS[point]] as const);
 
 function useRoom(token: string) {
   return useQuery({

@@ -2,18 +2,18 @@ import { Group, Rating, Select, SimpleGrid, Stack, Text, Textarea, TextInput } f
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
-import { CONFIDENCE_POINTS, OUTCOMES } from "../../../../domain/decision/model.ts";
+import { CONFIDENCE_POINTS, type ConfidencePoint, OUTCOMES } from "../../../../domain/decision/model.ts";
 import { date, label } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
 import { Fact, FormActions, Section } from "./Section.tsx";
 
-const POINTS = {
+const POINTS: Record<ConfidencePoint, string> = {
   problem: "They understand the problem",
   solution: "They understand the solution",
   risks: "They understand the risks and how they are handled",
   me: "Each knows what it means for them",
   agreement: "Their organization agrees",
-} as const;
+};
 
 export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
   const [editing, setEditing] = useState(false);

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { KnownPerson } from "../../../domain/import/people.ts";
 import { bulkInsert, bulkUpdate, type ChangeEntry, type ColumnTypes } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
 import { uuidv7 } from "../../db/uuid7.ts";
@@ -130,4 +131,71 @@ export async function upsertBySource(
     updates,
   );
   return result;
+}
+
+/** Records of `table` a CRM knows by these ids (as imported from `system`). */
+export async function bySourceId(
+  db: Kysely<Database>,
+  workspaceId: string,
+  table: "decision" | "stakeholder",
+  system: string,
+  ids: string[],
+) {
+  const rows = await sql<{ id: string; source_id: string; account_id: string }>`
+    SELECT id, source_id, account_id FROM ${sql.table(table)}
+    WHERE workspace_id = ${workspaceId} AND source_system = ${system} AND deleted_at IS NULL
+      AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))`.execute(db);
+  return rows.rows;
+}
+
+/** Who is already involved in these decisions, and through which imported row (null: added in Confidant). */
+export async function involvementsOf(db: Kysely<Database>, workspaceId: string, decisionIds: string[]) {
+  const rows = await sql<{ decision_id: string; stakeholder_id: string; source_id: string | null }>`
+    SELECT decision_id, stakeholder_id, source_id FROM involvement
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL
+      AND decision_id IN (SELECT json_array_elements_text(${JSON.stringify(decisionIds)}::json)::uuid)`.execute(
+    db,
+  );
+  return rows.rows;
+}
+
+/** The workspace's people a deal may name: by the CRM's id, or by a lower-cased name or email. */
+export async function knownPeople(
+  db: Kysely<Database>,
+  workspaceId: string,
+  system: string,
+  ids: string[],
+  keys: string[],
+) {
+  const people = await sql<KnownPerson>`
+    SELECT id, CASE WHEN source_system = ${system} THEN source_id END AS "sourceId", name, email,
+      account_id AS "accountId"
+    FROM stakeholder
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND (
+      (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
+      OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json))
+      OR lower(email) IN (SELECT json_array_elements_text(${JSON.stringify(keys)}::json)))`.execute(db);
+  return people.rows;
+}
+
+/** The workspace's accounts rows may name: by the CRM's id, or by a lower-cased name; oldest first. */
+export async function knownAccounts(
+  db: Kysely<Database>,
+  workspaceId: string,
+  system: string,
+  ids: string[],
+  names: string[],
+) {
+  const found = await sql<{
+    id: string;
+    source_system: string | null;
+    source_id: string | null;
+    name: string;
+  }>`
+    SELECT id, source_system, source_id, name FROM account
+    WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND (
+      (source_system = ${system} AND source_id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)))
+      OR lower(name) IN (SELECT json_array_elements_text(${JSON.stringify(names)}::json)))
+    ORDER BY created_at`.execute(db);
+  return found.rows;
 }

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import type { checkIn, consensus } from "../../../contract/plan.ts";
+import type { CheckInFacts } from "../../../domain/decision/model.ts";
+import type { Consensus } from "../../../domain/readiness/consensus.ts";
+
+export function presentCheckIn(c: CheckInFacts): z.infer<typeof checkIn> {
+  return {
+    id: c.id!,
+    stakeholderId: c.stakeholderId ?? null,
+    stakeholderName: c.stakeholderName,
+    role: c.role ?? null,
+    ratings: c.ratings,
+    comment: c.comment ?? null,
+    at: c.at,
+  };
+}
+
+export function presentConsensus(result: Consensus): z.infer<typeof consensus> {
+  return {
+    ...result,
+    people: result.people.map((p) => ({ ...p, latest: p.latest ? presentCheckIn(p.latest) : null })),
+  };
+}
