@@ -68,3 +68,53 @@ describe("the mutual plan", () => {
     expect(active.status).toBe(201);
   });
 });
+
+describe("changing the plan", () => {
+  it("a step changed on an old version is refused with the current step; a delete is in the history and hidden from the plan", async () => {
+    const step = (await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, { title: "Pilot" }))
+      .body;
+    const moved = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, {
+      version: 1,
+      dueDate: "2027-01-10",
+    });
+    expect(moved.body).toMatchObject({ version: 2, dueDate: "2027-01-10" });
+    const stale = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, { version: 1, title: "Trial" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.dueDate).toBe("2027-01-10");
+    expect((await w.as.seller.delete(`/api/v1/plan-steps/${step.id}?version=2`)).status).toBe(200);
+    const plan = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/plan`)).body;
+    expect(plan.steps.map((s: { id: string }) => s.id)).not.toContain(step.id);
+    const history = (await w.as.admin.get(`/api/v1/changes?entity=plan_step&entityId=${step.id}`)).body.items;
+    expect(history.map((c: { action: string }) => c.action)).toEqual(["delete", "update", "create"]);
+  });
+
+  it("a manager reads and comments on a team member's plan but does not change it", async () => {
+    const step = (await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, { title: "Legal" }))
+      .body;
+    const changed = await w.as.manager.patch(`/api/v1/plan-steps/${step.id}`, { version: 1, title: "Mine" });
+    expect(changed.status).toBe(403);
+    const comment = await w.as.manager.post(`/api/v1/plan-steps/${step.id}/comments`, { body: "Who signs?" });
+    expect(comment.status).toBe(201);
+    const plan = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/plan`)).body;
+    const legal = plan.steps.find((s: { id: string }) => s.id === step.id);
+    expect(legal.comments).toEqual([expect.objectContaining({ body: "Who signs?", fromBuyer: false })]);
+    expect(legal.comments[0].authorName).toBe(w.manager.name);
+  });
+
+  it("a template is renamed on the version seen; an old version is refused", async () => {
+    const template = (await w.as.manager.get("/api/v1/plan-templates")).body.items[0];
+    const renamed = await w.as.manager.patch(`/api/v1/plan-templates/${template.id}`, {
+      version: template.version,
+      name: "Our evaluation",
+    });
+    expect(renamed.body).toMatchObject({ name: "Our evaluation", version: template.version + 1 });
+    const stale = await w.as.manager.patch(`/api/v1/plan-templates/${template.id}`, {
+      version: template.version,
+      name: "Theirs",
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (await w.as.seller.patch(`/api/v1/plan-templates/${template.id}`, { version: 9, name: "x" })).status,
+    ).toBe(403);
+  });
+});
