@@ -20,7 +20,9 @@ import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
+import { exportRoutes } from "./features/exports/export.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
+import { mappingsRoutes } from "./features/imports/mappings.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
 import { planRoutes } from "./features/plan/plan.routes.ts";
 import { questionsRoutes } from "./features/questions/questions.routes.ts";
@@ -123,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(shareLinksRoutes);
       await api.register(roomRoutes);
       await api.register(importsRoutes);
+      await api.register(mappingsRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -37,3 +37,24 @@ export async function recordChange(
     })
     .execute();
 }
+
+/** Change-log entries of a workspace, newest first, with who made each: the one read of the history. */
+export function changeEntries(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom("change_log")
+    .leftJoin("member", "member.id", "change_log.member_id")
+    .select([
+      "change_log.public_id",
+      "change_log.entity",
+      "change_log.entity_id",
+      "change_log.action",
+      "change_log.member_id",
+      "member.name as member_name",
+      "change_log.via",
+      "change_log.before",
+      "change_log.after",
+      "change_log.at",
+    ])
+    .where("change_log.workspace_id", "=", workspaceId)
+    .orderBy("change_log.id", "desc");
+}

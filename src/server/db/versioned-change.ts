@@ -100,3 +100,11 @@ export async function applyChange<Row extends object>(
   });
   return { before, after };
 }
+
+/** What a client asks of a record: an edit (its body carries the version it saw), or a delete or restore. */
+export type EditOrRemove<Body extends { version: number }> =
+  | { action: "update"; body: Body }
+  | { action: "delete" | "restore"; version: number };
+
+export const versionOf = (change: EditOrRemove<{ version: number }>) =>
+  change.action === "update" ? change.body.version : change.version;

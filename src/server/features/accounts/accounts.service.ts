@@ -9,7 +9,7 @@ import type {
 } from "../../../contract/decisions.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
-import { applyChange } from "../../db/versioned-change.ts";
+import { applyChange, type EditOrRemove, versionOf } from "../../db/versioned-change.ts";
 import { invalid, unknownReference } from "../../http/errors.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
 import {
@@ -77,14 +77,14 @@ export async function changeAccount(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  change: { action: "update"; body: AccountPatch } | { action: "delete" | "restore"; version: number },
+  change: EditOrRemove<AccountPatch>,
 ) {
   return db.transaction().execute(async (trx) => {
     const { after } = await applyChange(trx, actor, {
       entity: "account",
       table: "account",
       id,
-      version: change.action === "update" ? change.body.version : change.version,
+      version: versionOf(change),
       action: change.action,
       patch: change.action === "update" ? accountColumns(change.body) : {},
       load: (includeDeleted) => findAccount(trx, actor.workspaceId, id, includeDeleted),
@@ -139,14 +139,14 @@ export async function changeStakeholder(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
-  change: { action: "update"; body: StakeholderPatch } | { action: "delete" | "restore"; version: number },
+  change: EditOrRemove<StakeholderPatch>,
 ) {
   return db.transaction().execute(async (trx) => {
     const { after } = await applyChange(trx, actor, {
       entity: "stakeholder",
       table: "stakeholder",
       id,
-      version: change.action === "update" ? change.body.version : change.version,
+      version: versionOf(change),
       action: change.action,
       patch: change.action === "update" ? stakeholderColumns(change.body) : {},
       load: (includeDeleted) => findStakeholder(trx, actor.workspaceId, id, includeDeleted),

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { changeEntries } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { decisionVisibleTo, type Visibility } from "../../db/visibility.ts";
 
@@ -13,25 +14,10 @@ export function listChanges(
   visibility: Visibility,
   filter: { entity?: string | undefined; entityId?: string | undefined; limit: number },
 ) {
-  let query = db
-    .selectFrom("change_log")
-    .leftJoin("member", "member.id", "change_log.member_id")
-    .select([
-      "change_log.public_id",
-      "change_log.entity",
-      "change_log.entity_id",
-      "change_log.action",
-      "change_log.member_id",
-      "member.name as member_name",
-      "change_log.via",
-      "change_log.before",
-      "change_log.after",
-      "change_log.at",
-    ])
-    .where("change_log.workspace_id", "=", workspaceId);
+  let query = changeEntries(db, workspaceId);
   const visible = decisionVisibleTo(visibility, relatedDecision);
   if (visible) query = query.where(visible);
   if (filter.entity) query = query.where("change_log.entity", "=", filter.entity);
   if (filter.entityId) query = query.where("change_log.entity_id", "=", filter.entityId);
-  return query.orderBy("change_log.id", "desc").limit(filter.limit).execute();
+  return query.limit(filter.limit).execute();
 }

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { DecisionListQuery } from "../../../contract/decisions.ts";
+import { changeEntries } from "../../db/change-log.ts";
 import type { ConcernTable, Database, DecisionTable, InvolvementTable } from "../../db/schema.ts";
 import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
@@ -380,26 +381,10 @@ export function decisionHistory(
   decisionId: string,
   limit: number,
 ) {
-  return db
-    .selectFrom("change_log")
-    .leftJoin("member", "member.id", "change_log.member_id")
-    .select([
-      "change_log.public_id",
-      "change_log.entity",
-      "change_log.entity_id",
-      "change_log.action",
-      "change_log.member_id",
-      "member.name as member_name",
-      "change_log.via",
-      "change_log.before",
-      "change_log.after",
-      "change_log.at",
-    ])
-    .where("change_log.workspace_id", "=", workspaceId)
+  return changeEntries(db, workspaceId)
     .where((eb) =>
       eb.or([eb("change_log.entity_id", "=", decisionId), eb("change_log.parent_id", "=", decisionId)]),
     )
-    .orderBy("change_log.id", "desc")
     .limit(limit)
     .execute();
 }

@@ -22,11 +22,7 @@ import { versionQuery } from "../../../contract/members.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { presentChange } from "../changes/changes.presenter.ts";
 import {
-  addConcern,
-  addInvolvement,
-  changeConcern,
   changeDecisionState,
-  changeInvolvement,
   createDecision,
   decisionBoard,
   decisionDetail,
@@ -35,6 +31,7 @@ import {
   listDecisions,
   updateDecision,
 } from "./decisions.service.ts";
+import { addConcern, addInvolvement, changeConcern, changeInvolvement } from "./parts.service.ts";
 
 export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["decisions"];

@@ -4,7 +4,7 @@ import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
 import type { Database } from "../../db/schema.ts";
 import { questionLibrary } from "../questions/questions.service.ts";
-import { reviewFlagsOf } from "../reviews/reviews.service.ts";
+import { reviewFlagsOf } from "../reviews/review-flags.service.ts";
 import { factsOf } from "./decisions.presenter.ts";
 import {
   type ConcernRow,

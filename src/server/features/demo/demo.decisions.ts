@@ -4,12 +4,8 @@ import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { createAccount, createStakeholder } from "../accounts/accounts.service.ts";
-import {
-  addConcern,
-  addInvolvement,
-  createDecision,
-  updateDecision,
-} from "../decisions/decisions.service.ts";
+import { createDecision, updateDecision } from "../decisions/decisions.service.ts";
+import { addConcern, addInvolvement } from "../decisions/parts.service.ts";
 
 type Stance = "supports" | "neutral" | "doubts" | "opposes" | "unknown";
 interface Person {

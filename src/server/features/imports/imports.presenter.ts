@@ -1,4 +1,6 @@
 import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../domain/import/fields.ts";
+import { neutralizeCell } from "../../../domain/import/values.ts";
+import { csvLine } from "../exports/export.service.ts";
 import type { IssueRow, RunRow } from "./imports.repo.ts";
 import type { FilePlan, MappingNeededError } from "./plan.ts";
 import { type FileHead, readRows } from "./read-file.ts";
@@ -86,4 +88,18 @@ export async function describeUnmapped(error: MappingNeededError) {
     fields: fieldsOf(error.kind),
     needsMapping: error.message,
   };
+}
+
+/** A run's row issues as a CSV report (cells neutralized: a spreadsheet shows a formula as text). */
+export function issuesCsv(issues: IssueRow[]) {
+  const header = ["file", "row", "column", "value", "severity", "message"];
+  const rows = issues.map((i) => [
+    i.file,
+    String(i.row_number),
+    i.column_name ?? "",
+    i.value ?? "",
+    i.severity,
+    i.message,
+  ]);
+  return [header, ...rows].map((cells) => csvLine(cells.map(neutralizeCell))).join("");
 }

@@ -1,36 +1,21 @@
-import { once } from "node:events";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { Kysely } from "kysely";
 import { z } from "zod";
 import { idParams } from "../../../contract/common.ts";
 import {
-  createMappingBody,
-  exportParams,
-  exportQuery,
   importBody,
   importPreview,
   importRunDetail,
   importRunList,
-  savedMapping,
-  savedMappingList,
   upload,
   uploadQuery,
 } from "../../../contract/imports.ts";
-import { versionQuery } from "../../../contract/members.ts";
-import type { ImportIssue } from "../../../domain/import/record.ts";
-import { neutralizeCell } from "../../../domain/import/values.ts";
-import type { Database } from "../../db/schema.ts";
 import { requireRole } from "../../http/auth-context.ts";
-import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
+import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { ImportRunner } from "../../jobs/import-runner.ts";
-import { csvLine, writeExport } from "../exports/export.service.ts";
-import { describePlan, describeUnmapped, presentIssue, presentRun } from "./imports.presenter.ts";
-import { findRun, recentRuns, runIssues } from "./imports.repo.ts";
-import { dryRunPlans, undoImport } from "./imports.service.ts";
-import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts";
-import { type FilePlan, inWriteOrder, MappingNeededError, planFile } from "./plan.ts";
+import { issuesCsv, presentIssue, presentRun } from "./imports.presenter.ts";
+import { recentRuns, runIssues } from "./imports.repo.ts";
+import { previewImport, requireRun, undoRun, unusableFile } from "./imports.service.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { ImportRunningError } from "./run-lock.ts";
 import { UploadStore } from "./uploads.ts";
@@ -107,45 +92,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, body: importBody, response: { 200: importPreview } } },
     async (request) => {
       const signedIn = requireRole(request, ["admin"]);
-      const issues: Array<ImportIssue & { file: string }> = [];
-      let issueCount = 0;
       const paths = await pathsOf(signedIn.workspaceId, request.body);
-      const options = optionsOf(request.body);
-      // Files that need the user's mapping are shown with their columns and samples instead of refused.
-      const unmapped: MappingNeededError[] = [];
-      const plans: FilePlan[] = [];
-      for (const filePath of paths)
-        await usable(() => planFile(filePath, options)).then(
-          (plan) => plans.push(plan),
-          (error) => {
-            if (error instanceof AppError && error.cause instanceof MappingNeededError)
-              unmapped.push(error.cause);
-            else throw error;
-          },
-        );
-      if (unmapped.length)
-        return {
-          files: await Promise.all(unmapped.map(describeUnmapped)),
-          counts: { created: 0, updated: 0, skipped: 0, errors: 0, warnings: 0 },
-          issues: [],
-          issueCount: 0,
-          unknownOwners: {},
-        };
-      const preview = await usable(() =>
-        dryRunPlans(app.db, signedIn, inWriteOrder(plans), options, {
-          onIssues: (file, found) => {
-            issueCount += found.length;
-            for (const issue of found) if (issues.length < PREVIEW_ISSUES) issues.push({ ...issue, file });
-          },
-        }),
-      );
-      return {
-        files: await Promise.all(preview.plans.map(describePlan)),
-        counts: preview.counts,
-        issues,
-        issueCount,
-        unknownOwners: preview.unknownOwners,
-      };
+      return previewImport(app.db, signedIn, paths, optionsOf(request.body), PREVIEW_ISSUES);
     },
   );
 
@@ -161,43 +109,11 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           uploads: request.body.uploads.map((u) => u.id),
         })
         .started.catch((error) => {
-          if (error instanceof UnusableFileError) throw unusable(error);
+          if (error instanceof UnusableFileError) throw unusableFile(error);
           if (error instanceof ImportRunningError) throw conflict(error.message);
           throw error;
         });
       return reply.status(202).send({ id: started });
-    },
-  );
-
-  app.get("/imports/mappings", { schema: { tags, response: { 200: savedMappingList } } }, async (request) => {
-    const signedIn = requireRole(request, ["admin"]);
-    return { items: await listMappings(app.db, signedIn.workspaceId) };
-  });
-
-  app.post(
-    "/imports/mappings",
-    { schema: { tags, body: createMappingBody, response: { 201: savedMapping } } },
-    async (request, reply) => {
-      const signedIn = requireRole(request, ["admin"]);
-      return reply.status(201).send(await saveMapping(app.db, signedIn, request.body));
-    },
-  );
-
-  app.delete(
-    "/imports/mappings/:id",
-    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: savedMapping } } },
-    async (request) => {
-      const signedIn = requireRole(request, ["admin"]);
-      return changeMapping(app.db, signedIn, request.params.id, "delete", request.query.version);
-    },
-  );
-
-  app.post(
-    "/imports/mappings/:id/restore",
-    { schema: { tags, params: idParams, querystring: versionQuery, response: { 200: savedMapping } } },
-    async (request) => {
-      const signedIn = requireRole(request, ["admin"]);
-      return changeMapping(app.db, signedIn, request.params.id, "restore", request.query.version);
     },
   );
 
@@ -224,19 +140,10 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     const signedIn = requireRole(request, ["admin"]);
     const run = await requireRun(app.db, signedIn.workspaceId, request.params.id);
     const issues = await runIssues(app.db, signedIn.workspaceId, run.id);
-    const header = ["file", "row", "column", "value", "severity", "message"];
-    const rows = issues.map((i) => [
-      i.file,
-      String(i.row_number),
-      i.column_name ?? "",
-      i.value ?? "",
-      i.severity,
-      i.message,
-    ]);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="import-${run.id}-issues.csv"`)
-      .send([header, ...rows].map((cells) => csvLine(cells.map(neutralizeCell))).join(""));
+      .send(issuesCsv(issues));
   });
 
   app.post(
@@ -244,71 +151,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
     async (request) => {
       const signedIn = requireRole(request, ["admin"]);
-      const run = await requireRun(app.db, signedIn.workspaceId, request.params.id);
-      if (runner.running().has(run.id))
-        throw conflict("This import is still running; undo it when it has finished.");
-      if (run.status === "undone" || run.status === "failed")
-        throw conflict("This import has already been undone.");
-      await undoImport(app.db, signedIn, run.id);
-      return {
-        ...presentRun(await requireRun(app.db, signedIn.workspaceId, run.id), runner.running()),
-        issues: [],
-      };
-    },
-  );
-
-  app.get(
-    "/export/:kind",
-    { schema: { tags: ["export"], params: exportParams, querystring: exportQuery } },
-    async (request, reply) => {
-      const signedIn = requireRole(request, ["admin"]);
-      const { kind } = request.params;
-      const { format } = request.query;
-      // Streamed: a large workspace's export never sits whole in memory.
-      const body = new PassThrough();
-      writeExport(
-        app.db,
-        signedIn.workspaceId,
-        kind,
-        format,
-        async (chunk) => {
-          if (!body.write(chunk)) await once(body, "drain");
-        },
-        { bom: request.query.bom === "true" },
-      ).then(
-        () => body.end(),
-        (error) => body.destroy(error),
-      );
-      return reply
-        .header(
-          "content-type",
-          format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-        )
-        .header("content-disposition", `attachment; filename="${kind}.${format}"`)
-        .send(body);
+      const run = await undoRun(app.db, signedIn, request.params.id, runner.running());
+      return { ...presentRun(run, runner.running()), issues: [] };
     },
   );
 };
-
-const unusable = (error: UnusableFileError) =>
-  Object.assign(
-    new AppError(400, "unusable_file", error.message, [{ path: error.file, message: error.message }]),
-    {
-      cause: error,
-    },
-  );
-
-async function usable<T>(work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UnusableFileError) throw unusable(error);
-    throw error;
-  }
-}
-
-async function requireRun(db: Kysely<Database>, workspaceId: string, id: string) {
-  const run = await findRun(db, workspaceId, id);
-  if (!run) throw notFound("The import");
-  return run;
-}

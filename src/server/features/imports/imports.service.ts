@@ -3,12 +3,15 @@ import type { Kysely } from "kysely";
 import type { ImportIssue } from "../../../domain/import/record.ts";
 import { bulkUpdate, logChanges } from "../../db/bulk.ts";
 import type { Database } from "../../db/schema.ts";
+import { AppError, conflict, notFound } from "../../http/errors.ts";
 import { workspaceView } from "../workspaces/workspaces.service.ts";
 import { type Checkpoint, emptyCounts, type ImportProgress, runFiles } from "./engine.ts";
+import { describePlan, describeUnmapped } from "./imports.presenter.ts";
 import {
   changesBy,
   closeRun,
   deleteCreatedBy,
+  findRun,
   finishRun,
   type ImportedTable,
   insertIssues,
@@ -18,7 +21,14 @@ import {
   saveCheckpoint,
   storedIssueCount,
 } from "./imports.repo.ts";
-import { type FilePlan, type ImportOptions, planFiles } from "./plan.ts";
+import {
+  type FilePlan,
+  type ImportOptions,
+  inWriteOrder,
+  MappingNeededError,
+  planFile,
+  planFiles,
+} from "./plan.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { whileRunning } from "./run-lock.ts";
 import type { Counts } from "./writer.ts";
@@ -227,3 +237,89 @@ const COLUMN_TYPES: Record<string, string> = {
   outcome_date: "date",
   deleted_at: "timestamptz",
 };
+
+/** An unreadable file as the API says it: 400, naming the file. */
+export const unusableFile = (error: UnusableFileError) =>
+  Object.assign(
+    new AppError(400, "unusable_file", error.message, [{ path: error.file, message: error.message }]),
+    { cause: error },
+  );
+
+async function usable<T>(work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UnusableFileError) throw unusableFile(error);
+    throw error;
+  }
+}
+
+/**
+ * What importing these files would do, writing nothing: counts, the first `keep` row issues and unknown owners.
+ * Files that need the user's mapping come back with their columns and samples instead of being refused.
+ */
+export async function previewImport(
+  db: Kysely<Database>,
+  actor: ImportActor,
+  paths: string[],
+  options: ImportOptions,
+  keep: number,
+) {
+  const unmapped: MappingNeededError[] = [];
+  const plans: FilePlan[] = [];
+  for (const filePath of paths)
+    await usable(() => planFile(filePath, options)).then(
+      (plan) => plans.push(plan),
+      (error) => {
+        if (error instanceof AppError && error.cause instanceof MappingNeededError)
+          unmapped.push(error.cause);
+        else throw error;
+      },
+    );
+  if (unmapped.length)
+    return {
+      files: await Promise.all(unmapped.map(describeUnmapped)),
+      counts: emptyCounts(),
+      issues: [],
+      issueCount: 0,
+      unknownOwners: {},
+    };
+  const issues: Array<ImportIssue & { file: string }> = [];
+  let issueCount = 0;
+  const preview = await usable(() =>
+    dryRunPlans(db, actor, inWriteOrder(plans), options, {
+      onIssues: (file, found) => {
+        issueCount += found.length;
+        for (const issue of found) if (issues.length < keep) issues.push({ ...issue, file });
+      },
+    }),
+  );
+  return {
+    files: await Promise.all(preview.plans.map(describePlan)),
+    counts: preview.counts,
+    issues,
+    issueCount,
+    unknownOwners: preview.unknownOwners,
+  };
+}
+
+export async function requireRun(db: Kysely<Database>, workspaceId: string, id: string) {
+  const run = await findRun(db, workspaceId, id);
+  if (!run) throw notFound("The import");
+  return run;
+}
+
+/** Undoes a finished import of the workspace (`running`: the runs this server is still working on). */
+export async function undoRun(
+  db: Kysely<Database>,
+  actor: ImportActor,
+  id: string,
+  running: { has(id: string): boolean },
+) {
+  const run = await requireRun(db, actor.workspaceId, id);
+  if (running.has(run.id)) throw conflict("This import is still running; undo it when it has finished.");
+  if (run.status === "undone" || run.status === "failed")
+    throw conflict("This import has already been undone.");
+  await undoImport(db, actor, run.id);
+  return requireRun(db, actor.workspaceId, run.id);
+}

@@ -16,7 +16,7 @@ import {
   updateTemplateBody,
 } from "../../../contract/plan.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
-import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/access.service.ts";
 import {
   addStep,
   applyTemplate,

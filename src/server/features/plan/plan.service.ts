@@ -18,7 +18,7 @@ import type { SignedIn } from "../../http/auth-context.ts";
 import { invalid, notFound, unknownReference } from "../../http/errors.ts";
 import { requireEditableDecision } from "../../http/policies.ts";
 import { requireStakeholderOf } from "../accounts/accounts.service.ts";
-import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
 import { memberName, requireAssignableMember } from "../members/members.service.ts";
 import {

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { actionBody, putAnswerBody, updateActionBody } from "../../../contract/reviews.ts";
-import type { ReviewFlag } from "../../../domain/decision/model.ts";
 import { diagnose, REVIEW_QUESTIONS, type ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
 import { compareReviews } from "../../../domain/reviews/compare.ts";
 import { prefillAnswers } from "../../../domain/reviews/prefill.ts";
@@ -18,7 +17,7 @@ import {
   requireActionsReader,
   requireReviewOpener,
 } from "../../http/policies.ts";
-import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { decisionFacts, refreshDerived } from "../decisions/readiness.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { presentAction, presentAnswer, presentReview, presentSummary } from "./reviews.presenter.ts";
@@ -33,8 +32,6 @@ import {
   insertAction,
   insertAnswers,
   insertReview,
-  latestCompletedReviews,
-  latestReview,
   noteReadinessAtCompletion,
   openReviewOf,
   type ReviewRow,
@@ -51,40 +48,6 @@ const diagnosed = (question: ReviewQuestion, answer: string) => {
     signals: d.signals,
   };
 };
-
-/** The flagged answers of each decision's latest completed review, which readiness counts as gaps. */
-export async function reviewFlagsOf(
-  db: Kysely<Database>,
-  workspaceId: string,
-  decisionIds: string[],
-): Promise<Map<string, ReviewFlag[]>> {
-  const latest = await latestCompletedReviews(db, workspaceId, decisionIds);
-  return new Map(
-    latest.map(({ review, answers }) => [
-      review.decision_id,
-      answers
-        .filter((a) => a.label !== "customer")
-        .map((a) => ({
-          question: a.question as ReviewFlag["question"],
-          label: a.label as ReviewFlag["label"],
-          explanation: a.explanation,
-          suggestion: a.suggestion,
-          reviewedAt: (review.completed_at ?? review.created_at).toISOString(),
-        })),
-    ]),
-  );
-}
-
-/** The answers of the latest review, open or completed: what the commit guard reads. */
-export async function latestReviewAnswers(db: Kysely<Database>, workspaceId: string, decisionId: string) {
-  const latest = await latestReview(db, workspaceId, decisionId);
-  return (latest?.answers ?? []).map((a) => ({
-    question: a.question as ReviewQuestion,
-    label: a.label as "customer" | "seller" | "vague",
-    reason: a.reason as never,
-    explanation: a.explanation,
-  }));
-}
 
 async function requireReview(db: Kysely<Database>, actor: SignedIn, id: string) {
   const row = await findReview(db, actor.workspaceId, id);

@@ -9,7 +9,7 @@ import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { requireEditableDecision } from "../../http/policies.ts";
-import { requireVisibleDecision } from "../decisions/decisions.service.ts";
+import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
 import { presentConsensus } from "./room.presenter.ts";
 import { activityOf, correctionsOf, findLink, insertLink, linksOf, revokeLink } from "./room.repo.ts";
