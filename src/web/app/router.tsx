@@ -10,8 +10,9 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { accountQuery } from "../features/accounts/api.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
-import { accountQuery, decisionQuery } from "../features/decisions/api.ts";
+import { decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { InsightsPage } from "../features/insights/InsightsPage.tsx";

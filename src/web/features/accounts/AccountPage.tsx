@@ -17,16 +17,14 @@ import {
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Account } from "../../../contract/decisions.ts";
-import { patch, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { accountQuery } from "../decisions/api.ts";
 import { Fact } from "../decisions/canvas/Section.tsx";
 import { DecisionCardView } from "../decisions/DecisionCardView.tsx";
 import { NewDecisionModal } from "../decisions/NewDecisionModal.tsx";
+import { accountQuery, useAddStakeholder, useChangeAccount } from "./api.ts";
 
 const PROFILE = [
   ["goals", "Goals and aspirations", "What are they trying to achieve?"],
@@ -47,8 +45,6 @@ export function AccountPage() {
   const [editing, setEditing] = useState(false);
   const [addingPerson, person] = useDisclosure(false);
   const [addingDecision, decisionModal] = useDisclosure(false);
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["account", id] });
   const toForm = (): ProfileForm => ({
     name: account.name,
     industry: account.industry ?? "",
@@ -61,29 +57,18 @@ export function AccountPage() {
     notes: account.notes ?? "",
   });
   const form = useForm<ProfileForm>({ initialValues: toForm() });
-  const save = useMutation({
-    mutationFn: (values: ProfileForm) =>
-      patch<Account>(`/api/v1/accounts/${id}`, { version: account.version, ...values }),
-    onSuccess: async () => {
-      setEditing(false);
-      await refresh();
-    },
-    onError: (error) => {
-      notifyError(error, "Could not save the profile");
-      void refresh();
-    },
+  const save = useChangeAccount(account, {
+    onSuccess: () => setEditing(false),
+    onError: (error) => notifyError(error, "Could not save the profile"),
   });
   const personForm = useForm({
     initialValues: { name: "", title: "", email: "", phone: "" },
     validate: { name: (v) => (v.trim() ? null : "Name") },
   });
-  const addPerson = useMutation({
-    mutationFn: (values: typeof personForm.values) =>
-      post("/api/v1/stakeholders", { accountId: id, ...values, email: values.email || null }),
-    onSuccess: async () => {
+  const addPerson = useAddStakeholder({
+    onSuccess: () => {
       personForm.reset();
       person.close();
-      await refresh();
     },
     onError: (error) => notifyError(error, "Could not add the person"),
   });
@@ -209,7 +194,11 @@ export function AccountPage() {
         </SimpleGrid>
       )}
       <Modal opened={addingPerson} onClose={person.close} title={`Someone at ${account.name}`}>
-        <form onSubmit={personForm.onSubmit((v) => addPerson.mutate(v))}>
+        <form
+          onSubmit={personForm.onSubmit((v) =>
+            addPerson.mutate({ accountId: id, ...v, email: v.email || null }),
+          )}
+        >
           <Stack>
             <TextInput label="Name" {...personForm.getInputProps("name")} />
             <TextInput label="Title" {...personForm.getInputProps("title")} />

@@ -2,31 +2,26 @@ import { Button, Group, Modal, Paper, Stack, Table, Text, TextInput } from "@man
 import { useForm } from "@mantine/form";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconBuilding, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Account } from "../../../contract/decisions.ts";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { accountsQuery } from "../decisions/api.ts";
+import { accountsQuery, useCreateAccount } from "./api.ts";
 
 export function AccountsPage() {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search, 250);
   const { data } = useQuery(accountsQuery(q));
   const [creating, { open, close }] = useDisclosure(false);
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({
     initialValues: { name: "", industry: "" },
     validate: { name: (v) => (v.trim() ? null : "Name the customer") },
   });
-  const create = useMutation({
-    mutationFn: (values: typeof form.values) => post<Account>("/api/v1/accounts", values),
+  const create = useCreateAccount({
     onSuccess: async (account) => {
-      await queryClient.invalidateQueries({ queryKey: ["accounts"] });
       close();
       await navigate({ to: "/accounts/$id", params: { id: account.id } });
     },

@@ -10,13 +10,13 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Account, DecisionDetail } from "../../../contract/decisions.ts";
-import { ApiError, post } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { accountsQuery } from "./api.ts";
+import { accountsQuery } from "../accounts/api.ts";
+import { useCreateDecision } from "./api.ts";
 
 interface Values {
   accountId: string | null;
@@ -38,7 +38,6 @@ export function NewDecisionModal({
 }) {
   const [accountMode, setAccountMode] = useState<"existing" | "new">("existing");
   const accounts = useQuery({ ...accountsQuery(), enabled: opened });
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm<Values>({
     initialValues: {
@@ -54,22 +53,8 @@ export function NewDecisionModal({
       accountName: (v) => (accountMode === "new" && !v.trim() ? "Name the customer" : null),
     },
   });
-  const create = useMutation({
-    mutationFn: async (values: Values) => {
-      const account =
-        accountMode === "new"
-          ? await post<Account>("/api/v1/accounts", { name: values.accountName })
-          : { id: values.accountId! };
-      return post<DecisionDetail>("/api/v1/decisions", {
-        accountId: account.id,
-        title: values.title,
-        ...(values.statement.trim() ? { problem: { statement: values.statement } } : {}),
-        ...(values.targetDate ? { targetDate: values.targetDate } : {}),
-      });
-    },
+  const create = useCreateDecision({
     onSuccess: async (decision) => {
-      await queryClient.invalidateQueries({ queryKey: ["decisions"] });
-      await queryClient.invalidateQueries({ queryKey: ["accounts"] });
       form.reset();
       onClose();
       await navigate({ to: "/decisions/$id", params: { id: decision.id } });
@@ -85,7 +70,16 @@ export function NewDecisionModal({
   });
   return (
     <Modal opened={opened} onClose={onClose} title="New decision" size="lg">
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          create.mutate({
+            account: accountMode === "new" ? { name: values.accountName } : { id: values.accountId! },
+            title: values.title,
+            ...(values.statement.trim() ? { problem: { statement: values.statement } } : {}),
+            ...(values.targetDate ? { targetDate: values.targetDate } : {}),
+          }),
+        )}
+      >
         <Stack>
           {!accountId && (
             <Stack gap={6}>

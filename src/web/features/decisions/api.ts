@@ -1,15 +1,21 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
-  Account,
   board,
+  CreateDecisionBody,
+  concernBody,
   DecisionCard,
   DecisionDetail,
-  Stakeholder,
+  Involvement,
+  involvementBody,
   UpdateDecisionBody,
+  updateConcernBody,
+  updateInvolvementBody,
 } from "../../../contract/decisions.ts";
-import { ApiError, get, patch } from "../../lib/api.ts";
+import { ApiError, del, get, patch, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { useWrite, type WriteOptions } from "../../lib/write.ts";
+import { createAccount } from "../accounts/api.ts";
 
 export const decisionQuery = (id: string) =>
   queryOptions({ queryKey: ["decision", id], queryFn: () => get<DecisionDetail>(`/api/v1/decisions/${id}`) });
@@ -28,20 +34,6 @@ export const listQuery = (params: Record<string, string>) =>
       get<{ items: DecisionCard[]; nextCursor: string | null }>(
         `/api/v1/decisions?${new URLSearchParams(params)}`,
       ),
-  });
-
-export const accountsQuery = (q = "") =>
-  queryOptions({
-    queryKey: ["accounts", q],
-    queryFn: () =>
-      get<{ items: Account[] }>(`/api/v1/accounts?limit=200${q ? `&q=${encodeURIComponent(q)}` : ""}`),
-  });
-
-export const accountQuery = (id: string) =>
-  queryOptions({
-    queryKey: ["account", id],
-    queryFn: () =>
-      get<Account & { stakeholders: Stakeholder[]; decisions: DecisionCard[] }>(`/api/v1/accounts/${id}`),
   });
 
 export const historyQuery = (id: string) =>
@@ -85,12 +77,72 @@ export function useUpdateDecision(decision: DecisionDetail) {
   });
 }
 
-/** After a change to a part (stakeholder, concern), refresh the decision and lists. */
-export function useRefreshDecision(id: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["decision", id] }),
-      queryClient.invalidateQueries({ queryKey: ["decisions"] }),
-    ]);
-}
+
+/** What a change to a decision's part (a person, a concern) refreshes: the decision and the lists. */
+const decisionAndLists = (id: string) => [["decision", id], ["decisions"]];
+
+type NewDecision = Omit<CreateDecisionBody, "accountId"> & { account: { id: string } | { name: string } };
+
+/** A new decision, for a customer we know or for a new one named in the same step. */
+export const useCreateDecision = (options?: WriteOptions<DecisionDetail, NewDecision>) =>
+  useWrite(
+    async ({ account, ...body }: NewDecision) => {
+      const accountId = "id" in account ? account.id : (await createAccount({ name: account.name })).id;
+      return post<DecisionDetail>("/api/v1/decisions", { ...body, accountId } satisfies CreateDecisionBody);
+    },
+    [["decisions"], ["accounts"]],
+    options,
+  );
+
+export const useInvolve = (
+  decisionId: string,
+  options?: WriteOptions<Involvement, z.input<typeof involvementBody>>,
+) =>
+  useWrite(
+    (body) => post<Involvement>(`/api/v1/decisions/${decisionId}/stakeholders`, body),
+    decisionAndLists(decisionId),
+    options,
+  );
+
+export const useChangeInvolvement = (
+  decisionId: string,
+  options?: WriteOptions<
+    Involvement,
+    { involvement: Involvement; body: Omit<z.input<typeof updateInvolvementBody>, "version"> }
+  >,
+) =>
+  useWrite(
+    ({ involvement, body }) =>
+      patch<Involvement>(`/api/v1/involvements/${involvement.id}`, { version: involvement.version, ...body }),
+    decisionAndLists(decisionId),
+    options,
+  );
+
+export const useRemoveInvolvement = (decisionId: string, options?: WriteOptions<Involvement, Involvement>) =>
+  useWrite(
+    (involvement: Involvement) =>
+      del<Involvement>(`/api/v1/involvements/${involvement.id}?version=${involvement.version}`),
+    decisionAndLists(decisionId),
+    options,
+  );
+
+export const useAddConcern = (
+  decisionId: string,
+  options?: WriteOptions<unknown, z.input<typeof concernBody>>,
+) =>
+  useWrite(
+    (body) => post(`/api/v1/decisions/${decisionId}/concerns`, body),
+    decisionAndLists(decisionId),
+    options,
+  );
+
+export const useChangeConcern = (
+  decisionId: string,
+  concern: { id: string; version: number },
+  options?: WriteOptions<unknown, Omit<z.input<typeof updateConcernBody>, "version">>,
+) =>
+  useWrite(
+    (body) => patch(`/api/v1/concerns/${concern.id}`, { version: concern.version, ...body }),
+    decisionAndLists(decisionId),
+    options,
+  );

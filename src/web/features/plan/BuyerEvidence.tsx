@@ -1,11 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { CONFIDENCE_POINTS, type ConfidencePoint } from "../../../domain/decision/model.ts";
-import { patch } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { dateTime, label } from "../../lib/format.ts";
-import { activityQuery, consensusQuery, correctionsQuery } from "./api.ts";
+import { activityQuery, consensusQuery, correctionsQuery, useResolveCorrection } from "./api.ts";
 
 const STANCE_COLOR: Record<string, string> = {
   supports: "teal",
@@ -28,19 +27,8 @@ export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {
   const consensus = useQuery(consensusQuery(decision.id));
   const corrections = useQuery(correctionsQuery(decision.id));
   const activity = useQuery(activityQuery(decision.id));
-  const queryClient = useQueryClient();
-  const resolve = useMutation({
-    mutationFn: ({
-      id,
-      version,
-      status,
-    }: {
-      id: string;
-      version: number;
-      status: "accepted" | "dismissed";
-    }) => patch(`/api/v1/corrections/${id}`, { version, status }),
+  const resolve = useResolveCorrection(decision.id, {
     onError: (e) => notifyError(e, "Could not resolve the correction"),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["decision", decision.id] }),
   });
   const proposals = (corrections.data?.items ?? []).filter((c) => c.status === "proposed");
   return (

@@ -13,14 +13,21 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconGripVertical, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import type { PlanStep } from "../../../contract/plan.ts";
-import { api, del, patch, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date } from "../../lib/format.ts";
-import { planQuery, templatesQuery } from "./api.ts";
+import {
+  planQuery,
+  templatesQuery,
+  useAddStep,
+  useApplyTemplate,
+  useChangeStep,
+  useRemoveStep,
+  useReorderSteps,
+} from "./api.ts";
 
 const SIDE_COLOR = { customer: "grape", us: "cyan", both: "gray" } as const;
 const STATUSES = [
@@ -34,8 +41,6 @@ const STATUSES = [
 export function PlanEditor({ decision }: { decision: DecisionDetail }) {
   const { data: plan } = useQuery(planQuery(decision.id));
   const templates = useQuery({ ...templatesQuery, enabled: decision.canEdit });
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["decision", decision.id] });
   const [dragged, setDragged] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const form = useForm({
@@ -43,34 +48,14 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
     validate: { title: (v) => (v.trim() ? null : "Name the step") },
   });
 
-  const add = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      post(`/api/v1/decisions/${decision.id}/plan/steps`, { ...v, dueDate: v.dueDate || null }),
-    onSuccess: () => {
-      form.reset();
-      void refresh();
-    },
+  const add = useAddStep(decision.id, {
+    onSuccess: () => form.reset(),
     onError: (e) => notifyError(e, "Could not add the step"),
   });
-  const change = useMutation({
-    mutationFn: ({ step, body }: { step: PlanStep; body: Record<string, unknown> }) =>
-      patch(`/api/v1/plan-steps/${step.id}`, { version: step.version, ...body }),
-    onError: (e) => notifyError(e, "Could not change the step"),
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (step: PlanStep) => del(`/api/v1/plan-steps/${step.id}?version=${step.version}`),
-    onSettled: refresh,
-  });
-  const reorder = useMutation({
-    mutationFn: (stepIds: string[]) => api("PUT", `/api/v1/decisions/${decision.id}/plan/order`, { stepIds }),
-    onError: (e) => notifyError(e, "Could not reorder"),
-    onSettled: refresh,
-  });
-  const apply = useMutation({
-    mutationFn: (id: string) =>
-      post(`/api/v1/decisions/${decision.id}/plan/apply-template`, { templateId: id }),
-    onSuccess: () => void refresh(),
+  const change = useChangeStep(decision.id, { onError: (e) => notifyError(e, "Could not change the step") });
+  const remove = useRemoveStep(decision.id);
+  const reorder = useReorderSteps(decision.id, { onError: (e) => notifyError(e, "Could not reorder") });
+  const apply = useApplyTemplate(decision.id, {
     onError: (e) => notifyError(e, "Could not apply the template"),
   });
 
@@ -227,7 +212,13 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
                     const blockedReason =
                       status === "blocked" ? window.prompt("Why is it blocked?") : undefined;
                     if (status === "blocked" && !blockedReason) return;
-                    change.mutate({ step, body: { status, ...(blockedReason ? { blockedReason } : {}) } });
+                    change.mutate({
+                      step,
+                      body: {
+                        status: status as PlanStep["status"],
+                        ...(blockedReason ? { blockedReason } : {}),
+                      },
+                    });
                   }}
                 />
                 {decision.canEdit && (
@@ -246,7 +237,11 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
         })}
       </Stack>
       {decision.canEdit && (
-        <form onSubmit={form.onSubmit((v) => add.mutate(v))}>
+        <form
+          onSubmit={form.onSubmit((v) =>
+            add.mutate({ ...v, ownerSide: v.ownerSide as PlanStep["ownerSide"], dueDate: v.dueDate || null }),
+          )}
+        >
           <Group mt="sm" align="flex-end">
             <TextInput
               size="xs"

@@ -15,44 +15,32 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { del, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date, dateTime } from "../../lib/format.ts";
-import { linksQuery } from "./api.ts";
+import { linksQuery, useCreateShareLink, useRevokeShareLink } from "./api.ts";
 
 /** Share the buyer room: one secret link per person, shown once, revocable at once. */
 export function SharePanel({ decision }: { decision: DecisionDetail }) {
   const { data } = useQuery(linksQuery(decision.id));
   const [opened, { open, close }] = useDisclosure(false);
   const [created, setCreated] = useState<{ url: string; label: string } | null>(null);
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "links"] });
   const in30 = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
   const form = useForm({
     initialValues: { label: "", expires: in30 },
     validate: { label: (v) => (v.trim() ? null : "Who is it for?") },
   });
-  const create = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      post<{ url: string; label: string }>(`/api/v1/decisions/${decision.id}/share-links`, {
-        label: v.label,
-        expiresAt: new Date(`${v.expires}T23:59:59Z`).toISOString(),
-      }),
+  const create = useCreateShareLink(decision.id, {
     onSuccess: (link) => {
       setCreated(link);
       form.reset();
-      void refresh();
     },
     onError: (e) => notifyError(e, "Could not create the link"),
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => del(`/api/v1/share-links/${id}`),
-    onSettled: refresh,
-  });
+  const revoke = useRevokeShareLink(decision.id);
   const done = () => {
     setCreated(null);
     close();
@@ -134,7 +122,11 @@ export function SharePanel({ decision }: { decision: DecisionDetail }) {
             </Group>
           </Stack>
         ) : (
-          <form onSubmit={form.onSubmit((v) => create.mutate(v))}>
+          <form
+            onSubmit={form.onSubmit((v) =>
+              create.mutate({ label: v.label, expiresAt: new Date(`${v.expires}T23:59:59Z`).toISOString() }),
+            )}
+          >
             <Stack>
               <TextInput
                 label="Who is it for?"

@@ -2,14 +2,12 @@ import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea } fro
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Concern, DecisionDetail } from "../../../../contract/decisions.ts";
 import { CONCERN_CATEGORIES, CONCERN_STATUSES, SEVERITIES } from "../../../../domain/decision/model.ts";
-import { patch, post } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
-import { useRefreshDecision } from "../api.ts";
+import { useAddConcern, useChangeConcern } from "../api.ts";
 import { stakeholderOptions } from "./ProblemSection.tsx";
 import { Section } from "./Section.tsx";
 
@@ -17,7 +15,6 @@ const SEVERITY_COLOR = { low: "gray", medium: "yellow", high: "red" } as const;
 const STATUS_COLOR = { open: "orange", addressed: "teal", accepted: "blue" } as const;
 
 export function ConcernsSection({ decision }: { decision: DecisionDetail }) {
-  const refresh = useRefreshDecision(decision.id);
   const [adding, { open, close }] = useDisclosure(false);
   const [responding, setResponding] = useState<Concern | null>(null);
   const individual = decision.concerns.filter((c) => c.kind === "individual");
@@ -100,9 +97,9 @@ export function ConcernsSection({ decision }: { decision: DecisionDetail }) {
           Add a concern
         </Button>
       )}
-      <AddConcernModal decision={decision} opened={adding} onClose={close} onDone={refresh} />
+      <AddConcernModal decision={decision} opened={adding} onClose={close} />
       {responding && (
-        <RespondModal concern={responding} onClose={() => setResponding(null)} onDone={refresh} />
+        <RespondModal decision={decision} concern={responding} onClose={() => setResponding(null)} />
       )}
     </Section>
   );
@@ -112,29 +109,25 @@ function AddConcernModal({
   decision,
   opened,
   onClose,
-  onDone,
 }: {
   decision: DecisionDetail;
   opened: boolean;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const form = useForm({
     initialValues: {
       text: "",
-      kind: "individual",
-      category: "disruption",
+      kind: "individual" as Concern["kind"],
+      category: "disruption" as Concern["category"],
       raisedBy: null as string | null,
-      severity: "medium",
+      severity: "medium" as Concern["severity"],
     },
     validate: { text: (v) => (v.trim() ? null : "What is the worry?") },
   });
-  const add = useMutation({
-    mutationFn: (values: typeof form.values) => post(`/api/v1/decisions/${decision.id}/concerns`, values),
+  const add = useAddConcern(decision.id, {
     onSuccess: () => {
       form.reset();
       onClose();
-      onDone();
     },
     onError: (error) => notifyError(error, "Could not add the concern"),
   });
@@ -186,23 +179,20 @@ function AddConcernModal({
 }
 
 function RespondModal({
+  decision,
   concern,
   onClose,
-  onDone,
 }: {
+  decision: DecisionDetail;
   concern: Concern;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const form = useForm({
-    initialValues: { status: concern.status as string, response: concern.response ?? "" },
+    initialValues: { status: concern.status, response: concern.response ?? "" },
   });
-  const save = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      patch(`/api/v1/concerns/${concern.id}`, { version: concern.version, ...values }),
+  const save = useChangeConcern(decision.id, concern, {
     onSuccess: () => {
       onClose();
-      onDone();
     },
     onError: (error) => notifyError(error, "Could not save the response"),
   });

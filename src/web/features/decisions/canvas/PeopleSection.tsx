@@ -17,7 +17,7 @@ import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { DecisionDetail, Involvement, Stakeholder } from "../../../../contract/decisions.ts";
+import type { DecisionDetail, Involvement } from "../../../../contract/decisions.ts";
 import {
   INFLUENCE,
   STAKEHOLDER_ROLES,
@@ -25,10 +25,10 @@ import {
   STANCES,
   type Stance,
 } from "../../../../domain/decision/model.ts";
-import { del, get, patch, post } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
-import { useRefreshDecision } from "../api.ts";
+import { stakeholdersQuery, useAddStakeholder } from "../../accounts/api.ts";
+import { useChangeInvolvement, useInvolve, useRemoveInvolvement } from "../api.ts";
 import { Section } from "./Section.tsx";
 
 const STANCE_COLORS: Record<Stance, string> = {
@@ -74,20 +74,11 @@ function StanceCell({
 }
 
 export function PeopleSection({ decision }: { decision: DecisionDetail }) {
-  const refresh = useRefreshDecision(decision.id);
   const [adding, { open, close }] = useDisclosure(false);
-  const change = useMutation({
-    mutationFn: ({ involvement, body }: { involvement: Involvement; body: Record<string, unknown> }) =>
-      patch(`/api/v1/involvements/${involvement.id}`, { version: involvement.version, ...body }),
+  const change = useChangeInvolvement(decision.id, {
     onError: (error) => notifyError(error, "Could not save the stance"),
-    onSettled: refresh,
   });
-  const remove = useMutation({
-    mutationFn: (involvement: Involvement) =>
-      del(`/api/v1/involvements/${involvement.id}?version=${involvement.version}`),
-    onError: (error) => notifyError(error),
-    onSettled: refresh,
-  });
+  const remove = useRemoveInvolvement(decision.id, { onError: (error) => notifyError(error) });
   const people = decision.involvements;
   return (
     <Section
@@ -211,7 +202,7 @@ export function PeopleSection({ decision }: { decision: DecisionDetail }) {
           Add a stakeholder
         </Button>
       )}
-      <AddStakeholderModal decision={decision} opened={adding} onClose={close} onAdded={refresh} />
+      <AddStakeholderModal decision={decision} opened={adding} onClose={close} />
     </Section>
   );
 }
@@ -229,18 +220,12 @@ function AddStakeholderModal({
   decision,
   opened,
   onClose,
-  onAdded,
 }: {
   decision: DecisionDetail;
   opened: boolean;
   onClose: () => void;
-  onAdded: () => void;
 }) {
-  const known = useQuery({
-    queryKey: ["account", decision.accountId, "stakeholders"],
-    queryFn: () => get<{ items: Stakeholder[] }>(`/api/v1/accounts/${decision.accountId}/stakeholders`),
-    enabled: opened,
-  });
+  const known = useQuery({ ...stakeholdersQuery(decision.accountId), enabled: opened });
   const involved = new Set(decision.involvements.map((i) => i.stakeholderId));
   const available = (known.data?.items ?? []).filter((s) => !involved.has(s.id));
   const form = useForm<AddValues>({
@@ -256,28 +241,29 @@ function AddStakeholderModal({
       newName: (v, values) => (!values.stakeholderId && !v.trim() ? "Pick someone or enter a name" : null),
     },
   });
+  const addStakeholder = useAddStakeholder();
+  const involve = useInvolve(decision.id);
   const add = useMutation({
     mutationFn: async (values: AddValues) => {
       const stakeholderId =
         values.stakeholderId ??
         (
-          await post<Stakeholder>("/api/v1/stakeholders", {
+          await addStakeholder.mutateAsync({
             accountId: decision.accountId,
             name: values.newName,
             title: values.newTitle || null,
           })
         ).id;
-      return post(`/api/v1/decisions/${decision.id}/stakeholders`, {
+      return involve.mutateAsync({
         stakeholderId,
-        role: values.role,
-        influence: values.influence,
+        role: values.role as Involvement["role"],
+        influence: values.influence as Involvement["influence"],
         personalStake: values.personalStake || null,
       });
     },
     onSuccess: () => {
       form.reset();
       onClose();
-      onAdded();
     },
     onError: (error) => notifyError(error, "Could not add the stakeholder"),
   });
