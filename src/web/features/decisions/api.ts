@@ -77,7 +77,6 @@ export function useUpdateDecision(decision: DecisionDetail) {
   });
 }
 
-
 /** What a change to a decision's part (a person, a concern) refreshes: the decision and the lists. */
 const decisionAndLists = (id: string) => [["decision", id], ["decisions"]];
 

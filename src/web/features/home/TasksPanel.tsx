@@ -1,22 +1,14 @@
 import { Anchor, Card, Checkbox, Group, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import type { ReviewAction } from "../../../contract/reviews.ts";
-import { patch } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date } from "../../lib/format.ts";
-import { myActionsQuery } from "../reviews/api.ts";
+import { myActionsQuery, useChangeAction } from "../reviews/api.ts";
 
 /** Actions agreed in reviews, assigned to the signed-in member: what to learn from customers next. */
 export function TasksPanel() {
   const { data } = useQuery(myActionsQuery);
-  const queryClient = useQueryClient();
-  const done = useMutation({
-    mutationFn: (action: ReviewAction) =>
-      patch(`/api/v1/actions/${action.id}`, { version: action.version, status: "done" }),
-    onError: (error) => notifyError(error, "Could not mark it done"),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["actions"] }),
-  });
+  const done = useChangeAction({ onError: (error) => notifyError(error, "Could not mark it done") });
   const items = data?.items ?? [];
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -35,7 +27,7 @@ export function TasksPanel() {
             <Group key={action.id} justify="space-between" wrap="nowrap" align="flex-start">
               <Checkbox
                 aria-label={`Done: ${action.what}`}
-                onChange={() => done.mutate(action)}
+                onChange={() => done.mutate({ action, body: { status: "done" } })}
                 label={
                   <div>
                     <Text size="sm">{action.what}</Text>

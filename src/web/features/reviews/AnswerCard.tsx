@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { DiagnosisView as Diagnosis, Review, ReviewAnswer } from "../../../contract/reviews.ts";
-import { ApiError, api, post } from "../../lib/api.ts";
+import type { Review, ReviewAnswer } from "../../../contract/reviews.ts";
+import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { diagnosisQuery, useSaveAnswer } from "./api.ts";
 import { DiagnosisView } from "./DiagnosisView.tsx";
 
 const CHANGE_COLOR = {
@@ -19,28 +20,13 @@ const CHANGE_COLOR = {
 export function AnswerCard({ review, answer }: { review: Review; answer: ReviewAnswer }) {
   const [text, setText] = useState(answer.answer);
   const [typed] = useDebouncedValue(text, 400);
-  const queryClient = useQueryClient();
   useEffect(() => setText(answer.answer), [answer.answer]);
   const dirty = text !== answer.answer;
   const live = useQuery({
-    queryKey: ["diagnosis", answer.question, typed],
-    queryFn: () => post<Diagnosis>("/api/v1/diagnostics", { question: answer.question, answer: typed }),
+    ...diagnosisQuery({ question: answer.question, answer: typed }),
     enabled: dirty && typed === text,
-    staleTime: Number.POSITIVE_INFINITY,
   });
-  const save = useMutation({
-    mutationFn: () =>
-      api<ReviewAnswer>("PUT", `/api/v1/reviews/${review.id}/answers/${answer.question}`, {
-        answer: text,
-        version: answer.version,
-      }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData<Review>(["review", review.id], (current) =>
-        current
-          ? { ...current, answers: current.answers.map((a) => (a.question === saved.question ? saved : a)) }
-          : current,
-      );
-    },
+  const save = useSaveAnswer(review, {
     onError: (error) => {
       notifyError(
         error,
@@ -48,7 +34,6 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
           ? "Someone else changed this answer"
           : "Could not save the answer",
       );
-      void queryClient.invalidateQueries({ queryKey: ["review", review.id] });
     },
   });
   const change = review.comparison?.items.find((i) => i.question === answer.question);
@@ -76,7 +61,7 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
             placeholder="The answer, about the customer — in their words where you have them."
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            onBlur={() => dirty && !save.isPending && save.mutate()}
+            onBlur={() => dirty && !save.isPending && save.mutate({ ...answer, text })}
           />
         ) : (
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }} c={answer.answer ? undefined : "dimmed"}>
@@ -86,7 +71,7 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
         <DiagnosisView diagnosis={shown} />
         {review.canAnswer && dirty && (
           <Group justify="flex-end">
-            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
+            <Button size="xs" onClick={() => save.mutate({ ...answer, text })} loading={save.isPending}>
               Save answer
             </Button>
           </Group>

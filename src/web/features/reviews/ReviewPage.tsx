@@ -16,38 +16,20 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import type { Review, ReviewAction } from "../../../contract/reviews.ts";
-import { api, patch, post } from "../../lib/api.ts";
+import type { Review } from "../../../contract/reviews.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date, dateTime } from "../../lib/format.ts";
 import { membersQuery } from "../members/api.ts";
 import { AnswerCard } from "./AnswerCard.tsx";
-import { reviewQuery } from "./api.ts";
-
-function useReviewRefresh(id: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["review", id] }),
-      queryClient.invalidateQueries({ queryKey: ["reviews"] }),
-      queryClient.invalidateQueries({ queryKey: ["actions"] }),
-    ]);
-}
+import { reviewQuery, useAddAction, useChangeAction, useCoach, useCompleteReview } from "./api.ts";
 
 function CoachingNotes({ review }: { review: Review }) {
   const [notes, setNotes] = useState(review.coachingNotes ?? "");
   useEffect(() => setNotes(review.coachingNotes ?? ""), [review.coachingNotes]);
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: () =>
-      patch<Review>(`/api/v1/reviews/${review.id}`, {
-        version: review.version,
-        coachingNotes: notes || null,
-      }),
-    onSuccess: (updated) => queryClient.setQueryData(["review", review.id], updated),
+  const save = useCoach(review, {
     onError: (error) => notifyError(error, "Could not save the coaching notes"),
   });
   return (
@@ -71,7 +53,7 @@ function CoachingNotes({ review }: { review: Review }) {
               variant="light"
               disabled={notes === (review.coachingNotes ?? "")}
               loading={save.isPending}
-              onClick={() => save.mutate()}
+              onClick={() => save.mutate(notes || null)}
             >
               Save notes
             </Button>
@@ -88,7 +70,6 @@ function CoachingNotes({ review }: { review: Review }) {
 
 function Actions({ review }: { review: Review }) {
   const members = useQuery(membersQuery);
-  const refresh = useReviewRefresh(review.id);
   const form = useForm({
     initialValues: { what: "", ownerId: review.ownerId as string | null, dueDate: "" },
     validate: {
@@ -96,26 +77,11 @@ function Actions({ review }: { review: Review }) {
       ownerId: (v) => (v ? null : "Who does it?"),
     },
   });
-  const add = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      post<ReviewAction>(`/api/v1/reviews/${review.id}/actions`, {
-        ...values,
-        dueDate: values.dueDate || null,
-      }),
-    onSuccess: () => {
-      form.reset();
-      void refresh();
-    },
+  const add = useAddAction(review.id, {
+    onSuccess: () => form.reset(),
     onError: (error) => notifyError(error, "Could not add the action"),
   });
-  const toggle = useMutation({
-    mutationFn: (action: ReviewAction) =>
-      patch(`/api/v1/actions/${action.id}`, {
-        version: action.version,
-        status: action.status === "open" ? "done" : "open",
-      }),
-    onSettled: refresh,
-  });
+  const toggle = useChangeAction();
   return (
     <Paper withBorder p="lg">
       <Title order={5} mb="xs">
@@ -131,7 +97,9 @@ function Actions({ review }: { review: Review }) {
           <Checkbox
             key={action.id}
             checked={action.status === "done"}
-            onChange={() => toggle.mutate(action)}
+            onChange={() =>
+              toggle.mutate({ action, body: { status: action.status === "open" ? "done" : "open" } })
+            }
             label={
               <Text size="sm" td={action.status === "done" ? "line-through" : undefined}>
                 {action.what}{" "}
@@ -145,7 +113,11 @@ function Actions({ review }: { review: Review }) {
         ))}
       </Stack>
       {review.canAnswer && (
-        <form onSubmit={form.onSubmit((v) => add.mutate(v))}>
+        <form
+          onSubmit={form.onSubmit((v) =>
+            add.mutate({ ...v, ownerId: v.ownerId!, dueDate: v.dueDate || null }),
+          )}
+        >
           <Stack gap="xs" mt="md">
             <TextInput
               label="Action"
@@ -182,14 +154,7 @@ function Actions({ review }: { review: Review }) {
 export function ReviewPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const { data: review } = useSuspenseQuery(reviewQuery(id));
-  const queryClient = useQueryClient();
-  const complete = useMutation({
-    mutationFn: () => api<Review>("POST", `/api/v1/reviews/${review.id}/complete?version=${review.version}`),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(["review", review.id], updated);
-      await queryClient.invalidateQueries({ queryKey: ["decision", review.decisionId] });
-      await queryClient.invalidateQueries({ queryKey: ["reviews"] });
-    },
+  const complete = useCompleteReview(review, {
     onError: (error) => notifyError(error, "Could not complete the review"),
   });
   const flagged = review.answers.filter((a) => a.label !== "customer").length;

@@ -1,23 +1,20 @@
 import { Badge, Button, Group, List, Paper, Stack, Text } from "@mantine/core";
 import { IconMessageCircleQuestion } from "@tabler/icons-react";
-import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import type { Review } from "../../../contract/reviews.ts";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { date, MILESTONE_LABELS, money, readinessColor } from "../../lib/format.ts";
 import { meQuery } from "../../lib/session.ts";
-import { queueQuery } from "./api.ts";
+import { queueQuery, useStartReview } from "./api.ts";
 
 /** The review queue: decisions ordered by risk of no decision, each with the reasons in words. */
 export function ReviewsPage() {
   const { data: me } = useSuspenseQuery(meQuery);
   const { data } = useQuery(queueQuery);
   const navigate = useNavigate();
-  const start = useMutation({
-    mutationFn: (decisionId: string) => post<Review>(`/api/v1/decisions/${decisionId}/reviews`),
+  const start = useStartReview({
     onSuccess: (review) => navigate({ to: `/reviews/${review.id}` }),
     onError: (error) => notifyError(error, "Could not start the review"),
   });

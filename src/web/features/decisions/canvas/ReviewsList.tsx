@@ -1,18 +1,15 @@
 import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import type { Review } from "../../../../contract/reviews.ts";
-import { post } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/errors.ts";
 import { dateTime } from "../../../lib/format.ts";
-import { decisionReviewsQuery } from "../../reviews/api.ts";
+import { decisionReviewsQuery, useStartReview } from "../../reviews/api.ts";
 
 /** The decision's reviews, newest first: what each found, and how readiness moved. */
 export function ReviewsList({ decisionId }: { decisionId: string }) {
   const { data } = useQuery(decisionReviewsQuery(decisionId));
   const navigate = useNavigate();
-  const start = useMutation({
-    mutationFn: () => post<Review>(`/api/v1/decisions/${decisionId}/reviews`),
+  const start = useStartReview({
     onSuccess: (review) => navigate({ to: `/reviews/${review.id}` }),
     onError: (error) => notifyError(error, "Could not start a review"),
   });
@@ -26,7 +23,7 @@ export function ReviewsList({ decisionId }: { decisionId: string }) {
             Continue the open review
           </Button>
         ) : (
-          <Button onClick={() => start.mutate()} loading={start.isPending}>
+          <Button onClick={() => start.mutate(decisionId)} loading={start.isPending}>
             Start a review
           </Button>
         )}
