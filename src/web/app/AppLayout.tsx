@@ -21,12 +21,11 @@ import {
   IconSettings,
   IconTargetArrow,
 } from "@tabler/icons-react";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { Logo } from "../components/Logo.tsx";
+import { meQuery, useSignOut } from "../features/auth/api.ts";
 import { initials } from "../features/setup/DemoPanel.tsx";
-import { post } from "../lib/api.ts";
-import { meQuery } from "../lib/session.ts";
 
 const nav = [
   { to: "/", label: "Home", icon: IconHome, exact: true },
@@ -41,15 +40,11 @@ export function AppLayout() {
   const { data: me } = useSuspenseQuery(meQuery);
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const signOutWrite = useSignOut({ onSuccess: () => navigate({ to: "/sign-in" }) });
   if (!me) return null;
 
-  const signOut = async () => {
-    await post("/api/v1/auth/sign-out");
-    queryClient.clear();
-    await navigate({ to: "/sign-in" });
-  };
+  const signOut = () => signOutWrite.mutate();
 
   return (
     <AppShell

@@ -11,6 +11,7 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { accountQuery } from "../features/accounts/api.ts";
+import { meQuery } from "../features/auth/api.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
@@ -18,9 +19,9 @@ import { HomePage } from "../features/home/HomePage.tsx";
 import { InsightsPage } from "../features/insights/InsightsPage.tsx";
 import { reviewQuery } from "../features/reviews/api.ts";
 import { ReviewsPage } from "../features/reviews/ReviewsPage.tsx";
+import { setupQuery } from "../features/setup/api.ts";
 import { WelcomePage } from "../features/setup/WelcomePage.tsx";
 import { messageOf } from "../lib/errors.ts";
-import { meQuery, setupQuery } from "../lib/session.ts";
 import { AppLayout } from "./AppLayout.tsx";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });

@@ -1,26 +1,18 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import type { Me } from "../../../contract/auth.ts";
-import { post } from "../../lib/api.ts";
 import { messageOf } from "../../lib/errors.ts";
-import { setupQuery } from "../../lib/session.ts";
 import { AuthLayout } from "../setup/AuthLayout.tsx";
+import { setupQuery } from "../setup/api.ts";
 import { DemoPanel } from "../setup/DemoPanel.tsx";
+import { useSignIn } from "./api.ts";
 
 export function SignInPage() {
   const { data: setup } = useSuspenseQuery(setupQuery);
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm({ initialValues: { email: "", password: "" } });
-  const signIn = useMutation({
-    mutationFn: (values: { email: string; password: string }) => post<Me>("/api/v1/auth/sign-in", values),
-    onSuccess: async (me) => {
-      queryClient.setQueryData(["me"], me);
-      await navigate({ to: "/" });
-    },
-  });
+  const signIn = useSignIn({ onSuccess: () => navigate({ to: "/" }) });
   return (
     <AuthLayout aside={setup.demo.enabled ? <DemoPanel demo={setup.demo} /> : undefined}>
       <Paper withBorder p="xl">

@@ -2,7 +2,7 @@ import { Anchor, Card, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@
 import { IconBulb, IconListCheck, IconUsersGroup } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 import { BuyerActivityPanel } from "./BuyerActivityPanel.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 

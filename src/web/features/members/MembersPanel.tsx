@@ -7,7 +7,7 @@ import type { Role } from "../../../contract/common.ts";
 import type { Member, UpdateMemberBody } from "../../../contract/members.ts";
 import { patch } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 import { initials } from "../setup/DemoPanel.tsx";
 import { AddMemberModal } from "./AddMemberModal.tsx";
 import { membersQuery, teamsQuery } from "./api.ts";

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import type { Team } from "../../../contract/members.ts";
 import { del, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 import { membersQuery, teamsQuery } from "./api.ts";
 
 export function TeamsPanel() {

@@ -6,7 +6,7 @@ import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { notifyError } from "../../lib/errors.ts";
 import { date, MILESTONE_LABELS, money, readinessColor } from "../../lib/format.ts";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 import { queueQuery, useStartReview } from "./api.ts";
 
 /** The review queue: decisions ordered by risk of no decision, each with the reasons in words. */

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { questionEntry } from "../../../contract/decisions.ts";
 import { api, del, get } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 
 type Entry = z.infer<typeof questionEntry>;
 

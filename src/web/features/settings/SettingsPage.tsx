@@ -3,7 +3,7 @@ import { IconDatabaseImport } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { meQuery } from "../../lib/session.ts";
+import { meQuery } from "../auth/api.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
 import { QuestionLibraryPanel } from "./QuestionLibraryPanel.tsx";

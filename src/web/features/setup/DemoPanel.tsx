@@ -1,9 +1,8 @@
 import { Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import type { Me, SetupStatus } from "../../../contract/auth.ts";
-import { post } from "../../lib/api.ts";
+import type { SetupStatus } from "../../../contract/auth.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { useEnterDemo } from "./api.ts";
 
 const roleHint = {
   admin: "Sets up the workspace and its members",
@@ -22,14 +21,9 @@ export function initials(name: string) {
 
 /** One click into the demo workspace as any of its members. */
 export function DemoPanel({ demo }: { demo: SetupStatus["demo"] }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const enter = useMutation({
-    mutationFn: (memberId: string) => post<Me>("/api/v1/demo/enter", { memberId }),
-    onSuccess: async (me) => {
-      queryClient.setQueryData(["me"], me);
-      await navigate({ to: "/" });
-    },
+  const enter = useEnterDemo({
+    onSuccess: () => navigate({ to: "/" }),
     onError: (error) => notifyError(error, "Could not enter the demo"),
   });
   return (

@@ -1,18 +1,17 @@
 import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, Navigate, useNavigate } from "@tanstack/react-router";
-import type { CreateWorkspaceBody, Me } from "../../../contract/auth.ts";
-import { ApiError, post } from "../../lib/api.ts";
+import type { CreateWorkspaceBody } from "../../../contract/auth.ts";
+import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { setupQuery } from "../../lib/session.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
+import { setupQuery, useCreateWorkspace } from "./api.ts";
 import { DemoPanel } from "./DemoPanel.tsx";
 
 /** First run: create your own workspace and its first admin, or explore the demo. */
 export function WelcomePage() {
   const { data: setup } = useSuspenseQuery(setupQuery);
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm<CreateWorkspaceBody>({
     initialValues: { workspaceName: "", name: "", email: "", password: "" },
@@ -23,13 +22,8 @@ export function WelcomePage() {
       password: (v) => (v.length >= 10 ? null : "At least 10 characters"),
     },
   });
-  const create = useMutation({
-    mutationFn: (values: CreateWorkspaceBody) => post<Me>("/api/v1/setup", values),
-    onSuccess: async (me) => {
-      queryClient.setQueryData(["me"], me);
-      await queryClient.invalidateQueries({ queryKey: ["setup"] });
-      await navigate({ to: "/" });
-    },
+  const create = useCreateWorkspace({
+    onSuccess: () => navigate({ to: "/" }),
     onError: (error) => {
       if (error instanceof ApiError && error.body.fields.length) {
         for (const field of error.body.fields)
