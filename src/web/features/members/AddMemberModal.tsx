@@ -12,15 +12,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { CreateMemberBody, Member } from "../../../contract/members.ts";
-import { ApiError, post } from "../../lib/api.ts";
+import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { teamsQuery } from "./api.ts";
+import { teamsQuery, useAddMember } from "./api.ts";
 
 export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const teams = useQuery(teamsQuery);
   const [created, setCreated] = useState<{ member: Member; generatedPassword?: string } | null>(null);
   const form = useForm<CreateMemberBody & { teamId: string | null; password: string }>({
@@ -32,17 +31,8 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
         !v || v.length >= 10 ? null : "At least 10 characters, or leave empty to generate one",
     },
   });
-  const create = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      post<{ member: Member; generatedPassword?: string }>("/api/v1/members", {
-        ...values,
-        password: values.password || undefined,
-      }),
-    onSuccess: async (result) => {
-      setCreated(result);
-      await queryClient.invalidateQueries({ queryKey: ["members"] });
-      await queryClient.invalidateQueries({ queryKey: ["teams"] });
-    },
+  const create = useAddMember({
+    onSuccess: (result) => setCreated(result),
     onError: (error) => {
       if (error instanceof ApiError && error.body.fields.length) {
         for (const field of error.body.fields)
@@ -82,7 +72,11 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
           <Button onClick={close}>Done</Button>
         </Stack>
       ) : (
-        <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
+        <form
+          onSubmit={form.onSubmit((values) =>
+            create.mutate({ ...values, password: values.password || undefined }),
+          )}
+        >
           <Stack>
             <TextInput label="Name" {...form.getInputProps("name")} />
             <TextInput label="Email" {...form.getInputProps("email")} />

@@ -2,31 +2,25 @@ import { Avatar, Badge, Button, Group, Menu, Paper, Select, Table, Text } from "
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDots, IconUserPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import type { Role } from "../../../contract/common.ts";
-import type { Member, UpdateMemberBody } from "../../../contract/members.ts";
-import { patch } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { initials } from "../setup/DemoPanel.tsx";
 import { AddMemberModal } from "./AddMemberModal.tsx";
-import { membersQuery, teamsQuery } from "./api.ts";
+import { membersQuery, teamsQuery, useChangeMember } from "./api.ts";
 
 export function MembersPanel() {
   const { data: me } = useSuspenseQuery(meQuery);
   const { data: members } = useSuspenseQuery(membersQuery);
   const { data: teams } = useSuspenseQuery(teamsQuery);
   const [adding, { open, close }] = useDisclosure(false);
-  const queryClient = useQueryClient();
   const isAdmin = me?.member.role === "admin";
-  const change = useMutation({
-    mutationFn: ({ member, body }: { member: Member; body: Omit<UpdateMemberBody, "version"> }) =>
-      patch<Member>(`/api/v1/members/${member.id}`, { version: member.version, ...body }),
+  const change = useChangeMember({
     onSuccess: (member) => {
       notifications.show({ color: "teal", message: `${member.name} was updated.` });
     },
     onError: (error) => notifyError(error, "Could not update the member"),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["members"] }),
   });
   const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name ?? "—";
 

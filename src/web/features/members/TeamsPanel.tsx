@@ -3,44 +3,35 @@ import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { Team } from "../../../contract/members.ts";
-import { del, post } from "../../lib/api.ts";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
-import { membersQuery, teamsQuery } from "./api.ts";
+import { membersQuery, teamsQuery, useCreateTeam, useRemoveTeam, useRestoreTeam } from "./api.ts";
 
 export function TeamsPanel() {
   const { data: me } = useSuspenseQuery(meQuery);
   const { data: teams } = useSuspenseQuery(teamsQuery);
   const { data: members } = useSuspenseQuery(membersQuery);
   const [creating, { open, close }] = useDisclosure(false);
-  const queryClient = useQueryClient();
   const isAdmin = me?.member.role === "admin";
   const nameOf = (id: string | null) => members.find((member) => member.id === id)?.name ?? "—";
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["teams"] });
 
   const form = useForm({
     initialValues: { name: "", managerId: null as string | null },
     validate: { name: (v) => (v.trim() ? null : "Name the team") },
   });
-  const create = useMutation({
-    mutationFn: (values: typeof form.values) => post<Team>("/api/v1/teams", values),
-    onSuccess: async () => {
+  const create = useCreateTeam({
+    onSuccess: () => {
       form.reset();
       close();
-      await refresh();
     },
     onError: (error) => notifyError(error, "Could not create the team"),
   });
-  const restore = useMutation({
-    mutationFn: (team: Team) => post<Team>(`/api/v1/teams/${team.id}/restore?version=${team.version}`),
+  const restore = useRestoreTeam({
     onSuccess: (team) => notifications.show({ color: "teal", message: `${team.name} is back.` }),
     onError: (error) => notifyError(error, "Could not restore the team"),
-    onSettled: refresh,
   });
-  const remove = useMutation({
-    mutationFn: (team: Team) => del<Team>(`/api/v1/teams/${team.id}?version=${team.version}`),
+  const remove = useRemoveTeam({
     onSuccess: (team) =>
       notifications.show({
         message: (
@@ -54,7 +45,6 @@ export function TeamsPanel() {
         autoClose: 8000,
       }),
     onError: (error) => notifyError(error, "Could not delete the team"),
-    onSettled: refresh,
   });
 
   return (

@@ -1,32 +1,22 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { questionEntry } from "../../../contract/decisions.ts";
-import { api, del, get } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
+import { questionsQuery, useResetQuestion, useRewordQuestion } from "./api.ts";
 
 type Entry = z.infer<typeof questionEntry>;
 
 function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(entry.text);
-  const queryClient = useQueryClient();
-  const done = () => queryClient.invalidateQueries({ queryKey: ["questions"] });
-  const save = useMutation({
-    mutationFn: () =>
-      api<Entry>("PUT", `/api/v1/questions/${entry.key}`, {
-        text,
-        ...(entry.version ? { version: entry.version } : {}),
-      }),
-    onSuccess: () => {
-      setEditing(false);
-      void done();
-    },
+  const save = useRewordQuestion(entry, {
+    onSuccess: () => setEditing(false),
     onError: (error) => notifyError(error, "Could not save the question"),
   });
-  const reset = useMutation({ mutationFn: () => del(`/api/v1/questions/${entry.key}`), onSettled: done });
+  const reset = useResetQuestion(entry);
   return (
     <Group
       justify="space-between"
@@ -61,7 +51,7 @@ function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
         <Group gap={4} wrap="nowrap">
           {editing ? (
             <>
-              <Button size="compact-xs" onClick={() => save.mutate()} loading={save.isPending}>
+              <Button size="compact-xs" onClick={() => save.mutate(text)} loading={save.isPending}>
                 Save
               </Button>
               <Button size="compact-xs" variant="default" onClick={() => setEditing(false)}>
@@ -89,10 +79,7 @@ function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
 /** The next questions readiness proposes for each gap, in the workspace's own words. */
 export function QuestionLibraryPanel() {
   const { data: me } = useSuspenseQuery(meQuery);
-  const { data } = useQuery({
-    queryKey: ["questions"],
-    queryFn: () => get<{ items: Entry[] }>("/api/v1/questions"),
-  });
+  const { data } = useQuery(questionsQuery);
   const canEdit = me?.member.role !== "seller";
   return (
     <Paper withBorder p="lg">
