@@ -1,0 +1,48 @@
+import { Badge, Button, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import type { RoomView } from "../../../contract/room.ts";
+import type { RoomAct } from "./api.ts";
+import { RoomSection } from "./RoomSection.tsx";
+
+/** The buyers' own worries, with the seller's answers. */
+export function ConcernsSection({ view, act, name }: { view: RoomView; act: RoomAct; name: string }) {
+  const [concern, setConcern] = useState("");
+  return (
+    <RoomSection title="Your concerns" testId="room-concerns">
+      <Stack gap="xs">
+        {view.concerns.map((c) => (
+          <Paper key={c.id} withBorder p="sm">
+            <Text size="sm">{c.text}</Text>
+            {c.response && (
+              <Text size="xs" c="dimmed" mt={4}>
+                Response: {c.response}
+              </Text>
+            )}
+            <Badge size="xs" mt={4} color={c.status === "open" ? "orange" : "teal"}>
+              {c.status}
+            </Badge>
+          </Paper>
+        ))}
+        <Textarea
+          label="What worries you about this change?"
+          autosize
+          value={concern}
+          onChange={(e) => setConcern(e.currentTarget.value)}
+        />
+        <Button
+          style={{ alignSelf: "flex-start" }}
+          variant="light"
+          disabled={!concern.trim()}
+          onClick={() =>
+            act.mutate(
+              { path: "/concerns", body: { text: concern, ...(name ? { name } : {}) } },
+              { onSuccess: () => setConcern("") },
+            )
+          }
+        >
+          Add concern
+        </Button>
+      </Stack>
+    </RoomSection>
+  );
+}
