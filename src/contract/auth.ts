@@ -2,12 +2,14 @@ import { z } from "zod";
 import { email, id, name, password, role } from "./common.ts";
 
 export const signInBody = z.object({ email, password: z.string().min(1, "is required").max(200) });
+
 export type SignInBody = z.input<typeof signInBody>;
 
 export const me = z.object({
   member: z.object({ id, email: z.string(), name: z.string(), role, teamId: id.nullable() }),
   workspace: z.object({ id, name: z.string(), isDemo: z.boolean() }),
 });
+
 export type Me = z.infer<typeof me>;
 
 export const setupStatus = z.object({
@@ -18,6 +20,7 @@ export const setupStatus = z.object({
     members: z.array(z.object({ id, name: z.string(), email: z.string(), role })),
   }),
 });
+
 export type SetupStatus = z.infer<typeof setupStatus>;
 
 export const createWorkspaceBody = z.object({
@@ -26,6 +29,7 @@ export const createWorkspaceBody = z.object({
   email,
   password,
 });
+
 export type CreateWorkspaceBody = z.input<typeof createWorkspaceBody>;
 
 export const enterDemoBody = z.object({ memberId: id });

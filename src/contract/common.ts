@@ -10,19 +10,26 @@ z.config({
 export const LIMITS = { name: 200, email: 320, text: 10_000 } as const;
 
 export const id = z.uuid({ message: "must be a UUID" });
+
 export const idParams = z.object({ id });
+
 export const version = z.number().int().min(1);
+
 export const timestamp = z.string().describe("ISO 8601 date-time");
+
 export const name = z.string().trim().min(1, "must not be empty").max(LIMITS.name);
+
 export const email = z
   .string()
   .trim()
   .max(LIMITS.email)
   .pipe(z.email({ message: "must be an email address" }))
   .transform((value) => value.toLowerCase());
+
 export const password = z.string().min(10, "must be at least 10 characters").max(200);
 
 export const role = z.enum(["seller", "manager", "admin"]);
+
 export type Role = z.infer<typeof role>;
 
 export const errorBody = z.object({
@@ -33,6 +40,7 @@ export const errorBody = z.object({
     current: z.unknown().optional(),
   }),
 });
+
 export type ErrorBody = z.infer<typeof errorBody>;
 
 export const ok = z.object({ ok: z.literal(true) });
@@ -49,18 +57,73 @@ export const changeEntry = z.object({
   after: z.unknown(),
   at: timestamp,
 });
+
 export type ChangeEntry = z.infer<typeof changeEntry>;
+
 export const changeQuery = z.object({
   entity: z.string().max(50).optional(),
   entityId: id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
 export const changeList = z.object({ items: z.array(changeEntry) });
 
 const rating = z.number().int().min(1).max(5);
+
 const eachPoint = <T extends z.ZodType>(schema: T) =>
   Object.fromEntries(CONFIDENCE_POINTS.map((point) => [point, schema])) as Record<ConfidencePoint, T>;
+
 /** A buyer's check-in: every point rated 1–5. */
 export const ratings = z.object(eachPoint(rating));
+
 /** Our estimate of the customer's confidence: any of the points, 1–5. */
 export const confidenceRatings = z.object(eachPoint(rating.optional())).strict();
+
+export const text = z
+  .string()
+  .max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString("en")} characters`);
+
+export const short = z.string().trim().max(LIMITS.name);
+
+export const optionalText = text.nullable().optional();
+
+export const optionalShort = short.nullable().optional();
+
+export const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+
+/** Money is integer minor units (cents); more than 10^14 (a trillion in major units) is a typo, not a deal. */
+export const MAX_MINOR = 100_000_000_000_000;
+
+export const money = z
+  .number()
+  .int("must be a whole number of minor units (cents)")
+  .min(0, "must not be negative")
+  .max(MAX_MINOR, "is not a plausible amount (at most 10^14 minor units)");
+
+const currencies = new Set(Intl.supportedValuesOf("currency"));
+
+export const currency = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .refine((value) => currencies.has(value), "must be an ISO 4217 currency code such as USD or EUR");
+
+/** Where an imported record came from: the CRM and its id there (and a deal's stage). */
+export const source = z
+  .object({ system: z.string(), id: z.string(), stage: z.string().nullable() })
+  .nullable();
+
+/** An imported decision's origin, with its product line and — while no member answers to it — the owner as
+ * the CRM named them. */
+export const decisionSource = z
+  .object({
+    system: z.string(),
+    id: z.string(),
+    stage: z.string().nullable(),
+    productLine: z.string().nullable(),
+    owner: z.string().nullable(),
+  })
+  .nullable();
+
+/** Deletes and restores name the version the client saw, so a stale delete gets 409 like a stale edit. */
+export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });

@@ -12,115 +12,25 @@ import {
 } from "../domain/decision/model.ts";
 import { DIMENSIONS } from "../domain/readiness/dimension.ts";
 import { MILESTONES } from "../domain/readiness/milestone.ts";
-import { GAP_KEYS } from "../domain/readiness/questions.ts";
-import { confidenceRatings, id, LIMITS, name, timestamp, version } from "./common.ts";
+import {
+  confidenceRatings,
+  currency,
+  decisionSource,
+  id,
+  isoDate,
+  money,
+  name,
+  optionalShort,
+  optionalText,
+  short,
+  text,
+  timestamp,
+  version,
+} from "./common.ts";
 
 export const FORECAST_CATEGORIES = ["omitted", "pipeline", "best_case", "commit"] as const;
 
-const text = z.string().max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString("en")} characters`);
-const short = z.string().trim().max(LIMITS.name);
-const optionalText = text.nullable().optional();
-const optionalShort = short.nullable().optional();
-const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
-/** Money is integer minor units (cents); more than 10^14 (a trillion in major units) is a typo, not a deal. */
-export const MAX_MINOR = 100_000_000_000_000;
-const money = z
-  .number()
-  .int("must be a whole number of minor units (cents)")
-  .min(0, "must not be negative")
-  .max(MAX_MINOR, "is not a plausible amount (at most 10^14 minor units)");
-const currencies = new Set(Intl.supportedValuesOf("currency"));
-export const currency = z
-  .string()
-  .trim()
-  .transform((value) => value.toUpperCase())
-  .refine((value) => currencies.has(value), "must be an ISO 4217 currency code such as USD or EUR");
-
-// ---------- accounts and stakeholders ----------
-
-const accountFields = {
-  industry: optionalShort,
-  size: optionalShort,
-  website: optionalShort,
-  goals: optionalText,
-  challenges: optionalText,
-  currentApproach: optionalText,
-  approachReason: optionalText,
-  notes: optionalText,
-};
-export const createAccountBody = z.object({ name, ...accountFields }).strict();
-export const updateAccountBody = z.object({ version, name: name.optional(), ...accountFields }).strict();
-export type AccountInput = z.input<typeof createAccountBody>;
-
-/** Where an imported record came from: the CRM and its id there (and a deal's stage). */
-const source = z.object({ system: z.string(), id: z.string(), stage: z.string().nullable() }).nullable();
-
-/** An imported decision's origin, with its product line and — while no member answers to it — the owner as
- * the CRM named them. */
-const decisionSource = z
-  .object({
-    system: z.string(),
-    id: z.string(),
-    stage: z.string().nullable(),
-    productLine: z.string().nullable(),
-    owner: z.string().nullable(),
-  })
-  .nullable();
-
-export const account = z.object({
-  id,
-  name: z.string(),
-  industry: z.string().nullable(),
-  size: z.string().nullable(),
-  website: z.string().nullable(),
-  goals: z.string().nullable(),
-  challenges: z.string().nullable(),
-  currentApproach: z.string().nullable(),
-  approachReason: z.string().nullable(),
-  notes: z.string().nullable(),
-  source,
-  decisionCount: z.number(),
-  stakeholderCount: z.number(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  version,
-});
-export type Account = z.infer<typeof account>;
-
-const stakeholderFields = {
-  title: optionalShort,
-  email: z
-    .union([z.email({ message: "must be an email address" }), z.literal("")])
-    .nullable()
-    .optional(),
-  phone: z.string().trim().max(50).nullable().optional(),
-  notes: optionalText,
-};
-export const createStakeholderBody = z.object({ accountId: id, name, ...stakeholderFields }).strict();
-export const updateStakeholderBody = z
-  .object({ version, name: name.optional(), ...stakeholderFields })
-  .strict();
-export const stakeholder = z.object({
-  id,
-  accountId: id,
-  name: z.string(),
-  title: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  notes: z.string().nullable(),
-  createdAt: timestamp,
-  version,
-});
-export type Stakeholder = z.infer<typeof stakeholder>;
-
-export const accountListQuery = z.object({
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-
 // ---------- the decision and its parts ----------
-
 export const problem = z
   .object({
     statement: optionalText,
@@ -129,6 +39,7 @@ export const problem = z
     currentApproach: optionalText,
   })
   .strict();
+
 export const impact = z
   .object({
     recurringCost: z
@@ -149,6 +60,7 @@ export const impact = z
     confirmedBy: id.nullable().optional(),
   })
   .strict();
+
 export const trigger = z
   .object({
     event: optionalText,
@@ -156,9 +68,11 @@ export const trigger = z
     dateOwner: z.enum(["customer", "ours"]).nullable().optional(),
   })
   .strict();
+
 const outcomeSought = z
   .object({ measure: short.min(1, "must not be empty"), current: optionalShort, target: optionalShort })
   .strict();
+
 const option = z
   .object({
     name: short.min(1, "must not be empty"),
@@ -166,6 +80,7 @@ const option = z
     isDoNothing: z.boolean().optional(),
   })
   .strict();
+
 export const decisionProcess = z
   .object({
     steps: z
@@ -203,15 +118,21 @@ const decisionFields = {
   outcomeDate: isoDate.nullable().optional(),
   notes: optionalText,
 };
+
 export const createDecisionBody = z.object({ accountId: id, title: name, ...decisionFields }).strict();
+
 export const updateDecisionBody = z
   .object({ version, title: name.optional(), accountId: id.optional(), ...decisionFields })
   .strict();
+
 export type CreateDecisionBody = z.input<typeof createDecisionBody>;
+
 export type UpdateDecisionBody = z.input<typeof updateDecisionBody>;
 
-const stance = z.enum(STANCES);
+export const stance = z.enum(STANCES);
+
 export const stanceSet = z.object({ problem: stance, approach: stance, us: stance, timing: stance });
+
 export const involvementBody = z
   .object({
     stakeholderId: id,
@@ -221,11 +142,13 @@ export const involvementBody = z
     stance: stanceSet.partial().optional(),
   })
   .strict();
+
 export const updateInvolvementBody = involvementBody
   .omit({ stakeholderId: true })
   .partial()
   .extend({ version })
   .strict();
+
 export const involvement = z.object({
   id,
   decisionId: id,
@@ -238,6 +161,7 @@ export const involvement = z.object({
   stance: stanceSet,
   version,
 });
+
 export type Involvement = z.infer<typeof involvement>;
 
 export const concernBody = z
@@ -251,7 +175,9 @@ export const concernBody = z
     response: optionalText,
   })
   .strict();
+
 export const updateConcernBody = concernBody.partial().extend({ version }).strict();
+
 export const concern = z.object({
   id,
   decisionId: id,
@@ -266,6 +192,7 @@ export const concern = z.object({
   createdAt: timestamp,
   version,
 });
+
 export type Concern = z.infer<typeof concern>;
 
 export const readiness = z.object({
@@ -289,6 +216,7 @@ export const readiness = z.object({
     currency: z.string(),
   }),
 });
+
 export type ReadinessView = z.infer<typeof readiness>;
 
 const decisionCore = {
@@ -312,6 +240,7 @@ const decisionCore = {
 };
 
 export const decisionCard = z.object({ ...decisionCore, problemHeadline: z.string().nullable() });
+
 export type DecisionCard = z.infer<typeof decisionCard>;
 
 export const decision = z.object({
@@ -349,6 +278,7 @@ export const decision = z.object({
   source: decisionSource,
   createdAt: timestamp,
 });
+
 export type Decision = z.infer<typeof decision>;
 
 export const decisionDetail = decision.extend({
@@ -357,6 +287,7 @@ export const decisionDetail = decision.extend({
   readinessDetail: readiness,
   canEdit: z.boolean(),
 });
+
 export type DecisionDetail = z.infer<typeof decisionDetail>;
 
 export const DECISION_SORTS = [
@@ -391,7 +322,9 @@ export const decisionListQuery = z
     message: "must not be after targetTo",
     path: ["targetFrom"],
   });
+
 export type DecisionListQuery = z.infer<typeof decisionListQuery>;
+
 export const decisionList = z.object({ items: z.array(decisionCard), nextCursor: z.string().nullable() });
 
 export const boardQuery = z.object({
@@ -400,6 +333,7 @@ export const boardQuery = z.object({
   account: id.optional(),
   perColumn: z.coerce.number().int().min(1).max(100).default(20),
 });
+
 export const board = z.object({
   columns: z.array(
     z.object({
@@ -410,25 +344,3 @@ export const board = z.object({
     }),
   ),
 });
-
-export const accountDetail = account.extend({
-  stakeholders: z.array(stakeholder),
-  decisions: z.array(decisionCard),
-});
-export const accountList = z.object({ items: z.array(account), nextCursor: z.string().nullable() });
-export const stakeholderList = z.object({ items: z.array(stakeholder) });
-
-export const questionEntry = z.object({
-  key: z.enum(GAP_KEYS as [string, ...string[]]),
-  text: z.string(),
-  defaultText: z.string(),
-  customized: z.boolean(),
-  version: z.number().nullable(),
-});
-export const questionList = z.object({ items: z.array(questionEntry) });
-export const questionKeyParams = z.object({
-  key: z.enum(GAP_KEYS as [string, ...string[]], { message: "is not a gap in the question library" }),
-});
-export const putQuestionBody = z
-  .object({ text: z.string().trim().min(5).max(500), version: version.optional() })
-  .strict();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FIELDS, type ImportKind } from "../domain/import/fields.ts";
 
 export const importKind = z.enum(Object.keys(FIELDS) as [ImportKind, ...ImportKind[]]);
+
 export const importFormat = z.enum([
   "auto",
   "salesforce",
@@ -11,6 +12,7 @@ export const importFormat = z.enum([
   "maven",
   "csv",
 ]);
+
 export const dateFormat = z.enum(["DMY", "MDY", "YMD"]);
 
 const cell = z.string().max(200);
@@ -57,9 +59,11 @@ export const mappingFile = z
   })
   .strict()
   .superRefine(knownFields);
+
 export type MappingFile = z.infer<typeof mappingFile>;
 
 export const uploadQuery = z.object({ name: z.string().trim().min(1).max(200) });
+
 export const upload = z.object({ id: z.uuid(), name: z.string(), bytes: z.number() });
 
 /** What to import: uploaded files, and how to read them (all optional: detected when not given). */
@@ -83,6 +87,7 @@ const counts = z.object({
   errors: z.number(),
   warnings: z.number(),
 });
+
 export const importIssue = z.object({
   file: z.string(),
   row: z.number(),
@@ -91,6 +96,7 @@ export const importIssue = z.object({
   message: z.string(),
   severity: z.enum(["error", "warning"]),
 });
+
 export const importFile = z.object({
   name: z.string(),
   format: z.string(),
@@ -106,6 +112,7 @@ export const importFile = z.object({
   /** Why the file cannot be read until its mapping is given (kind, or a column for a required field). */
   needsMapping: z.string().nullable(),
 });
+
 export const importPreview = z.object({
   files: z.array(importFile),
   counts,
@@ -113,6 +120,7 @@ export const importPreview = z.object({
   issueCount: z.number(),
   unknownOwners: z.record(z.string(), z.number()),
 });
+
 export const importRun = z.object({
   id: z.uuid(),
   status: z.enum(["running", "interrupted", "done", "failed", "undone"]),
@@ -125,11 +133,15 @@ export const importRun = z.object({
   finishedAt: z.string().nullable(),
   undoneAt: z.string().nullable(),
 });
+
 export const importRunDetail = importRun.extend({ issues: z.array(importIssue) });
+
 export const importRunList = z.object({ items: z.array(importRun) });
+
 export const exportParams = z.object({
   kind: z.enum(["accounts", "stakeholders", "decisions", "concerns", "reviews"]),
 });
+
 export const exportQuery = z.object({
   format: z.enum(["csv", "json"]).default("csv"),
   bom: z.enum(["true", "false"]).optional(),
@@ -144,6 +156,7 @@ export const createMappingBody = z
   })
   .strict()
   .superRefine(knownFields);
+
 export const savedMapping = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -153,4 +166,5 @@ export const savedMapping = z.object({
   version: z.number(),
   updatedAt: z.string(),
 });
+
 export const savedMappingList = z.object({ items: z.array(savedMapping) });

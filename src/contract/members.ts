@@ -11,6 +11,7 @@ export const member = z.object({
   createdAt: timestamp,
   version,
 });
+
 export type Member = z.infer<typeof member>;
 
 export const memberList = z.object({ items: z.array(member) });
@@ -22,6 +23,7 @@ export const createMemberBody = z.object({
   teamId: id.nullable().optional(),
   password: password.optional(),
 });
+
 export type CreateMemberBody = z.input<typeof createMemberBody>;
 
 export const createdMember = z.object({
@@ -38,22 +40,5 @@ export const updateMemberBody = z
     active: z.boolean().optional(),
   })
   .strict();
+
 export type UpdateMemberBody = z.input<typeof updateMemberBody>;
-
-export const team = z.object({
-  id,
-  name: z.string(),
-  managerId: id.nullable(),
-  memberIds: z.array(id),
-  createdAt: timestamp,
-  version,
-});
-export type Team = z.infer<typeof team>;
-export const teamList = z.object({ items: z.array(team) });
-
-export const createTeamBody = z.object({ name, managerId: id.nullable().optional() }).strict();
-export const updateTeamBody = z
-  .object({ version, name: name.optional(), managerId: id.nullable().optional() })
-  .strict();
-/** Deletes and restores name the version the client saw, so a stale delete gets 409 like a stale edit. */
-export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });

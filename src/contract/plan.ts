@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { id, LIMITS, name, ratings, timestamp, version } from "./common.ts";
+import { id, isoDate, LIMITS, name, timestamp, version } from "./common.ts";
 
-const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
-const ownerSide = z.enum(["customer", "us", "both"]);
+export const ownerSide = z.enum(["customer", "us", "both"]);
+
 const stepStatus = z.enum(["not_started", "in_progress", "done", "blocked"]);
 
 export const planStep = z.object({
@@ -27,6 +27,7 @@ export const planStep = z.object({
   ),
   version,
 });
+
 export type PlanStep = z.infer<typeof planStep>;
 
 export const slippage = z.object({
@@ -39,6 +40,7 @@ export const slippage = z.object({
 });
 
 export const plan = z.object({ steps: z.array(planStep), targetDate: z.string().nullable(), slippage });
+
 export type Plan = z.infer<typeof plan>;
 
 const stepFields = {
@@ -51,8 +53,11 @@ const stepFields = {
   blockedReason: z.string().max(1000).nullable().optional(),
   dependsOn: id.nullable().optional(),
 };
+
 export const createStepBody = z.object({ title: name, ...stepFields }).strict();
+
 export const updateStepBody = z.object({ version, title: name.optional(), ...stepFields }).strict();
+
 export const reorderBody = z
   .object({ stepIds: z.array(id).min(1).max(200) })
   .strict()
@@ -60,6 +65,7 @@ export const reorderBody = z
     message: "must not repeat a step",
     path: ["stepIds"],
   });
+
 export const stepCommentBody = z
   .object({ body: z.string().trim().min(1, "must not be empty").max(2000) })
   .strict();
@@ -73,6 +79,7 @@ const templateStep = z
     dependsOn: z.number().int().min(0).optional(),
   })
   .strict();
+
 export const planTemplate = z.object({
   id,
   name: z.string(),
@@ -80,7 +87,9 @@ export const planTemplate = z.object({
   steps: z.array(templateStep),
   version,
 });
+
 export const planTemplateList = z.object({ items: z.array(planTemplate) });
+
 export const templateBody = z
   .object({
     name,
@@ -92,6 +101,7 @@ export const templateBody = z
     message: "a step can only wait for a step before it",
     path: ["steps"],
   });
+
 export const updateTemplateBody = z
   .object({
     version,
@@ -100,86 +110,5 @@ export const updateTemplateBody = z
     steps: z.array(templateStep).min(1).max(50).optional(),
   })
   .strict();
+
 export const applyTemplateBody = z.object({ templateId: id, startDate: isoDate.optional() }).strict();
-
-export const shareLinkBody = z
-  .object({
-    label: z.string().trim().min(1, "say who it is for").max(200),
-    expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).optional(),
-  })
-  .strict();
-export const createdShareLink = z.object({
-  id,
-  url: z.string(),
-  token: z.string().describe("Shown only in this answer; only its hash is stored"),
-  label: z.string(),
-  expiresAt: timestamp,
-});
-export const shareLink = z.object({
-  id,
-  decisionId: id,
-  label: z.string(),
-  expiresAt: timestamp,
-  revokedAt: timestamp.nullable(),
-  createdAt: timestamp,
-  createdByName: z.string(),
-  lastOpenedAt: timestamp.nullable(),
-  openCount: z.number(),
-  active: z.boolean(),
-});
-export const shareLinkList = z.object({ items: z.array(shareLink) });
-
-export const checkIn = z.object({
-  id,
-  stakeholderId: id.nullable(),
-  stakeholderName: z.string(),
-  role: z.string().nullable(),
-  ratings,
-  comment: z.string().nullable(),
-  at: timestamp,
-});
-
-export const consensus = z.object({
-  people: z.array(
-    z.object({
-      name: z.string(),
-      stakeholderId: id.nullable(),
-      role: z.string().nullable(),
-      influence: z.string().nullable(),
-      stance: z
-        .object({ problem: z.string(), approach: z.string(), us: z.string(), timing: z.string() })
-        .nullable(),
-      latest: checkIn.nullable(),
-      history: z.array(z.object({ at: timestamp, average: z.number(), agreement: z.number() })),
-    }),
-  ),
-  divergences: z.array(z.string()),
-  trend: z.array(z.object({ at: timestamp, average: z.number() })),
-});
-
-export const correction = z.object({
-  id,
-  verdict: z.enum(["right", "not_quite"]),
-  text: z.string().nullable(),
-  proposedBy: z.string().nullable(),
-  status: z.enum(["proposed", "accepted", "dismissed"]),
-  createdAt: timestamp,
-  version,
-});
-export const resolveCorrectionBody = z
-  .object({ version, status: z.enum(["accepted", "dismissed"]) })
-  .strict();
-
-export const activity = z.object({
-  id: z.number(),
-  decisionId: id,
-  decisionTitle: z.string(),
-  kind: z.string(),
-  summary: z.string(),
-  at: timestamp,
-});
-export const activityList = z.object({ items: z.array(activity) });
-export const activityQuery = z.object({
-  decisionId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(30),
-});

@@ -6,7 +6,9 @@ import { decisionCard } from "./decisions.ts";
 export const reviewQuestion = z.enum(REVIEW_QUESTIONS, {
   message: `must be one of ${REVIEW_QUESTIONS.join(", ")}`,
 });
-const label = z.enum(["customer", "seller", "vague"]);
+
+export const label = z.enum(["customer", "seller", "vague"]);
+
 const reason = z
   .enum([
     "product_as_problem",
@@ -18,6 +20,7 @@ const reason = z
     "vague",
   ])
   .nullable();
+
 const signals = z.object({
   money: z.array(z.string()),
   quantities: z.array(z.string()),
@@ -33,6 +36,7 @@ export const MAX_STORED_ANSWER = 20_000;
 export const diagnosticsBody = z
   .object({ question: reviewQuestion, answer: z.string().max(MAX_STORED_ANSWER).default("") })
   .strict();
+
 export const diagnosis = z.object({
   label,
   reason,
@@ -41,6 +45,7 @@ export const diagnosis = z.object({
   signals,
   truncated: z.boolean(),
 });
+
 export type DiagnosisView = z.infer<typeof diagnosis>;
 
 export const reviewAnswer = diagnosis.omit({ truncated: true }).extend({
@@ -51,6 +56,7 @@ export const reviewAnswer = diagnosis.omit({ truncated: true }).extend({
   updatedAt: timestamp,
   version,
 });
+
 export type ReviewAnswer = z.infer<typeof reviewAnswer>;
 
 export const reviewAction = z.object({
@@ -66,6 +72,7 @@ export const reviewAction = z.object({
   createdAt: timestamp,
   version,
 });
+
 export type ReviewAction = z.infer<typeof reviewAction>;
 
 const reviewCore = {
@@ -85,10 +92,12 @@ const reviewCore = {
   createdAt: timestamp,
   version,
 };
+
 export const reviewSummary = z.object({
   ...reviewCore,
   flagged: z.array(z.object({ question: reviewQuestion, label })),
 });
+
 export type ReviewSummary = z.infer<typeof reviewSummary>;
 
 export const review = z.object({
@@ -112,9 +121,11 @@ export const review = z.object({
     })
     .nullable(),
 });
+
 export type Review = z.infer<typeof review>;
 
 export const answerParams = z.object({ id, question: reviewQuestion });
+
 export const putAnswerBody = z
   .object({
     answer: z
@@ -124,9 +135,11 @@ export const putAnswerBody = z
     version: version.optional(),
   })
   .strict();
+
 export const updateReviewBody = z
   .object({ version, coachingNotes: z.string().max(LIMITS.text).nullable() })
   .strict();
+
 export const actionBody = z
   .object({
     what: z.string().trim().min(1, "must not be empty").max(1000),
@@ -134,6 +147,7 @@ export const actionBody = z
     dueDate: z.iso.date({ message: "must be a date as YYYY-MM-DD" }).nullable().optional(),
   })
   .strict();
+
 export const updateActionBody = z
   .object({
     version,
@@ -142,16 +156,20 @@ export const updateActionBody = z
     status: z.enum(["open", "done"]).optional(),
   })
   .strict();
+
 export const actionsQuery = z.object({
   owner: z.union([id, z.literal("me")]).default("me"),
   status: z.enum(["open", "done", "all"]).default("open"),
 });
+
 export const actionList = z.object({ items: z.array(reviewAction) });
+
 export const reviewList = z.object({ items: z.array(reviewSummary) });
 
 export const queueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
 export const queue = z.object({
   items: z.array(
     z.object({
@@ -163,19 +181,3 @@ export const queue = z.object({
     }),
   ),
 });
-
-export const workspaceSettings = z.object({ commitGuard: z.boolean() });
-export const workspace = z.object({
-  id,
-  name: z.string(),
-  isDemo: z.boolean(),
-  settings: workspaceSettings,
-  version,
-});
-export const updateWorkspaceBody = z
-  .object({
-    version,
-    name: z.string().trim().min(1).max(200).optional(),
-    settings: workspaceSettings.partial().optional(),
-  })
-  .strict();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, ratings } from "./common.ts";
+import { id, LIMITS, ratings, timestamp, version } from "./common.ts";
 
 /**
  * What a buyer sees: the decision in the customer's language. Never our notes, reviews, forecast, value
@@ -50,18 +50,23 @@ export const roomView = z.object({
   sellerName: z.string(),
   linkLabel: z.string(),
 });
+
 export type RoomView = z.infer<typeof roomView>;
 
 export const roomParams = z.object({ token: z.string().min(10).max(100) });
+
 export const roomStepParams = roomParams.extend({ stepId: z.uuid({ message: "must be a UUID" }) });
+
 const buyerName = z.string().trim().min(1, "tell us your name").max(200);
 
 export const roomStepBody = z
   .object({ status: z.enum(["not_started", "in_progress", "done"]), name: buyerName.optional() })
   .strict();
+
 export const roomCommentBody = z
   .object({ name: buyerName, body: z.string().trim().min(1, "must not be empty").max(2000) })
   .strict();
+
 export const roomConcernBody = z
   .object({
     name: buyerName.optional(),
@@ -69,6 +74,7 @@ export const roomConcernBody = z
     kind: z.enum(["individual", "organizational"]).default("organizational"),
   })
   .strict();
+
 export const roomProblemBody = z
   .object({
     verdict: z.enum(["right", "not_quite"]),
@@ -80,6 +86,7 @@ export const roomProblemBody = z
     message: "say how you see the problem",
     path: ["text"],
   });
+
 export const roomCheckInBody = z
   .object({
     stakeholderName: buyerName,
@@ -88,4 +95,93 @@ export const roomCheckInBody = z
     comment: z.string().trim().max(2000).optional(),
   })
   .strict();
+
 export const roomOk = z.object({ ok: z.literal(true) });
+
+export const shareLinkBody = z
+  .object({
+    label: z.string().trim().min(1, "say who it is for").max(200),
+    expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).optional(),
+  })
+  .strict();
+
+export const createdShareLink = z.object({
+  id,
+  url: z.string(),
+  token: z.string().describe("Shown only in this answer; only its hash is stored"),
+  label: z.string(),
+  expiresAt: timestamp,
+});
+
+export const shareLink = z.object({
+  id,
+  decisionId: id,
+  label: z.string(),
+  expiresAt: timestamp,
+  revokedAt: timestamp.nullable(),
+  createdAt: timestamp,
+  createdByName: z.string(),
+  lastOpenedAt: timestamp.nullable(),
+  openCount: z.number(),
+  active: z.boolean(),
+});
+
+export const shareLinkList = z.object({ items: z.array(shareLink) });
+
+export const checkIn = z.object({
+  id,
+  stakeholderId: id.nullable(),
+  stakeholderName: z.string(),
+  role: z.string().nullable(),
+  ratings,
+  comment: z.string().nullable(),
+  at: timestamp,
+});
+
+export const consensus = z.object({
+  people: z.array(
+    z.object({
+      name: z.string(),
+      stakeholderId: id.nullable(),
+      role: z.string().nullable(),
+      influence: z.string().nullable(),
+      stance: z
+        .object({ problem: z.string(), approach: z.string(), us: z.string(), timing: z.string() })
+        .nullable(),
+      latest: checkIn.nullable(),
+      history: z.array(z.object({ at: timestamp, average: z.number(), agreement: z.number() })),
+    }),
+  ),
+  divergences: z.array(z.string()),
+  trend: z.array(z.object({ at: timestamp, average: z.number() })),
+});
+
+export const correction = z.object({
+  id,
+  verdict: z.enum(["right", "not_quite"]),
+  text: z.string().nullable(),
+  proposedBy: z.string().nullable(),
+  status: z.enum(["proposed", "accepted", "dismissed"]),
+  createdAt: timestamp,
+  version,
+});
+
+export const resolveCorrectionBody = z
+  .object({ version, status: z.enum(["accepted", "dismissed"]) })
+  .strict();
+
+export const activity = z.object({
+  id: z.number(),
+  decisionId: id,
+  decisionTitle: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  at: timestamp,
+});
+
+export const activityList = z.object({ items: z.array(activity) });
+
+export const activityQuery = z.object({
+  decisionId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(30),
+});

@@ -1,4 +1,4 @@
-import type { Account, Stakeholder } from "../../../contract/decisions.ts";
+import type { Account, Stakeholder } from "../../../contract/accounts.ts";
 import type { AccountRow, StakeholderRow } from "./accounts.repo.ts";
 
 export function presentAccount(row: AccountRow): Account {

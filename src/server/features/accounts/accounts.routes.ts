@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParams } from "../../../contract/common.ts";
 import {
   account,
   accountDetail,
@@ -11,8 +10,8 @@ import {
   stakeholderList,
   updateAccountBody,
   updateStakeholderBody,
-} from "../../../contract/decisions.ts";
-import { versionQuery } from "../../../contract/members.ts";
+} from "../../../contract/accounts.ts";
+import { idParams, versionQuery } from "../../../contract/common.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { invalid, notFound } from "../../http/errors.ts";
 import { listDecisions } from "../decisions/decisions.service.ts";

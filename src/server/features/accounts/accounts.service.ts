@@ -6,7 +6,7 @@ import type {
   createStakeholderBody,
   updateAccountBody,
   updateStakeholderBody,
-} from "../../../contract/decisions.ts";
+} from "../../../contract/accounts.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange, type EditOrRemove, versionOf } from "../../db/versioned-change.ts";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { changeList, idParams } from "../../../contract/common.ts";
+import { changeList, idParams, versionQuery } from "../../../contract/common.ts";
 import {
   board,
   boardQuery,
@@ -18,7 +18,6 @@ import {
   updateDecisionBody,
   updateInvolvementBody,
 } from "../../../contract/decisions.ts";
-import { versionQuery } from "../../../contract/members.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { presentChange } from "../changes/changes.presenter.ts";
 import {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParams } from "../../../contract/common.ts";
+import { idParams, versionQuery } from "../../../contract/common.ts";
 import { createMappingBody, savedMapping, savedMappingList } from "../../../contract/imports.ts";
-import { versionQuery } from "../../../contract/members.ts";
 import { requireRole } from "../../http/auth-context.ts";
 import { changeMapping, listMappings, saveMapping } from "./mappings.service.ts";
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { idParams, ok } from "../../../contract/common.ts";
-import { versionQuery } from "../../../contract/members.ts";
+import { idParams, ok, versionQuery } from "../../../contract/common.ts";
 import {
   applyTemplateBody,
   createStepBody,

@@ -5,7 +5,7 @@ import {
   questionEntry,
   questionKeyParams,
   questionList,
-} from "../../../contract/decisions.ts";
+} from "../../../contract/questions.ts";
 import type { GapKey } from "../../../domain/readiness/questions.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { listQuestions, putQuestion, resetQuestion } from "./questions.service.ts";

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParams } from "../../../contract/common.ts";
-import { versionQuery } from "../../../contract/members.ts";
+import { idParams, versionQuery } from "../../../contract/common.ts";
 import {
   actionBody,
   actionList,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { checkIn, consensus } from "../../../contract/plan.ts";
+import type { checkIn, consensus } from "../../../contract/room.ts";
 import type { CheckInFacts } from "../../../domain/decision/model.ts";
 import type { Consensus } from "../../../domain/readiness/consensus.ts";
 

@@ -10,7 +10,7 @@ import {
   resolveCorrectionBody,
   shareLinkBody,
   shareLinkList,
-} from "../../../contract/plan.ts";
+} from "../../../contract/room.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { resolveCorrection } from "./corrections.service.ts";
 import {

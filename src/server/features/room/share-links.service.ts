@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
-import type { activityQuery, shareLinkBody } from "../../../contract/plan.ts";
+import type { activityQuery, shareLinkBody } from "../../../contract/room.ts";
 import { consensusOf } from "../../../domain/readiness/consensus.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import { type Actor, recordChange } from "../../db/change-log.ts";

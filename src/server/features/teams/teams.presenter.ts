@@ -1,4 +1,4 @@
-import type { Team } from "../../../contract/members.ts";
+import type { Team } from "../../../contract/teams.ts";
 import type { TeamRow } from "./teams.repo.ts";
 
 export function presentTeam(row: TeamRow): Team {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { idParams } from "../../../contract/common.ts";
-import { createTeamBody, team, teamList, updateTeamBody, versionQuery } from "../../../contract/members.ts";
+import { idParams, versionQuery } from "../../../contract/common.ts";
+import { createTeamBody, team, teamList, updateTeamBody } from "../../../contract/teams.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { notFound } from "../../http/errors.ts";
 import { presentTeam } from "./teams.presenter.ts";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { updateWorkspaceBody, workspace } from "../../../contract/reviews.ts";
+import { updateWorkspaceBody, workspace } from "../../../contract/workspaces.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { changeWorkspace, workspaceView } from "./workspaces.service.ts";
 

@@ -4,10 +4,10 @@ import type {
   Account,
   createAccountBody,
   createStakeholderBody,
-  DecisionCard,
   Stakeholder,
   updateAccountBody,
-} from "../../../contract/decisions.ts";
+} from "../../../contract/accounts.ts";
+import type { DecisionCard } from "../../../contract/decisions.ts";
 import { get, patch, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 

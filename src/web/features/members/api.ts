@@ -1,13 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import type {
-  CreateMemberBody,
-  createdMember,
-  createTeamBody,
-  Member,
-  Team,
-  UpdateMemberBody,
-} from "../../../contract/members.ts";
+import type { CreateMemberBody, createdMember, Member, UpdateMemberBody } from "../../../contract/members.ts";
+import type { createTeamBody, Team } from "../../../contract/teams.ts";
 import { del, get, patch, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 

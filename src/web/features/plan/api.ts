@@ -1,21 +1,23 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
-  activityList,
   applyTemplateBody,
-  consensus,
-  correction,
-  createdShareLink,
   createStepBody,
   Plan,
   PlanStep,
   planTemplateList,
   reorderBody,
+  updateStepBody,
+} from "../../../contract/plan.ts";
+import type {
+  activityList,
+  consensus,
+  correction,
+  createdShareLink,
   resolveCorrectionBody,
   shareLinkBody,
   shareLinkList,
-  updateStepBody,
-} from "../../../contract/plan.ts";
+} from "../../../contract/room.ts";
 import { api, del, get, patch, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/cor
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
-import type { questionEntry } from "../../../contract/decisions.ts";
+import type { questionEntry } from "../../../contract/questions.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { questionsQuery, useResetQuestion, useRewordQuestion } from "./api.ts";

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { putQuestionBody, questionEntry, questionList } from "../../../contract/decisions.ts";
+import type { putQuestionBody, questionEntry, questionList } from "../../../contract/questions.ts";
 import { api, del, get } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
