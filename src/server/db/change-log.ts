@@ -38,6 +38,24 @@ export async function recordChange(
     .execute();
 }
 
+/** A new record in the change log, as it was created (under its decision when it is part of one). */
+export function recordCreate(
+  db: Kysely<Database>,
+  actor: Actor,
+  entity: string,
+  entityId: string,
+  after: unknown,
+  parentId?: string,
+) {
+  return recordChange(db, actor, {
+    entity,
+    entityId,
+    action: "create",
+    after,
+    ...(parentId ? { parentId } : {}),
+  });
+}
+
 /** Change-log entries of a workspace, newest first, with who made each: the one read of the history. */
 export function changeEntries(db: Kysely<Database>, workspaceId: string) {
   return db

@@ -7,7 +7,7 @@ import type {
   updateAccountBody,
   updateStakeholderBody,
 } from "../../../contract/accounts.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange, type EditOrRemove, versionOf } from "../../db/versioned-change.ts";
 import { invalid, unknownReference } from "../../http/errors.ts";
@@ -68,7 +68,7 @@ export async function createAccount(
       source_id: source?.id ?? null,
     });
     const account = presentAccount((await findAccount(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, { entity: "account", entityId: id, action: "create", after: account });
+    await recordCreate(trx, actor, "account", id, account);
     return account;
   });
 }
@@ -125,12 +125,7 @@ export async function createStakeholder(db: Kysely<Database>, actor: Actor, inpu
       source_id: null,
     });
     const stakeholder = presentStakeholder((await findStakeholder(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, {
-      entity: "stakeholder",
-      entityId: id,
-      action: "create",
-      after: stakeholder,
-    });
+    await recordCreate(trx, actor, "stakeholder", id, stakeholder);
     return stakeholder;
   });
 }

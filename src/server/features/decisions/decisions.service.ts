@@ -9,7 +9,7 @@ import type {
 import { withDoNothing } from "../../../domain/decision/model.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
 import { commitBlockers } from "../../../domain/reviews/commit-guard.ts";
-import { recordChange } from "../../db/change-log.ts";
+import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
@@ -157,12 +157,7 @@ export async function createDecision(db: Kysely<Database>, actor: SignedIn, body
       notes: body.notes ?? null,
     });
     const facts = await refreshDerived(trx, actor.workspaceId, id);
-    await recordChange(trx, actor, {
-      entity: "decision",
-      entityId: id,
-      action: "create",
-      after: presentDecision(facts.row),
-    });
+    await recordCreate(trx, actor, "decision", id, presentDecision(facts.row));
     return facts;
   });
   return presentDetail(actor, facts);

@@ -7,7 +7,7 @@ import type {
   updateConcernBody,
   updateInvolvementBody,
 } from "../../../contract/decisions.ts";
-import { recordChange } from "../../db/change-log.ts";
+import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange, type EditOrRemove, versionOf } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
@@ -87,13 +87,7 @@ export async function addInvolvement(
       ...stanceColumns(body.stance),
     });
     const created = presentInvolvement((await findInvolvement(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, {
-      entity: "involvement",
-      entityId: id,
-      action: "create",
-      after: created,
-      parentId: decisionId,
-    });
+    await recordCreate(trx, actor, "involvement", id, created, decisionId);
     await refreshDerived(trx, actor.workspaceId, decisionId);
     return id;
   });
@@ -193,13 +187,7 @@ export async function addConcern(
       response: body.response ?? null,
     });
     const created = presentConcern((await findConcern(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, {
-      entity: "concern",
-      entityId: id,
-      action: "create",
-      after: created,
-      parentId: decisionId,
-    });
+    await recordCreate(trx, actor, "concern", id, created, decisionId);
     await refreshDerived(trx, actor.workspaceId, decisionId);
     return id;
   });

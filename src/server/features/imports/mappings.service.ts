@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { createMappingBody } from "../../../contract/imports.ts";
 import type { ImportKind } from "../../../domain/import/fields.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict } from "../../http/errors.ts";
@@ -44,12 +44,7 @@ export async function saveMapping(
       constants: JSON.stringify(body.constants),
     });
     const saved = presentMapping((await findMapping(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, {
-      entity: "import_mapping",
-      entityId: id,
-      action: "create",
-      after: saved,
-    });
+    await recordCreate(trx, actor, "import_mapping", id, saved);
     return saved;
   });
 }

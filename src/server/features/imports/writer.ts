@@ -194,11 +194,11 @@ export class ImportWriter {
     return (ref: AccountRef) => this.accountIds.get(keyOf(ref)) ?? "pending";
   }
 
-  async contacts(
+  /** The accounts the rows name (contacts and deals both name one), found or reported row by row. */
+  private async accountsNamed(
     db: Kysely<Database>,
     format: SourceFormat,
-    items: Located<ContactRecord>[],
-    counts: Counts,
+    items: Located<{ account: AccountRef }>[],
     issues: ImportIssue[],
   ) {
     const system = sourceSystemOf(format);
@@ -208,6 +208,17 @@ export class ImportWriter {
       items.map((i) => ({ row: i.row, ref: i.record.account })),
       issues,
     );
+    return { system, accountOf };
+  }
+
+  async contacts(
+    db: Kysely<Database>,
+    format: SourceFormat,
+    items: Located<ContactRecord>[],
+    counts: Counts,
+    issues: ImportIssue[],
+  ) {
+    const { system, accountOf } = await this.accountsNamed(db, format, items, issues);
     const prepared = items.map(({ row, record }) => ({
       row,
       sourceId: record.sourceId,
@@ -239,13 +250,7 @@ export class ImportWriter {
     issues: ImportIssue[],
     currency: string,
   ) {
-    const system = sourceSystemOf(format);
-    const accountOf = await this.resolveAccounts(
-      db,
-      system,
-      items.map((i) => ({ row: i.row, ref: i.record.account })),
-      issues,
-    );
+    const { system, accountOf } = await this.accountsNamed(db, format, items, issues);
     const today = new Date().toISOString().slice(0, 10);
     const prepared = items.map(({ row, record }) => {
       const owner = this.matchOwner(record.owner);

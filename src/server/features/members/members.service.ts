@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { CreateMemberBody, UpdateMemberBody } from "../../../contract/members.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound, unknownReference } from "../../http/errors.ts";
@@ -54,12 +54,7 @@ export async function createMember(db: Kysely<Database>, actor: Actor, input: Cr
       teamId: input.teamId ?? null,
       passwordHash,
     });
-    await recordChange(trx, actor, {
-      entity: "member",
-      entityId: created.id,
-      action: "create",
-      after: presentMember(created),
-    });
+    await recordCreate(trx, actor, "member", created.id, presentMember(created));
     return created;
   });
   return { member: presentMember(row), ...(input.password ? {} : { generatedPassword: password }) };

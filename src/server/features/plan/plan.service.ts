@@ -11,7 +11,7 @@ import type {
 import { slippageOf } from "../../../domain/plan/slippage.ts";
 import { DEFAULT_TEMPLATES, type TemplateStep } from "../../../domain/plan/templates.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
@@ -97,20 +97,7 @@ export async function planOf(
       comments.filter((c) => c.step_id === row.id),
     ),
   );
-  const slippage = slippageOf(
-    steps.map((s) => ({
-      id: s.id,
-      title: s.title,
-      dueDate: s.dueDate,
-      firstDueDate: s.firstDueDate,
-      dueDateMoves: s.dueDateMoves,
-      status: s.status,
-      doneAt: s.doneAt,
-      dependsOn: s.dependsOn,
-    })),
-    targetDate,
-    new Date(),
-  );
+  const slippage = slippageOf(steps, targetDate, new Date());
   return { steps, targetDate, slippage };
 }
 
@@ -178,13 +165,7 @@ export async function addStep(
         depends_on: input.dependsOn ?? null,
       },
     ]);
-    await recordChange(trx, actor, {
-      entity: "plan_step",
-      entityId: id,
-      action: "create",
-      after: input,
-      parentId: decisionId,
-    });
+    await recordCreate(trx, actor, "plan_step", id, input, decisionId);
     await refreshDerived(trx, actor.workspaceId, decisionId);
     return id;
   });
@@ -283,13 +264,7 @@ export async function addStepComment(
     share_link_id: author.linkId,
     body: body.body,
   });
-  await recordChange(trx, actor, {
-    entity: "step_comment",
-    entityId: id,
-    action: "create",
-    after: body,
-    parentId: step.decision_id,
-  });
+  await recordCreate(trx, actor, "step_comment", id, body, step.decision_id);
 }
 
 /** A member comments on a step of a decision they can see (managers coach in the plan too). */
@@ -384,13 +359,14 @@ export async function applyTemplate(
         };
       }),
     );
-    await recordChange(trx, actor, {
-      entity: "plan",
-      entityId: decisionId,
-      action: "create",
-      after: { template: template.name, steps: ids.length },
-      parentId: decisionId,
-    });
+    await recordCreate(
+      trx,
+      actor,
+      "plan",
+      decisionId,
+      { template: template.name, steps: ids.length },
+      decisionId,
+    );
     await refreshDerived(trx, actor.workspaceId, decisionId);
   });
 }
@@ -419,12 +395,7 @@ export async function saveTemplate(
         steps: JSON.stringify(body.steps),
       };
       await insertTemplates(trx, [created]);
-      await recordChange(trx, actor, {
-        entity: "plan_template",
-        entityId: created.id,
-        action: "create",
-        after: body,
-      });
+      await recordCreate(trx, actor, "plan_template", created.id, body);
       return (await findTemplate(trx, actor.workspaceId, created.id))!;
     }
     const { after } = await applyChange(trx, actor, {

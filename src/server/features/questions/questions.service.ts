@@ -5,7 +5,7 @@ import {
   type GapKey,
   type QuestionLibrary,
 } from "../../../domain/readiness/questions.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { dropQuestion, findQuestion, insertQuestion, questionsOf } from "./questions.repo.ts";
@@ -59,12 +59,7 @@ export async function putQuestion(
       return after;
     }
     const saved = await insertQuestion(trx, actor.workspaceId, key, body.text);
-    await recordChange(trx, actor, {
-      entity: "question",
-      entityId: saved.id,
-      action: "create",
-      after: entry(key, saved),
-    });
+    await recordCreate(trx, actor, "question", saved.id, entry(key, saved));
     return saved;
   });
   return entry(key, saved);

@@ -5,7 +5,7 @@ import type { actionBody, putAnswerBody, updateActionBody } from "../../../contr
 import { diagnose, REVIEW_QUESTIONS, type ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
 import { compareReviews } from "../../../domain/reviews/compare.ts";
 import { prefillAnswers } from "../../../domain/reviews/prefill.ts";
-import { recordChange } from "../../db/change-log.ts";
+import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
@@ -100,13 +100,7 @@ export async function openReview(db: Kysely<Database>, actor: SignedIn, decision
         updated_by: actor.memberId,
       })),
     );
-    await recordChange(trx, actor, {
-      entity: "review",
-      entityId: id,
-      action: "create",
-      after: { kind, decisionId },
-      parentId: decisionId,
-    });
+    await recordCreate(trx, actor, "review", id, { kind, decisionId }, decisionId);
     return id;
   });
   return reviewDetail(db, actor, id);
@@ -283,13 +277,7 @@ export async function addAction(db: Kysely<Database>, actor: SignedIn, reviewId:
       owner_id: body.ownerId,
       due_date: body.dueDate ?? null,
     });
-    await recordChange(trx, actor, {
-      entity: "review_action",
-      entityId: id,
-      action: "create",
-      after: body,
-      parentId: row.decision_id,
-    });
+    await recordCreate(trx, actor, "review_action", id, body, row.decision_id);
     return id;
   });
   return presentAction((await findAction(db, actor.workspaceId, id))!);

@@ -5,7 +5,7 @@ import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from
 import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
 import { BUYER_CONFIDENCE_WORDS, CONFIDENCE_POINTS, type Impact } from "../../../domain/decision/model.ts";
 import { slippageOf } from "../../../domain/plan/slippage.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
@@ -119,10 +119,17 @@ async function recordBuyerChange(
   db: Kysely<Database>,
   link: LinkRow,
   ip: string,
-  change: { entity: string; entityId: string; action: "create"; after: unknown },
+  change: { entity: string; entityId: string; after: unknown },
   activity: { kind: string; summary: string },
 ) {
-  await recordChange(db, buyerActor(link, ip), { ...change, parentId: link.decision_id });
+  await recordCreate(
+    db,
+    buyerActor(link, ip),
+    change.entity,
+    change.entityId,
+    change.after,
+    link.decision_id,
+  );
   await noteBuyerActivity(db, link, activity);
 }
 
@@ -218,7 +225,6 @@ export async function raiseConcern(
       {
         entity: "concern",
         entityId: id,
-        action: "create",
         after: body,
       },
       {
@@ -255,7 +261,6 @@ export async function correctProblem(
       {
         entity: "problem_correction",
         entityId: id,
-        action: "create",
         after: body,
       },
       {
@@ -293,7 +298,7 @@ export async function checkIn(
       trx,
       link,
       ip,
-      { entity: "check_in", entityId: id, action: "create", after: body },
+      { entity: "check_in", entityId: id, after: body },
       {
         kind: "check_in",
         summary: `${body.stakeholderName} checked in (of 5): ${CONFIDENCE_POINTS.map((p) => `${BUYER_CONFIDENCE_WORDS[p].toLowerCase()} ${body.ratings[p]}`).join(", ")}.`,

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { activityQuery, shareLinkBody } from "../../../contract/room.ts";
 import { consensusOf } from "../../../domain/readiness/consensus.ts";
 import { DAY_MS } from "../../../domain/time.ts";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordChange, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
@@ -42,13 +42,7 @@ export async function openLink(
       expires_at: expiresAt,
       created_by: actor.memberId,
     });
-    await recordChange(trx, actor, {
-      entity: "share_link",
-      entityId: id,
-      action: "create",
-      after: { label, expiresAt },
-      parentId: decisionId,
-    });
+    await recordCreate(trx, actor, "share_link", id, { label, expiresAt }, decisionId);
   });
   return { id, token };
 }

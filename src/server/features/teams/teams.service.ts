@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
@@ -30,7 +30,7 @@ export async function createTeam(
       managerId: input.managerId ?? null,
     });
     const team = presentTeam((await findTeam(trx, actor.workspaceId, id))!);
-    await recordChange(trx, actor, { entity: "team", entityId: id, action: "create", after: team });
+    await recordCreate(trx, actor, "team", id, team);
     return team;
   });
 }

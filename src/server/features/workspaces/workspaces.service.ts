@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type Actor, recordChange } from "../../db/change-log.ts";
+import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound } from "../../http/errors.ts";
@@ -65,10 +65,12 @@ export async function createWorkspace(
     if (await findWorkspaceByName(trx, name))
       throw conflict(`A workspace named ${name} already exists.`, "workspaceName");
     const workspace = await insertWorkspace(trx, { id: randomUUID(), name, isDemo: options.isDemo ?? false });
-    await recordChange(
+    await recordCreate(
       trx,
       { workspaceId: workspace.id, memberId: null, via: options.via },
-      { entity: "workspace", entityId: workspace.id, action: "create", after: { id: workspace.id, name } },
+      "workspace",
+      workspace.id,
+      { id: workspace.id, name },
     );
     return workspace;
   });
