@@ -13,11 +13,18 @@ import {
 } from "../../../contract/accounts.ts";
 import { idParams, versionQuery } from "../../../contract/common.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
-import { invalid, notFound } from "../../http/errors.ts";
+import { invalid } from "../../http/errors.ts";
 import { listDecisions } from "../decisions/decisions.service.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
-import { findAccount, findStakeholder, listAccounts, listStakeholders } from "./accounts.repo.ts";
-import { changeAccount, changeStakeholder, createAccount, createStakeholder } from "./accounts.service.ts";
+import {
+  accountPage,
+  accountWithPeople,
+  changeAccount,
+  changeStakeholder,
+  createAccount,
+  createStakeholder,
+  requireStakeholder,
+} from "./accounts.service.ts";
 
 function decodeAccountCursor(text: string) {
   try {
@@ -37,7 +44,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const signedIn = requireMember(request);
       const { q, limit, cursor } = request.query;
-      const rows = await listAccounts(app.db, signedIn.workspaceId, {
+      const rows = await accountPage(app.db, signedIn.workspaceId, {
         q,
         limit,
         after: cursor ? decodeAccountCursor(cursor) : undefined,
@@ -69,12 +76,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: accountDetail } } },
     async (request) => {
       const signedIn = requireMember(request);
-      const row = await findAccount(app.db, signedIn.workspaceId, request.params.id);
-      if (!row) throw notFound("The account");
-      const [stakeholders, decisions] = await Promise.all([
-        listStakeholders(app.db, signedIn.workspaceId, row.id),
-        listDecisions(app.db, signedIn, { account: row.id, sort: "-updated", limit: 200 }),
-      ]);
+      const { row, stakeholders } = await accountWithPeople(app.db, signedIn.workspaceId, request.params.id);
+      const decisions = await listDecisions(app.db, signedIn, {
+        account: row.id,
+        sort: "-updated",
+        limit: 200,
+      });
       return {
         ...presentAccount(row),
         stakeholders: stakeholders.map(presentStakeholder),
@@ -117,14 +124,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/accounts/:id/stakeholders",
     { schema: { tags: ["stakeholders"], params: idParams, response: { 200: stakeholderList } } },
     async (request) => {
-      const signedIn = requireMember(request);
-      if (!(await findAccount(app.db, signedIn.workspaceId, request.params.id)))
-        throw notFound("The account");
-      return {
-        items: (await listStakeholders(app.db, signedIn.workspaceId, request.params.id)).map(
-          presentStakeholder,
-        ),
-      };
+      const { stakeholders } = await accountWithPeople(
+        app.db,
+        requireMember(request).workspaceId,
+        request.params.id,
+      );
+      return { items: stakeholders.map(presentStakeholder) };
     },
   );
 
@@ -142,9 +147,9 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/stakeholders/:id",
     { schema: { tags: ["stakeholders"], params: idParams, response: { 200: stakeholder } } },
     async (request) => {
-      const row = await findStakeholder(app.db, requireMember(request).workspaceId, request.params.id);
-      if (!row) throw notFound("The stakeholder");
-      return presentStakeholder(row);
+      return presentStakeholder(
+        await requireStakeholder(app.db, requireMember(request).workspaceId, request.params.id),
+      );
     },
   );
 

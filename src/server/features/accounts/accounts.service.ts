@@ -10,7 +10,7 @@ import type {
 import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange, type EditOrRemove, versionOf } from "../../db/versioned-change.ts";
-import { invalid, unknownReference } from "../../http/errors.ts";
+import { invalid, notFound, unknownReference } from "../../http/errors.ts";
 import { presentAccount, presentStakeholder } from "./accounts.presenter.ts";
 import {
   accountExists,
@@ -18,6 +18,8 @@ import {
   findStakeholder,
   insertAccount,
   insertStakeholder,
+  listAccounts,
+  listStakeholders,
 } from "./accounts.repo.ts";
 
 type AccountBody = z.output<typeof createAccountBody>;
@@ -175,4 +177,24 @@ export async function requireStakeholderOf(
   if (stakeholder.account_id !== accountId)
     throw invalid(path, "must be a stakeholder of the decision's account");
   return stakeholder;
+}
+
+/** A page of the workspace's accounts by name, after the last one of the page before. */
+export const accountPage = (
+  db: Kysely<Database>,
+  workspaceId: string,
+  options: { q?: string | undefined; limit: number; after?: { name: string; id: string } | undefined },
+) => listAccounts(db, workspaceId, options);
+
+/** An account with the people known there; "not found" for another workspace's or a deleted one. */
+export async function accountWithPeople(db: Kysely<Database>, workspaceId: string, id: string) {
+  const row = await findAccount(db, workspaceId, id);
+  if (!row) throw notFound("The account");
+  return { row, stakeholders: await listStakeholders(db, workspaceId, id) };
+}
+
+export async function requireStakeholder(db: Kysely<Database>, workspaceId: string, id: string) {
+  const row = await findStakeholder(db, workspaceId, id);
+  if (!row) throw notFound("The stakeholder");
+  return row;
 }

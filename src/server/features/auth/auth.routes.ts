@@ -4,10 +4,9 @@ import { errorBody, ok } from "../../../contract/common.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError } from "../../http/errors.ts";
 import { WindowCounter } from "../../http/window-counter.ts";
-import { deleteSession } from "./auth.repo.ts";
-import { meOf, signIn } from "./auth.service.ts";
+import { endSession, meOf, signIn } from "./auth.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
-import { hashToken, SESSION_COOKIE } from "./session-token.ts";
+import { SESSION_COOKIE } from "./session-token.ts";
 
 /** Sign-in attempts per minute from one address, whatever the emails: a busy office stays well below it. */
 export const SIGN_INS_PER_ADDRESS = 60;
@@ -53,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { public: true }, schema: { tags: ["auth"], response: { 200: ok } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(app.db, hashToken(token));
+      if (token) await endSession(app.db, token);
       clearSessionCookie(reply);
       return { ok: true as const };
     },

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { findMe, findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
+import { deleteSession, findMe, findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
 import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
 import { hashToken, newSessionToken } from "./session-token.ts";
 
@@ -67,4 +67,9 @@ export async function meOf(db: Kysely<Database>, workspaceId: string, memberId: 
     member: { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id },
     workspace: { id: row.workspace_id, name: row.workspace_name, isDemo: row.is_demo },
   };
+}
+
+/** Signing out: the session behind this cookie's token is gone (an unknown token changes nothing). */
+export async function endSession(db: Kysely<Database>, token: string) {
+  await deleteSession(db, hashToken(token));
 }

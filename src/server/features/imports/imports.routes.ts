@@ -14,8 +14,14 @@ import { requireRole } from "../../http/auth-context.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { ImportRunner } from "../../jobs/import-runner.ts";
 import { issuesCsv, presentIssue, presentRun } from "./imports.presenter.ts";
-import { recentRuns, runIssues } from "./imports.repo.ts";
-import { previewImport, requireRun, undoRun, unusableFile } from "./imports.service.ts";
+import {
+  issuesOfRun,
+  previewImport,
+  recentRunsOf,
+  requireRun,
+  undoRun,
+  unusableFile,
+} from "./imports.service.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { ImportRunningError } from "./run-lock.ts";
 import { UploadStore } from "./uploads.ts";
@@ -120,7 +126,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/imports", { schema: { tags, response: { 200: importRunList } } }, async (request) => {
     const signedIn = requireRole(request, ["admin"]);
     const working = runner.running();
-    const runs = await recentRuns(app.db, signedIn.workspaceId, 50);
+    const runs = await recentRunsOf(app.db, signedIn.workspaceId, 50);
     return { items: runs.map((run) => presentRun(run, working)) };
   });
 
@@ -131,7 +137,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const signedIn = requireRole(request, ["admin"]);
       const working = runner.running();
       const run = await requireRun(app.db, signedIn.workspaceId, request.params.id);
-      const issues = await runIssues(app.db, signedIn.workspaceId, run.id, PREVIEW_ISSUES);
+      const issues = await issuesOfRun(app.db, signedIn.workspaceId, run.id, PREVIEW_ISSUES);
       return { ...presentRun(run, working), issues: issues.map(presentIssue) };
     },
   );
@@ -139,7 +145,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/imports/:id/issues.csv", { schema: { tags, params: idParams } }, async (request, reply) => {
     const signedIn = requireRole(request, ["admin"]);
     const run = await requireRun(app.db, signedIn.workspaceId, request.params.id);
-    const issues = await runIssues(app.db, signedIn.workspaceId, run.id);
+    const issues = await issuesOfRun(app.db, signedIn.workspaceId, run.id);
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="import-${run.id}-issues.csv"`)

@@ -17,6 +17,8 @@ import {
   insertIssues,
   insertRun,
   lockRun,
+  recentRuns,
+  runIssues,
   runningRuns,
   saveCheckpoint,
   storedIssueCount,
@@ -323,3 +325,10 @@ export async function undoRun(
   await undoImport(db, actor, run.id);
   return requireRun(db, actor.workspaceId, run.id);
 }
+
+export const recentRunsOf = (db: Kysely<Database>, workspaceId: string, limit: number) =>
+  recentRuns(db, workspaceId, limit);
+
+/** A run's stored row issues, in the order they were found (the first `limit`, or all for the CSV report). */
+export const issuesOfRun = (db: Kysely<Database>, workspaceId: string, runId: string, limit?: number) =>
+  runIssues(db, workspaceId, runId, limit);

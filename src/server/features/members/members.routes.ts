@@ -8,17 +8,15 @@ import {
   updateMemberBody,
 } from "../../../contract/members.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
-import { notFound } from "../../http/errors.ts";
 import { presentMember } from "./members.presenter.ts";
-import { findMember, listMembers } from "./members.repo.ts";
-import { changeMember, createMember } from "./members.service.ts";
+import { changeMember, createMember, memberOf, membersOf } from "./members.service.ts";
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["members"];
 
   app.get("/members", { schema: { tags, response: { 200: memberList } } }, async (request) => {
     const signedIn = requireMember(request);
-    return { items: (await listMembers(app.db, signedIn.workspaceId)).map(presentMember) };
+    return { items: (await membersOf(app.db, signedIn.workspaceId)).map(presentMember) };
   });
 
   app.get(
@@ -26,9 +24,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: member } } },
     async (request) => {
       const signedIn = requireMember(request);
-      const row = await findMember(app.db, signedIn.workspaceId, request.params.id);
-      if (!row) throw notFound("The member");
-      return presentMember(row);
+      return presentMember(await memberOf(app.db, signedIn.workspaceId, request.params.id));
     },
   );
 

@@ -14,6 +14,7 @@ import {
   findAssignableMember,
   findMember,
   insertMember,
+  listMembers,
   teamExists,
 } from "./members.repo.ts";
 
@@ -100,3 +101,11 @@ export async function memberName(db: Kysely<Database>, workspaceId: string, id: 
 /** Every member work can be given to (an import matches a CRM's owners against them). */
 export const assignableMembers = (db: Kysely<Database>, workspaceId: string) =>
   assignableMembersOf(db, workspaceId);
+
+export const membersOf = (db: Kysely<Database>, workspaceId: string) => listMembers(db, workspaceId);
+
+export async function memberOf(db: Kysely<Database>, workspaceId: string, id: string) {
+  const member = await findMember(db, workspaceId, id);
+  if (!member) throw notFound("The member");
+  return member;
+}

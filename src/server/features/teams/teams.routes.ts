@@ -2,24 +2,20 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { idParams, versionQuery } from "../../../contract/common.ts";
 import { createTeamBody, team, teamList, updateTeamBody } from "../../../contract/teams.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
-import { notFound } from "../../http/errors.ts";
 import { presentTeam } from "./teams.presenter.ts";
-import { findTeam, listTeams } from "./teams.repo.ts";
-import { changeTeam, createTeam } from "./teams.service.ts";
+import { changeTeam, createTeam, teamOf, teamsOf } from "./teams.service.ts";
 
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["teams"];
 
   app.get("/teams", { schema: { tags, response: { 200: teamList } } }, async (request) => {
     const signedIn = requireMember(request);
-    return { items: (await listTeams(app.db, signedIn.workspaceId)).map(presentTeam) };
+    return { items: (await teamsOf(app.db, signedIn.workspaceId)).map(presentTeam) };
   });
 
   app.get("/teams/:id", { schema: { tags, params: idParams, response: { 200: team } } }, async (request) => {
     const signedIn = requireMember(request);
-    const row = await findTeam(app.db, signedIn.workspaceId, request.params.id);
-    if (!row) throw notFound("The team");
-    return presentTeam(row);
+    return presentTeam(await teamOf(app.db, signedIn.workspaceId, request.params.id));
   });
 
   app.post(

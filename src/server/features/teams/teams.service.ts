@@ -3,9 +3,10 @@ import type { Kysely } from "kysely";
 import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
+import { notFound } from "../../http/errors.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { presentTeam } from "./teams.presenter.ts";
-import { findTeam, insertTeam } from "./teams.repo.ts";
+import { findTeam, insertTeam, listTeams } from "./teams.repo.ts";
 
 async function requireManager(
   db: Kysely<Database>,
@@ -60,4 +61,12 @@ export async function changeTeam(db: Kysely<Database>, actor: Actor, id: string,
     });
     return presentTeam(after);
   });
+}
+
+export const teamsOf = (db: Kysely<Database>, workspaceId: string) => listTeams(db, workspaceId);
+
+export async function teamOf(db: Kysely<Database>, workspaceId: string, id: string) {
+  const team = await findTeam(db, workspaceId, id);
+  if (!team) throw notFound("The team");
+  return team;
 }

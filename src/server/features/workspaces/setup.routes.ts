@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createWorkspaceBody, enterDemoBody, me, setupStatus } from "../../../contract/auth.ts";
-import { notFound } from "../../http/errors.ts";
 import { meOf, startSession } from "../auth/auth.service.ts";
 import { setSessionCookie } from "../auth/session-cookie.ts";
-import { findDemoWorkspace, hasOwnWorkspace, listWorkspaceMembers } from "./workspaces.repo.ts";
-import { createFirstWorkspace } from "./workspaces.service.ts";
+import { createFirstWorkspace, demoMember, setupStatusOf } from "./workspaces.service.ts";
 
 /** First run: create your own workspace, or enter the demo as any of its members (while the demo is on). */
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,15 +10,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
 
   app.get("/setup", { config, schema: { tags, response: { 200: setupStatus } } }, async () => {
-    const demo = app.config.demo ? await findDemoWorkspace(app.db) : undefined;
-    return {
-      hasWorkspace: await hasOwnWorkspace(app.db),
-      demo: {
-        enabled: demo !== undefined,
-        workspaceName: demo?.name ?? null,
-        members: demo ? await listWorkspaceMembers(app.db, demo.id) : [],
-      },
-    };
+    return setupStatusOf(app.db, app.config.demo);
   });
 
   app.post(
@@ -47,12 +37,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     "/demo/enter",
     { config, schema: { tags, body: enterDemoBody, response: { 200: me } } },
     async (request, reply) => {
-      const demo = app.config.demo ? await findDemoWorkspace(app.db) : undefined;
-      if (!demo) throw notFound("The demo workspace");
-      const member = (await listWorkspaceMembers(app.db, demo.id)).find(
-        (m) => m.id === request.body.memberId,
-      );
-      if (!member) throw notFound("The demo member");
+      const { demo, member } = await demoMember(app.db, app.config.demo, request.body.memberId);
       const session = await startSession(
         app.db,
         { id: member.id, workspaceId: demo.id },

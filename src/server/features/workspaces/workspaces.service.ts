@@ -11,6 +11,7 @@ import {
   findWorkspaceByName,
   hasOwnWorkspace,
   insertWorkspace,
+  listWorkspaceMembers,
   type WorkspaceRow,
 } from "./workspaces.repo.ts";
 
@@ -103,3 +104,25 @@ export async function findOrCreateWorkspace(db: Kysely<Database>, name: string) 
 
 /** The demo workspace, when this installation has one. */
 export const demoWorkspace = (db: Kysely<Database>) => findDemoWorkspace(db);
+
+/** What the first page needs: whether this installation has a workspace yet, and the demo's members if on. */
+export async function setupStatusOf(db: Kysely<Database>, demoEnabled: boolean) {
+  const demo = demoEnabled ? await findDemoWorkspace(db) : undefined;
+  return {
+    hasWorkspace: await hasOwnWorkspace(db),
+    demo: {
+      enabled: demo !== undefined,
+      workspaceName: demo?.name ?? null,
+      members: demo ? await listWorkspaceMembers(db, demo.id) : [],
+    },
+  };
+}
+
+/** A member of the demo workspace to enter as; "not found" when the demo is off or has no such member. */
+export async function demoMember(db: Kysely<Database>, demoEnabled: boolean, memberId: string) {
+  const demo = demoEnabled ? await findDemoWorkspace(db) : undefined;
+  if (!demo) throw notFound("The demo workspace");
+  const member = (await listWorkspaceMembers(db, demo.id)).find((m) => m.id === memberId);
+  if (!member) throw notFound("The demo member");
+  return { demo, member };
+}
