@@ -20,7 +20,10 @@ import type {
 import type { DimensionKey } from "../../../domain/readiness/dimension.ts";
 import type { Milestone } from "../../../domain/readiness/milestone.ts";
 import type { Readiness } from "../../../domain/readiness/readiness.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { canEditDecision } from "../../http/policies.ts";
 import type { CardRow, ConcernRow, DecisionRow, InvolvementRow } from "./decisions.repo.ts";
+import type { StoredFacts } from "./readiness.service.ts";
 
 const orNull = <T>(value: T | undefined | null) => value ?? null;
 
@@ -185,5 +188,24 @@ export function factsOf(
         response: c.response,
       }),
     ),
+  };
+}
+
+/** A decision with its parts and readiness, and whether the caller may change it. */
+export function presentDetail(
+  actor: SignedIn,
+  {
+    row,
+    involvements,
+    concerns,
+    readiness,
+  }: Pick<StoredFacts, "row" | "involvements" | "concerns" | "readiness">,
+) {
+  return {
+    ...presentDecision(row),
+    involvements: involvements.map(presentInvolvement),
+    concerns: concerns.map(presentConcern),
+    readinessDetail: presentReadiness(readiness, row.currency),
+    canEdit: canEditDecision(actor, row),
   };
 }

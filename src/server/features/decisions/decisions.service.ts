@@ -14,20 +14,13 @@ import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid } from "../../http/errors.ts";
-import { canEditDecision, requireEditableDecision, requireOwnerChange } from "../../http/policies.ts";
+import { requireEditableDecision, requireOwnerChange } from "../../http/policies.ts";
 import { requireLiveAccount } from "../accounts/accounts.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/review-flags.service.ts";
 import { workspaceView } from "../workspaces/workspaces.service.ts";
 import { requireVisibleDecision, visibilityOf } from "./access.service.ts";
-import {
-  partsOf,
-  presentCard,
-  presentConcern,
-  presentDecision,
-  presentInvolvement,
-  presentReadiness,
-} from "./decisions.presenter.ts";
+import { partsOf, presentCard, presentDecision, presentDetail } from "./decisions.presenter.ts";
 import {
   boardColumns,
   type Cursor,
@@ -249,19 +242,6 @@ export async function changeDecisionState(
 export async function decisionDetail(db: Kysely<Database>, actor: SignedIn, id: string) {
   await requireVisibleDecision(db, actor, id);
   return presentDetail(actor, await decisionFacts(db, actor.workspaceId, id));
-}
-
-function presentDetail(
-  actor: SignedIn,
-  { row, involvements, concerns, readiness }: Awaited<ReturnType<typeof decisionFacts>>,
-) {
-  return {
-    ...presentDecision(row),
-    involvements: involvements.map(presentInvolvement),
-    concerns: concerns.map(presentConcern),
-    readinessDetail: presentReadiness(readiness, row.currency),
-    canEdit: canEditDecision(actor, row),
-  };
 }
 
 export async function decisionReadiness(db: Kysely<Database>, actor: SignedIn, id: string) {

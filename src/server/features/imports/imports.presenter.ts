@@ -2,6 +2,7 @@ import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../
 import { neutralizeCell } from "../../../domain/import/values.ts";
 import { csvLine } from "../exports/export.service.ts";
 import type { IssueRow, RunRow } from "./imports.repo.ts";
+import type { MappingRow } from "./mappings.repo.ts";
 import type { FilePlan, MappingNeededError } from "./plan.ts";
 import { type FileHead, readRows } from "./read-file.ts";
 
@@ -102,4 +103,16 @@ export function issuesCsv(issues: IssueRow[]) {
     i.message,
   ]);
   return [header, ...rows].map((cells) => csvLine(cells.map(neutralizeCell))).join("");
+}
+
+export function presentMapping(row: MappingRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as ImportKind,
+    columns: row.columns as Record<string, string>,
+    constants: row.constants as Record<string, string>,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

@@ -2,24 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { createMappingBody } from "../../../contract/imports.ts";
-import type { ImportKind } from "../../../domain/import/fields.ts";
 import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict } from "../../http/errors.ts";
-import { findMapping, insertMapping, type MappingRow, mappingNamed, mappingsOf } from "./mappings.repo.ts";
-
-export function presentMapping(row: MappingRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as ImportKind,
-    columns: row.columns as Record<string, string>,
-    constants: row.constants as Record<string, string>,
-    version: row.version,
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
+import { presentMapping } from "./imports.presenter.ts";
+import { findMapping, insertMapping, mappingNamed, mappingsOf } from "./mappings.repo.ts";
 
 export async function listMappings(db: Kysely<Database>, workspaceId: string) {
   return (await mappingsOf(db, workspaceId)).map(presentMapping);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { z } from "zod";
 import { idParams, ok, versionQuery } from "../../../contract/common.ts";
 import {
   applyTemplateBody,
@@ -16,6 +15,7 @@ import {
 } from "../../../contract/plan.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { requireVisibleDecision } from "../decisions/access.service.ts";
+import { presentTemplate } from "./plan.presenter.ts";
 import {
   addStep,
   applyTemplate,
@@ -26,20 +26,6 @@ import {
   reorderSteps,
   saveTemplate,
 } from "./plan.service.ts";
-
-const presentTemplate = (row: {
-  id: string;
-  name: string;
-  description: string | null;
-  steps: unknown;
-  version: number;
-}) => ({
-  id: row.id,
-  name: row.name,
-  description: row.description,
-  steps: row.steps as z.infer<typeof planTemplate>["steps"],
-  version: row.version,
-});
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["plan"];

@@ -3,7 +3,6 @@ import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type {
   createStepBody,
-  PlanStep,
   templateBody,
   updateStepBody,
   updateTemplateBody,
@@ -21,6 +20,7 @@ import { requireStakeholderOf } from "../accounts/accounts.service.ts";
 import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
 import { memberName, requireAssignableMember } from "../members/members.service.ts";
+import { presentStep, presentTemplate } from "./plan.presenter.ts";
 import {
   commentsOf,
   findStep,
@@ -33,50 +33,11 @@ import {
   type StepRow,
   setStepPositions,
   stepsOf,
-  type TemplateRow,
   templatesOf,
 } from "./plan.repo.ts";
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-export function presentStep(
-  row: StepRow,
-  comments: {
-    id: string;
-    author_name: string;
-    body: string;
-    share_link_id: string | null;
-    created_at: Date;
-  }[],
-): PlanStep {
-  return {
-    id: row.id,
-    decisionId: row.decision_id,
-    title: row.title,
-    description: row.description,
-    ownerSide: row.owner_side,
-    ownerStakeholderId: row.owner_stakeholder_id,
-    ownerMemberId: row.owner_member_id,
-    ownerName: row.owner_name,
-    dueDate: row.due_date,
-    firstDueDate: row.first_due_date,
-    dueDateMoves: row.due_date_moves,
-    status: row.status,
-    blockedReason: row.blocked_reason,
-    position: row.position,
-    dependsOn: row.depends_on,
-    doneAt: row.done_at?.toISOString() ?? null,
-    comments: comments.map((c) => ({
-      id: c.id,
-      authorName: c.author_name,
-      body: c.body,
-      fromBuyer: c.share_link_id !== null,
-      at: c.created_at.toISOString(),
-    })),
-    version: row.version,
-  };
-}
 
 /** The plan with each step's comments and where it stands against the customer's target date. */
 export async function planOf(
@@ -371,14 +332,6 @@ export async function applyTemplate(
   });
 }
 
-const templateState = (row: TemplateRow) => ({
-  id: row.id,
-  name: row.name,
-  description: row.description,
-  steps: row.steps,
-  version: row.version,
-});
-
 export async function saveTemplate(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -410,7 +363,7 @@ export async function saveTemplate(
         ...(body.steps ? { steps: JSON.stringify(body.steps) } : {}),
       },
       load: () => findTemplate(trx, actor.workspaceId, id),
-      present: templateState,
+      present: presentTemplate,
       what: "The template",
     });
     return after;

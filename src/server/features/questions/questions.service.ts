@@ -1,22 +1,10 @@
 import type { Kysely } from "kysely";
-import {
-  DEFAULT_QUESTIONS,
-  GAP_KEYS,
-  type GapKey,
-  type QuestionLibrary,
-} from "../../../domain/readiness/questions.ts";
+import { GAP_KEYS, type GapKey, type QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { type Actor, recordChange, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
+import { presentQuestion } from "./questions.presenter.ts";
 import { dropQuestion, findQuestion, insertQuestion, questionsOf } from "./questions.repo.ts";
-
-const entry = (key: GapKey, row?: { text: string; version: number }) => ({
-  key,
-  text: row?.text ?? DEFAULT_QUESTIONS[key],
-  defaultText: DEFAULT_QUESTIONS[key],
-  customized: Boolean(row),
-  version: row?.version ?? null,
-});
 
 /** The workspace's wording of each question readiness asks, where it chose its own. */
 export async function questionLibrary(db: Kysely<Database>, workspaceId: string): Promise<QuestionLibrary> {
@@ -27,7 +15,7 @@ export async function questionLibrary(db: Kysely<Database>, workspaceId: string)
 export async function listQuestions(db: Kysely<Database>, workspaceId: string) {
   const rows = await questionsOf(db, workspaceId);
   return GAP_KEYS.map((key) =>
-    entry(
+    presentQuestion(
       key,
       rows.find((row) => row.gap_key === key),
     ),
@@ -53,16 +41,16 @@ export async function putQuestion(
         action: "update",
         patch: { text: body.text },
         load: () => findQuestion(trx, actor.workspaceId, key),
-        present: (row) => entry(key, row),
+        present: (row) => presentQuestion(key, row),
         what: "The question",
       });
       return after;
     }
     const saved = await insertQuestion(trx, actor.workspaceId, key, body.text);
-    await recordCreate(trx, actor, "question", saved.id, entry(key, saved));
+    await recordCreate(trx, actor, "question", saved.id, presentQuestion(key, saved));
     return saved;
   });
-  return entry(key, saved);
+  return presentQuestion(key, saved);
 }
 
 /** Back to the shipped wording; the workspace's wording stays in the history. */
@@ -74,7 +62,7 @@ export async function resetQuestion(db: Kysely<Database>, actor: Actor, key: Gap
         entity: "question",
         entityId: before.id,
         action: "delete",
-        before: entry(key, before),
+        before: presentQuestion(key, before),
       });
   });
 }

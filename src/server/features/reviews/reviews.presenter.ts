@@ -82,3 +82,11 @@ export function presentReview(
     comparison,
   };
 }
+
+/** A review's coaching state, as its history records it. */
+export const presentReviewState = (row: ReviewRow) => ({
+  id: row.id,
+  status: row.status,
+  coachingNotes: row.coaching_notes,
+  version: row.version,
+});

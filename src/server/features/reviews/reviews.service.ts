@@ -20,7 +20,13 @@ import {
 import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { decisionFacts, refreshDerived } from "../decisions/readiness.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
-import { presentAction, presentAnswer, presentReview, presentSummary } from "./reviews.presenter.ts";
+import {
+  presentAction,
+  presentAnswer,
+  presentReview,
+  presentReviewState,
+  presentSummary,
+} from "./reviews.presenter.ts";
 import {
   type AnswerRow,
   actionsOfOwner,
@@ -197,13 +203,6 @@ export async function answerQuestion(
   });
 }
 
-const reviewState = (row: ReviewRow) => ({
-  id: row.id,
-  status: row.status,
-  coachingNotes: row.coaching_notes,
-  version: row.version,
-});
-
 /** A coaching change to an open review, by its reviewer or an admin, inside the caller's transaction. */
 async function changeReview(
   trx: Kysely<Database>,
@@ -226,7 +225,7 @@ async function changeReview(
     action: "update",
     patch,
     load: () => findReview(trx, actor.workspaceId, id),
-    present: reviewState,
+    present: presentReviewState,
     parentId: () => row.decision_id,
     what: "The review",
   });

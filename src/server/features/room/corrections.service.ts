@@ -6,13 +6,8 @@ import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { changeDecision } from "../decisions/decisions.service.ts";
+import { presentCorrectionState } from "./room.presenter.ts";
 import { findCorrection } from "./room.repo.ts";
-
-const presentStatus = (row: { id: string; status: string; version: number }) => ({
-  id: row.id,
-  status: row.status,
-  version: row.version,
-});
 
 /**
  * The seller accepts or dismisses a buyer's correction of the problem. One transaction: the correction's new
@@ -39,7 +34,7 @@ export async function resolveCorrection(
       action: "update",
       patch: { status: body.status, resolved_by: actor.memberId, resolved_at: new Date() },
       load: () => findCorrection(trx, actor.workspaceId, id),
-      present: presentStatus,
+      present: presentCorrectionState,
       parentId: () => row.decision_id,
       what: "The correction",
     });

@@ -21,3 +21,10 @@ export function presentConsensus(result: Consensus): z.infer<typeof consensus> {
     people: result.people.map((p) => ({ ...p, latest: p.latest ? presentCheckIn(p.latest) : null })),
   };
 }
+
+/** Where a buyer's correction stands: proposed, accepted or dismissed. */
+export const presentCorrectionState = (row: { id: string; status: string; version: number }) => ({
+  id: row.id,
+  status: row.status,
+  version: row.version,
+});

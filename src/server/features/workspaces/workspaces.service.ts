@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound } from "../../http/errors.ts";
 import { createMember } from "../members/members.service.ts";
+import { presentWorkspace } from "./workspaces.presenter.ts";
 import {
   findDemoWorkspace,
   findWorkspace,
@@ -15,22 +16,12 @@ import {
   type WorkspaceRow,
 } from "./workspaces.repo.ts";
 
-const DEFAULT_SETTINGS = { commitGuard: true };
-
 /** The workspace as its members see it, its policies with their defaults filled in. */
 export async function workspaceView(db: Kysely<Database>, id: string) {
   const row = await findWorkspace(db, id);
   if (!row) throw notFound("The workspace");
   return presentWorkspace(row);
 }
-
-const presentWorkspace = (row: WorkspaceRow) => ({
-  id: row.id,
-  name: row.name,
-  isDemo: row.is_demo,
-  settings: { ...DEFAULT_SETTINGS, ...(row.settings as object) },
-  version: row.version,
-});
 
 /** An admin renames the workspace or changes its policies. */
 export async function changeWorkspace(

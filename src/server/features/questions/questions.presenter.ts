@@ -1,0 +1,10 @@
+import { DEFAULT_QUESTIONS, type GapKey } from "../../../domain/readiness/questions.ts";
+
+/** A question as the library shows it: the workspace's wording when it has one, beside the shipped one. */
+export const presentQuestion = (key: GapKey, row?: { text: string; version: number }) => ({
+  key,
+  text: row?.text ?? DEFAULT_QUESTIONS[key],
+  defaultText: DEFAULT_QUESTIONS[key],
+  customized: Boolean(row),
+  version: row?.version ?? null,
+});
