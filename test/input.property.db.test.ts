@@ -12,6 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** What the database or a browser cannot hold: NUL, half a UTF-16 pair, an int8 where int4 fits, year 0000. */
+const hostile = fc.oneof(
+  fc.string().map((text) => `${text}\u0000`),
+  fc.string().map((text) => `${text}\ud800`),
+  fc.constantFrom(2_147_483_648, -2_147_483_649, "0000-01-01", "0000-01-01T00:00:00.000Z"),
+);
 const jsonBody = fc.oneof(
   fc.jsonValue(),
   fc.dictionary(
@@ -27,7 +33,7 @@ const jsonBody = fc.oneof(
       "workspaceName",
       "memberId",
     ),
-    fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.uuid(), fc.jsonValue()),
+    fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.uuid(), fc.jsonValue(), hostile),
   ),
 );
 const pathId = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent));
@@ -44,7 +50,12 @@ const query = fc.dictionary(
     "targetTo",
     "q",
   ),
-  fc.oneof(fc.string(), fc.integer().map(String), fc.uuid()),
+  fc.oneof(
+    fc.string(),
+    fc.integer().map(String),
+    fc.uuid(),
+    fc.constantFrom("a\u0000b", "2147483648", "0000-01-01"),
+  ),
 );
 
 describe("input: random bodies to every route", () => {

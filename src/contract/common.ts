@@ -13,7 +13,10 @@ export const id = z.uuid({ message: "must be a UUID" });
 
 export const idParams = z.object({ id });
 
-export const version = z.number().int().min(1);
+/** The largest integer a PostgreSQL integer column holds: a version or a position beyond it is not one. */
+export const INT4_MAX = 2_147_483_647;
+
+export const version = z.number().int().min(1).max(INT4_MAX, "is not a version this record has had");
 
 export const timestamp = z.string().describe("ISO 8601 date-time");
 
@@ -89,7 +92,10 @@ export const optionalText = text.nullable().optional();
 
 export const optionalShort = short.nullable().optional();
 
-export const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+/** A calendar date the database and every browser can hold; years before 1000 are typing slips, not deals. */
+export const isoDate = z.iso
+  .date({ message: "must be a date as YYYY-MM-DD" })
+  .refine((date) => Number(date.slice(0, 4)) >= 1000, "must be a date in the years 1000 to 9999");
 
 /** Money is integer minor units (cents); more than 10^14 (a trillion in major units) is a typo, not a deal. */
 export const MAX_MINOR = 100_000_000_000_000;
@@ -126,4 +132,6 @@ export const decisionSource = z
   .nullable();
 
 /** Deletes and restores name the version the client saw, so a stale delete gets 409 like a stale edit. */
-export const versionQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const versionQuery = z.object({
+  version: z.coerce.number().int().min(1).max(INT4_MAX, "is not a version this record has had"),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, isoDate, LIMITS, name, timestamp, version } from "./common.ts";
+import { INT4_MAX, id, isoDate, LIMITS, name, timestamp, version } from "./common.ts";
 
 export const ownerSide = z.enum(["customer", "us", "both"]);
 
@@ -76,7 +76,7 @@ const templateStep = z
     description: z.string().max(2000).optional(),
     ownerSide,
     offsetDays: z.number().int().min(0).max(3650),
-    dependsOn: z.number().int().min(0).optional(),
+    dependsOn: z.number().int().min(0).max(INT4_MAX).optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
-import { id, LIMITS, timestamp, version } from "./common.ts";
+import { id, isoDate, LIMITS, timestamp, version } from "./common.ts";
 import { decisionCard } from "./decisions.ts";
 
 export const reviewQuestion = z.enum(REVIEW_QUESTIONS, {
@@ -144,7 +144,7 @@ export const actionBody = z
   .object({
     what: z.string().trim().min(1, "must not be empty").max(1000),
     ownerId: id,
-    dueDate: z.iso.date({ message: "must be a date as YYYY-MM-DD" }).nullable().optional(),
+    dueDate: isoDate.nullable().optional(),
   })
   .strict();
 
@@ -152,7 +152,7 @@ export const updateActionBody = z
   .object({
     version,
     what: z.string().trim().min(1).max(1000).optional(),
-    dueDate: z.iso.date({ message: "must be a date as YYYY-MM-DD" }).nullable().optional(),
+    dueDate: isoDate.nullable().optional(),
     status: z.enum(["open", "done"]).optional(),
   })
   .strict();

@@ -32,8 +32,9 @@ import { shareLinksRoutes } from "./features/room/share-links.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
-import { handleError, handleNotFound, unauthenticated } from "./http/errors.ts";
+import { handleError, handleFrameworkError, handleNotFound, unauthenticated } from "./http/errors.ts";
 import { refuseCrossSiteWrites } from "./http/same-origin.ts";
+import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: options.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: "127.0.0.1",
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header("strict-transport-security", "max-age=15552000; includeSubDomains");
   });
   app.addHook("onRequest", refuseCrossSiteWrites(options.config.publicUrl));
+  app.addHook("preValidation", refuseUnstorableText);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const token = request.cookies[SESSION_COOKIE];

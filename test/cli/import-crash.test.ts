@@ -75,7 +75,10 @@ describe("two imports at once", () => {
       const client = new pg.Client({ connectionString: target.env.DATABASE_URL });
       try {
         createWorkspace(target.dataDir, "Acme", target.env);
-        const first = spawn(process.execPath, [bin, "import", opportunities(20_000)], {
+        // Long enough that the second command (a new process, slow to start on a busy machine) always finds the
+        // first still running.
+        const rows = 60_000;
+        const first = spawn(process.execPath, [bin, "import", opportunities(rows)], {
           env: env(target.dataDir, target.env),
           cwd: temp("cli-cwd-"),
           stdio: ["ignore", "pipe", "ignore"],
@@ -98,7 +101,7 @@ describe("two imports at once", () => {
         expect(second.status).toBe(1);
         expect(second.stderr).toContain("another import into this workspace is running now");
         expect(await exited).toBe(0);
-        expect(stdout).toContain("imported: 20000 created");
+        expect(stdout).toContain(`imported: ${rows} created`);
       } finally {
         await client.end();
         await target.drop();

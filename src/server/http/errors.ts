@@ -75,6 +75,18 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   return reply.status(500).send(body("internal", "Something went wrong on our side. It has been logged."));
 }
 
+/**
+ * Errors the framework meets before a route runs (an address that is not valid text, a malformed header):
+ * the same error shape as everything else, naming what was wrong.
+ */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === "FST_ERR_BAD_URL" ? "the address holds characters that are not valid text" : error.message;
+  return reply
+    .status(400)
+    .send(body("bad_request", `The request could not be read: ${message}.`, [{ path: "url", message }]));
+}
+
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
   return reply
     .status(404)
