@@ -7,6 +7,7 @@ import {
   latestCheckIns,
   personKey,
   type Ratings,
+  steepestDrop,
 } from "./consensus.ts";
 
 const all = (value: number): Ratings => ({
@@ -136,5 +137,47 @@ describe("consensusOf", () => {
       ["Dee", null, true],
     ]);
     expect(result.divergences).toEqual([]);
+  });
+});
+
+describe("steepestDrop", () => {
+  it.each([
+    {
+      case: "two different people are never a trend, however far apart their ratings",
+      checkIns: [checkIn("Ana", "01", { base: 5 }, "s1"), checkIn("Ben", "02", { base: 2 }, "s2")],
+      drop: null,
+    },
+    {
+      case: "one person's own fall of half a point or more is",
+      checkIns: [
+        checkIn("Ana", "01", { base: 5 }, "s1"),
+        checkIn("Ben", "02", { base: 1 }, "s2"),
+        checkIn("Ana", "03", { base: 4 }, "s1"),
+      ],
+      drop: { name: "Ana", previous: 5, latest: 4 },
+    },
+    {
+      case: "a fall of less than half a point is not",
+      checkIns: [checkIn("Ana", "01", { base: 4 }), checkIn("Ana", "02", { base: 4, agreement: 3 })],
+      drop: null,
+    },
+    {
+      case: "a rise is not",
+      checkIns: [checkIn("Ana", "01", { base: 2 }), checkIn("Ana", "02", { base: 4 })],
+      drop: null,
+    },
+    {
+      case: "of several, the steepest; only each person's last two count",
+      checkIns: [
+        checkIn("Ana", "01", { base: 5 }),
+        checkIn("Ana", "02", { base: 1 }),
+        checkIn("Ana", "03", { base: 1 }),
+        checkIn("Ben", "04", { base: 5 }),
+        checkIn("Ben", "05", { base: 3 }),
+      ],
+      drop: { name: "Ben", previous: 5, latest: 3 },
+    },
+  ])("$case", ({ checkIns, drop }) => {
+    expect(steepestDrop(checkIns)).toEqual(drop);
   });
 });

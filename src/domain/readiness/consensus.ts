@@ -31,6 +31,25 @@ export function latestCheckIns<T extends CheckInFacts>(checkIns: readonly T[]): 
   return [...latest.values()];
 }
 
+/**
+ * The person whose confidence fell most between their own last two check-ins, if anyone's fell by half a point
+ * or more. Two different people's check-ins are never compared: a drop is only a drop for the same person.
+ */
+export function steepestDrop(checkIns: readonly CheckInFacts[]) {
+  const byPerson = new Map<string, CheckInFacts[]>();
+  for (const checkIn of byTime(checkIns))
+    byPerson.set(personKey(checkIn), [...(byPerson.get(personKey(checkIn)) ?? []), checkIn]);
+  let steepest: { name: string; previous: number; latest: number } | null = null;
+  for (const theirs of byPerson.values()) {
+    if (theirs.length < 2) continue;
+    const previous = averageRating(theirs.at(-2)!.ratings);
+    const latest = averageRating(theirs.at(-1)!.ratings);
+    if (previous - latest >= 0.5 && (!steepest || previous - latest > steepest.previous - steepest.latest))
+      steepest = { name: theirs.at(-1)!.stakeholderName, previous, latest };
+  }
+  return steepest;
+}
+
 /** Where people's latest ratings of one point split: some at 2 or below while others give 4 or 5. */
 export function divergence<T extends CheckInFacts>(latest: readonly T[], point: ConfidencePoint) {
   const low = latest.filter((c) => c.ratings[point] <= 2);

@@ -15,8 +15,8 @@ export interface QueueFacts {
   /** Answers of the latest review that were seller-centric or vague. */
   flaggedAnswers: { question: ReviewQuestion; label: "seller" | "vague" }[];
   hasBuyerCheckIn: boolean;
-  /** Average of the buyers' two most recent check-ins (1–5), when there are two. */
-  confidenceTrend?: { previous: number; latest: number } | null;
+  /** The buyer whose own confidence fell most between their last two check-ins (averages, 1–5), if any. */
+  confidenceDrop?: { name: string; previous: number; latest: number } | null;
   daysSinceLearned: number;
   reviewed: boolean;
 }
@@ -77,9 +77,12 @@ export function riskOf(facts: QueueFacts, today: Date): { score: number; reasons
     );
   }
   if (!facts.hasBuyerCheckIn) add(10, "No buyer has confirmed their confidence yet.");
-  const trend = facts.confidenceTrend;
-  if (trend && trend.previous - trend.latest >= 0.5) {
-    add(15, `Buyer confidence is falling (${trend.previous.toFixed(1)} → ${trend.latest.toFixed(1)} of 5).`);
+  const drop = facts.confidenceDrop;
+  if (drop && drop.previous - drop.latest >= 0.5) {
+    add(
+      15,
+      `${drop.name}'s confidence is falling (${drop.previous.toFixed(1)} → ${drop.latest.toFixed(1)} of 5 in their own check-ins).`,
+    );
   }
   if (facts.daysSinceLearned >= STALE_DAYS)
     add(15, `Nothing new learned about the customer in ${facts.daysSinceLearned} days.`);

@@ -62,9 +62,9 @@ describe("risk of no decision", () => {
     ],
     [{ hasBuyerCheckIn: false }, 10, "No buyer has confirmed their confidence yet."],
     [
-      { confidenceTrend: { previous: 4.2, latest: 3.1 } },
+      { confidenceDrop: { name: "Dana Lee", previous: 4.2, latest: 3.1 } },
       15,
-      "Buyer confidence is falling (4.2 → 3.1 of 5).",
+      "Dana Lee's confidence is falling (4.2 → 3.1 of 5 in their own check-ins).",
     ],
     [{ daysSinceLearned: 21 }, 15, "Nothing new learned about the customer in 21 days."],
     [{ reviewed: false, readinessAtLastReview: null }, 5, "Never reviewed."],

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ReviewQuestion } from "../../../domain/diagnostics/diagnose.ts";
-import { averageRating } from "../../../domain/readiness/consensus.ts";
+import { steepestDrop } from "../../../domain/readiness/consensus.ts";
 import { riskOf, upperQuartile } from "../../../domain/reviews/queue.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
@@ -47,11 +47,8 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
         targetDate: card.targetDate,
         openSevereConcerns: f.severe_concerns,
         flaggedAnswers: flagged,
-        hasBuyerCheckIn: f.check_ins > 0,
-        confidenceTrend:
-          f.recent_ratings?.length === 2
-            ? { previous: averageRating(f.recent_ratings[0]!), latest: averageRating(f.recent_ratings[1]!) }
-            : null,
+        hasBuyerCheckIn: (f.check_in_list?.length ?? 0) > 0,
+        confidenceDrop: steepestDrop(f.check_in_list ?? []),
         daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY_MS),
         reviewed: f.last_review_id !== null,
       },

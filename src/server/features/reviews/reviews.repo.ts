@@ -213,8 +213,12 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
     last_readiness: number | null;
     severe_concerns: number;
     last_learned_at: Date;
-    check_ins: number;
-    recent_ratings: Ratings[] | null;
+    check_in_list: Array<{
+      stakeholderId: string | null;
+      stakeholderName: string;
+      ratings: Ratings;
+      at: string;
+    }> | null;
   }>`
     SELECT d.id AS decision_id,
       (SELECT r.id FROM review r WHERE r.workspace_id = d.workspace_id AND r.decision_id = d.id AND r.status = 'open' AND r.deleted_at IS NULL LIMIT 1) AS open_review_id,
@@ -223,10 +227,9 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
         AND c.severity = 'high' AND c.status = 'open' AND coalesce(c.response, '') = '') AS severe_concerns,
       greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
         AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access')) AS last_learned_at,
-      (SELECT count(*)::int FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id) AS check_ins,
-      (SELECT jsonb_agg(recent.ratings ORDER BY recent.created_at) FROM (
-        SELECT ci.created_at, ci.ratings FROM check_in ci
-        WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id ORDER BY ci.created_at DESC LIMIT 2) recent) AS recent_ratings
+      (SELECT jsonb_agg(jsonb_build_object('stakeholderId', ci.stakeholder_id, 'stakeholderName', ci.stakeholder_name,
+          'ratings', ci.ratings, 'at', ci.created_at) ORDER BY ci.created_at)
+        FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id) AS check_in_list
     FROM decision d
     LEFT JOIN LATERAL (
       SELECT r.id, r.completed_at, r.readiness_at_completion FROM review r

@@ -38,6 +38,36 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe("confidence over time", () => {
+  it("the review queue reads a fall in a buyer's own check-ins, never one person's rating against another's", async () => {
+    const d = (
+      await w.as.seller.post("/api/v1/decisions", { accountId: acct.account.id, title: "Trend per person" })
+    ).body;
+    const link = (await w.as.seller.post(`/api/v1/decisions/${d.id}/share-links`, { label: "Team" })).body;
+    const checkIn = (name: string, value: number) =>
+      buyer().post(`/api/v1/room/${link.token}/check-ins`, {
+        stakeholderName: name,
+        ratings: { problem: value, solution: value, risks: value, me: value, agreement: value },
+      });
+    const reasons = async () =>
+      (
+        (await w.as.manager.get("/api/v1/reviews/queue")).body.items as Array<{
+          decision: { id: string };
+          reasons: string[];
+        }>
+      )
+        .find((item) => item.decision.id === d.id)
+        ?.reasons.filter((reason) => reason.includes("falling")) ?? [];
+    expect((await checkIn("Dana Lee", 5)).status).toBe(201);
+    expect((await checkIn("Sam Ortiz", 2)).status).toBe(201);
+    expect(await reasons()).toEqual([]);
+    expect((await checkIn("Dana Lee", 3)).status).toBe(201);
+    expect(await reasons()).toEqual([
+      "Dana Lee's confidence is falling (5.0 → 3.0 of 5 in their own check-ins).",
+    ]);
+  });
+});
+
 async function share(label = "Dana Lee, CFO", expiresAt?: string) {
   const reply = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
     label,
