@@ -36,6 +36,8 @@ export interface ChangeSpec<Row extends object> {
   action: "update" | "delete" | "restore";
   /** The columns to set, or how to work them out from the row as it stood. */
   patch?: Record<string, unknown> | ((before: Row) => Record<string, unknown>);
+  /** The row as the caller already read it in this transaction, so it is not read again. */
+  current?: Row;
   /** Loads the row of the caller's workspace, including soft-deleted rows when asked. */
   load: (includeDeleted: boolean) => Promise<Row | undefined>;
   present: (row: Row) => unknown;
@@ -58,7 +60,7 @@ export async function applyChange<Row extends object>(
   const kept = VERSIONED[spec.table];
   const restoring = spec.action === "restore";
   if (kept !== "soft" && spec.action !== "update") throw new Error(`${spec.table} rows are not soft-deleted`);
-  const before = await spec.load(restoring);
+  const before = spec.current ?? (await spec.load(restoring));
   if (!before || (restoring && !deletedAt(before))) throw notFound(spec.what);
   const now = new Date();
   const set =

@@ -121,6 +121,7 @@ async function changePart<Row extends { deleted_at: Date | null; decision_id: st
       version: spec.version,
       action: spec.action,
       patch: spec.action === "update" ? await spec.patch(trx, decision) : {},
+      current: part,
       load: (includeDeleted) => spec.load(trx, includeDeleted),
       present: spec.present,
       parentId: (row) => row.decision_id,

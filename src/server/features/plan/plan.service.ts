@@ -170,6 +170,7 @@ export async function applyStepChange(
     version: change.version,
     action: change.action,
     patch: change.action === "update" ? (before: StepRow) => stepPatch(before, change.input) : {},
+    current: step,
     load: (includeDeleted) => findStep(trx, step.workspace_id, step.id, includeDeleted),
     present: (row) => presentStep(row, []),
     parentId: (row) => row.decision_id,

@@ -33,6 +33,7 @@ export async function resolveCorrection(
       version: body.version,
       action: "update",
       patch: { status: body.status, resolved_by: actor.memberId, resolved_at: new Date() },
+      current: row,
       load: () => findCorrection(trx, actor.workspaceId, id),
       present: presentCorrectionState,
       parentId: () => row.decision_id,

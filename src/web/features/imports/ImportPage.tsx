@@ -9,6 +9,7 @@ import {
   type FileMapping,
   type Preview,
   previewImport,
+  runsQuery,
   type Upload,
   uploadFile,
   useStartImport,
@@ -61,7 +62,7 @@ export function ImportPage() {
     setOwners({});
     setPreview(null);
     setRunId(null);
-    queryClient.invalidateQueries({ queryKey: ["imports"] });
+    queryClient.invalidateQueries({ queryKey: runsQuery.queryKey });
   };
 
   return (
@@ -134,7 +135,7 @@ export function ImportPage() {
       {runId && (
         <RunProgress
           id={runId}
-          onDone={() => queryClient.invalidateQueries({ queryKey: ["imports"] })}
+          onDone={() => queryClient.invalidateQueries({ queryKey: runsQuery.queryKey })}
           onAgain={reset}
         />
       )}
