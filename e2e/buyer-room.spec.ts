@@ -36,12 +36,22 @@ test("the seller shares a plan; a buyer without an account ticks a step, correct
   await buyer.getByLabel("Done: Agree pilot scope and success criteria").click();
   await expect(buyer.getByLabel("Done: Agree pilot scope and success criteria")).toBeChecked();
 
+  // A general link asks for the name once, at the top, and says so at once when something needs it.
+  await buyer
+    .getByLabel(/^Comment on /)
+    .first()
+    .fill("Can we start Monday?");
+  await buyer.getByRole("button", { name: "Comment" }).first().click();
+  await expect(buyer.getByText("Tell us your name to comment or check in")).toBeVisible();
+  await buyer.getByLabel("Your name").fill("Luis Romero");
+  await buyer.getByRole("button", { name: "Comment" }).first().click();
+  await expect(buyer.getByText(/Comment added/)).toBeVisible();
   await buyer.getByRole("button", { name: "Not quite — here is how we see it" }).click();
-  await buyer.getByLabel("Your name").first().fill("Luis Romero");
   await buyer
     .getByLabel("How you see the problem")
     .fill(`Errors cost us redelivery fees, and customers leave. ${SCRIPT}`);
   await buyer.getByRole("button", { name: "Send our view" }).click();
+  await expect(buyer.getByTestId("room-problem-sent")).toContainText("has your view of the problem");
   await buyer
     .getByLabel("What worries you about this change?")
     .fill(`Dispatchers fear for their jobs ${IMG}`);
@@ -59,7 +69,9 @@ test("the seller shares a plan; a buyer without an account ticks a step, correct
     await buyer.getByRole("radiogroup", { name: label }).getByText(value, { exact: true }).click();
   }
   await buyer.getByRole("button", { name: "Send check-in" }).click();
-  await expect(buyer.getByText("Thank you. Check in again whenever your view changes.")).toBeVisible();
+  await expect(
+    buyer.getByText(/sees your check-in\. Check in again whenever your view changes\./),
+  ).toBeVisible();
   expect(await buyer.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await screenshot(buyer, "buyer-room-desktop");
   await buyer.setViewportSize({ width: 390, height: 844 });
@@ -71,7 +83,7 @@ test("the seller shares a plan; a buyer without an account ticks a step, correct
   await page.reload();
   await page.getByRole("tab", { name: "Plan and buyer room" }).click();
   await expect(page.getByTestId("correction")).toContainText(SCRIPT);
-  await expect(page.getByTestId("buyer-activity")).toContainText("Luis Romero checked in");
+  await expect(page.getByTestId("buyer-activity")).toContainText("Luis Romero (unverified) checked in");
   await expect(page.getByTestId("consensus")).toContainText("Luis Romero");
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await screenshot(page, "seller-plan-and-room");
@@ -79,9 +91,38 @@ test("the seller shares a plan; a buyer without an account ticks a step, correct
   await expect(page.getByTestId("readiness-panel")).toContainText(
     'Luis Romero rates "my organization agrees" 2 of 5',
   );
+  // The canvas states the buyer's own ratings, not our estimate; a general link's check-in is unverified.
+  const confidence = page.getByTestId("confidence");
+  await expect(confidence).toHaveAttribute("data-source", "buyers");
+  await expect(page.getByTestId("confidence-people")).toContainText("Luis Romero");
+  await expect(page.getByTestId("confidence-people")).toContainText("unverified");
+  await confidence.scrollIntoViewIfNeeded();
+  await screenshot(page, "canvas-confidence-from-buyers");
+
+  // His own link: the room greets him, never asks his name, and his check-in is verified.
+  await page.getByRole("button", { name: "Own room link" }).first().click();
+  await page.getByRole("button", { name: "Create link" }).click();
+  const own = (await page.getByTestId("share-url").textContent())!.trim();
+  await page.getByRole("button", { name: "Done" }).click();
+  const ownContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const luis = await ownContext.newPage();
+  await luis.goto(own);
+  await expect(luis.getByTestId("room-you")).toContainText("Welcome, Luis Romero");
+  await expect(luis.getByLabel("Your name")).toHaveCount(0);
+  for (const [label] of ratings)
+    await luis.getByRole("radiogroup", { name: label }).getByText("4", { exact: true }).click();
+  await luis.getByRole("button", { name: "Send check-in" }).click();
+  await expect(luis.getByText(/sees your check-in/)).toBeVisible();
+  await screenshot(luis, "buyer-room-own-link-phone");
+  await ownContext.close();
+  await page.reload();
+  await expect(page.getByTestId("confidence-people")).not.toContainText("unverified");
 
   await page.getByRole("tab", { name: "Plan and buyer room" }).click();
-  await page.getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("row", { name: /Luis Romero, Dispatch Manager/ })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await expect(page.getByText("revoked")).toBeVisible();
   await buyer.reload();
   await expect(buyer.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible();

@@ -82,6 +82,22 @@ export const ratings = z.object(eachPoint(rating));
 /** Our estimate of the customer's confidence: any of the points, 1–5. */
 export const confidenceRatings = z.object(eachPoint(rating.optional())).strict();
 
+/** The customer's confidence as the record states it: buyers' own check-ins first, our estimate second. */
+export const customerConfidence = z.object({
+  source: z.enum(["buyers", "our_estimate", "none"]),
+  points: z.object(eachPoint(z.number().nullable())),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      stakeholderId: z.string().nullable(),
+      verified: z.boolean(),
+      ratings,
+      at: z.string(),
+    }),
+  ),
+  estimate: confidenceRatings,
+});
+
 export const text = z
   .string()
   .max(LIMITS.text, `must be at most ${LIMITS.text.toLocaleString("en")} characters`);

@@ -15,6 +15,7 @@ import { MILESTONES } from "../domain/readiness/milestone.ts";
 import {
   confidenceRatings,
   currency,
+  customerConfidence,
   decisionSource,
   id,
   isoDate,
@@ -209,6 +210,8 @@ export const readiness = z.object({
     }),
   ),
   costOfWaiting: z.object({
+    /** False when no one has put a figure on it: the zeros then mean unknown. */
+    quantified: z.boolean(),
     perMonth: z.number(),
     riskExposure: z.number(),
     monthsToTarget: z.number(),
@@ -285,6 +288,7 @@ export const decisionDetail = decision.extend({
   involvements: z.array(involvement),
   concerns: z.array(concern),
   readinessDetail: readiness,
+  confidence: customerConfidence,
   canEdit: z.boolean(),
 });
 

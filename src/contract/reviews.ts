@@ -114,7 +114,7 @@ export const review = z.object({
       items: z.array(
         z.object({
           question: reviewQuestion,
-          change: z.enum(["improved", "regressed", "unchanged", "reworded", "new"]),
+          change: z.enum(["improved", "regressed", "unchanged", "reworded", "new", "unanswered"]),
           before: z.object({ answer: z.string(), label }).nullable(),
         }),
       ),

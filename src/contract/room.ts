@@ -12,6 +12,7 @@ export const roomView = z.object({
     targetDate: z.string().nullable(),
     problem: z.string().nullable(),
     costOfWaiting: z.object({
+      quantified: z.boolean(),
       perMonth: z.number(),
       untilTarget: z.number(),
       monthsToTarget: z.number(),
@@ -49,6 +50,8 @@ export const roomView = z.object({
   people: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable() })),
   sellerName: z.string(),
   linkLabel: z.string(),
+  /** The stakeholder whose own link this is: the room greets them and never asks their name. */
+  you: z.object({ name: z.string() }).nullable(),
 });
 
 export type RoomView = z.infer<typeof roomView>;
@@ -64,7 +67,7 @@ export const roomStepBody = z
   .strict();
 
 export const roomCommentBody = z
-  .object({ name: buyerName, body: z.string().trim().min(1, "must not be empty").max(2000) })
+  .object({ name: buyerName.optional(), body: z.string().trim().min(1, "must not be empty").max(2000) })
   .strict();
 
 export const roomConcernBody = z
@@ -89,7 +92,8 @@ export const roomProblemBody = z
 
 export const roomCheckInBody = z
   .object({
-    stakeholderName: buyerName,
+    /** Required on a general link; on a stakeholder's own link the check-in is theirs whatever is typed. */
+    stakeholderName: buyerName.optional(),
     role: z.string().trim().max(100).optional(),
     ratings,
     comment: z.string().trim().max(2000).optional(),
@@ -100,10 +104,13 @@ export const roomOk = z.object({ ok: z.literal(true) });
 
 export const shareLinkBody = z
   .object({
-    label: z.string().trim().min(1, "say who it is for").max(200),
+    label: z.string().trim().min(1, "say who it is for").max(200).optional(),
+    /** A stakeholder's own link: what comes through it is theirs. */
+    stakeholderId: id.optional(),
     expiresAt: z.iso.datetime({ offset: true, message: "must be an ISO date-time" }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.label || b.stakeholderId, { message: "say who it is for", path: ["label"] });
 
 export const createdShareLink = z.object({
   id,
@@ -121,8 +128,12 @@ export const shareLink = z.object({
   revokedAt: timestamp.nullable(),
   createdAt: timestamp,
   createdByName: z.string(),
-  lastOpenedAt: timestamp.nullable(),
-  openCount: z.number(),
+  /** Whose own link this is; null for a general link, whose answers are unverified. */
+  stakeholderId: id.nullable(),
+  stakeholderName: z.string().nullable(),
+  lastVisitAt: timestamp.nullable(),
+  /** Visits: stretches of use of the room (opening it or acting in it), not reloads of its data. */
+  visits: z.number(),
   active: z.boolean(),
 });
 
@@ -131,6 +142,8 @@ export const shareLinkList = z.object({ items: z.array(shareLink) });
 export const checkIn = z.object({
   id,
   stakeholderId: id.nullable(),
+  /** Through the stakeholder's own link; a general link's check-in carries only the name typed. */
+  verified: z.boolean(),
   stakeholderName: z.string(),
   role: z.string().nullable(),
   ratings,
@@ -161,6 +174,7 @@ export const correction = z.object({
   verdict: z.enum(["right", "not_quite"]),
   text: z.string().nullable(),
   proposedBy: z.string().nullable(),
+  verified: z.boolean(),
   status: z.enum(["proposed", "accepted", "dismissed"]),
   createdAt: timestamp,
   version,

@@ -5,6 +5,8 @@ const MONTHS_PER: Record<Period, number> = { week: 12 / 52, month: 1, quarter: 3
 const AVERAGE_MONTH_DAYS = 365.25 / 12;
 
 export interface CostOfWaiting {
+  /** Whether anyone has put a figure on the recurring cost; when not, 0 per month means unknown, not free. */
+  quantified: boolean;
   /** Recurring cost of inaction per month, in minor units. */
   perMonth: number;
   /** Expected one-off losses: each risk's amount times its likelihood, in minor units. */
@@ -30,7 +32,13 @@ export function costOfWaiting(
   const monthsToTarget = Number.isNaN(target)
     ? 0
     : Math.max(0, Math.round(((target - today.getTime()) / DAY_MS / AVERAGE_MONTH_DAYS) * 10) / 10);
-  return { perMonth, riskExposure, monthsToTarget, untilTarget: Math.round(perMonth * monthsToTarget) };
+  return {
+    quantified: Boolean(recurring),
+    perMonth,
+    riskExposure,
+    monthsToTarget,
+    untilTarget: Math.round(perMonth * monthsToTarget),
+  };
 }
 
 /** The recurring cost of a period expressed per another period (for the calculator). */

@@ -128,6 +128,8 @@ export interface CheckInFacts {
   /** The involved stakeholder who goes by the name the buyer gave, when there is one. */
   stakeholderId?: string | null;
   stakeholderName: string;
+  /** Given through the stakeholder's own link; through a general link, the name is only what was typed. */
+  verified?: boolean;
   role?: StakeholderRole | null;
   ratings: Record<ConfidencePoint, number>;
   comment?: string | null;

@@ -170,6 +170,24 @@ describe("explanations and signals", () => {
     expect(result.signals.quotes[0]).toMatch(/cannot close another quarter/);
   });
 
+  it("reads a rating such as 4/5 as a rating, not a date; a day and month such as 4/15 is a date", () => {
+    expect(diagnose("confidence", "Their CFO rates it 4/5 and the controller 3/5").signals.dates).toEqual([]);
+    expect(
+      diagnose("why_change", "The board must approve by 4/15 or the budget lapses").signals.dates,
+    ).toContain("4/15");
+    expect(diagnose("why_change", "Contract ends 6/30/2027").signals.dates).toContain("6/30/2027");
+  });
+
+  it("our own estimate is not the customer's evidence until someone there confirms it", () => {
+    const ours = diagnose("impact", "Our estimate: $40k a month in rework across 3 plants.");
+    expect(ours.label).toBe("vague");
+    expect(ours.explanation).toMatch(/our own estimate \("Our estimate"\), not the customer's/);
+    expect(
+      diagnose("impact", "Their controller confirmed our estimate: $40k a month in rework across 3 plants.")
+        .label,
+    ).toBe("customer");
+  });
+
   it("reads euro and pound amounts and k/M shorthand", () => {
     expect(diagnose("impact", "£120k per quarter in fines").signals.money).toEqual(["£120k per quarter"]);
     expect(diagnose("impact", "about 1.5M € lost").signals.money[0]).toMatch(/1\.5M €/);

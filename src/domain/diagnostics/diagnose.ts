@@ -1,11 +1,13 @@
 import {
   CONTRAST_SPLIT,
   CUES,
+  CUSTOMER_CONFIRMS,
   DENIED_CLAUSE,
   EMPHASIS_TURN,
   FEAR_BEFORE,
   HEDGES,
   NEGATORS,
+  OWN_ESTIMATE,
   type SellerReason,
 } from "./lexicon.ts";
 import { analyse } from "./nlp.ts";
@@ -153,6 +155,20 @@ export function diagnose(question: ReviewQuestion, answer: string): Diagnosis {
       suggestion: suggestionFor(question, bestReason),
       signals,
       cues: cues.filter((c) => c.reason === bestReason),
+      truncated,
+    };
+  }
+
+  const ours = OWN_ESTIMATE.exec(text);
+  if (ours && !CUSTOMER_CONFIRMS.test(lower)) {
+    return {
+      question,
+      label: "vague",
+      reason: "vague",
+      explanation: `The figures are our own estimate ("${ours[0]}"), not the customer's: no one there has said or confirmed them.${note}`,
+      suggestion: suggestionFor(question, "vague"),
+      signals,
+      cues: [],
       truncated,
     };
   }

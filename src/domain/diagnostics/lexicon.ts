@@ -157,6 +157,17 @@ export const CUES: Cue[] = [
 export const HEDGES =
   /\b(?:the usual(?: stuff)?|usual suspects|general(?:ly)?|stuff|etc|things|tbd|tbc|not sure|unsure|don't know|do not know|dunno|no idea|need to (?:ask|check|find out|confirm)|will (?:find out|dig in|ask|check)|haven't asked|i think|i guess|i believe|i assume|seems?|seemed|probably|apparently|somehow|pretty (?:good|positive|confident|significant|much)|all good|nothing (?:major|unusual|out of the ordinary)|on board|aligned|positive|interested|keen|engaged|the right things|hard to say|no red flags|overall|across the board|all the usual|market pressures?|bad things|good timing|timing is right|right time|fine|okay|ok|sort of|kind of|a lot of|lots of|any company|like everyone|as usual)\b/gi;
 
+/**
+ * Figures that are ours, not the customer's: "our estimate", "we calculated", "by our math". They are a
+ * guess about the customer until someone there says or confirms them (`CUSTOMER_CONFIRMS`).
+ */
+export const OWN_ESTIMATE =
+  /\b(?:our (?:own )?(?:estimate|estimation|guess|math|maths|calculation|model|roi (?:model|calc(?:ulation)?)|back[- ]of[- ](?:the[- ])?envelope)|we (?:estimated?|calculated?|figured?|reckon(?:ed)?|modell?ed|worked out|put it at)|by our (?:math|maths|count|estimate))\b/i;
+
+/** Someone at the customer owning a figure: "their CFO confirmed", "they agreed", "per their finance team". */
+export const CUSTOMER_CONFIRMS =
+  /\b(?:confirmed|validated|agreed|signed off|verified|accepted|their (?:own )?(?:numbers|figures|estimate|data)|per (?:their|the customer)|they (?:said|told us|estimate|calculated|measured|put it at))\b/i;
+
 /** "but the real issue is …": the part after such a turn carries the answer's weight. */
 export const EMPHASIS_TURN =
   /\b(?:but|however|though|although|yet|that said|real (?:issue|problem|question|fear|worry|concern|reason|driver)|what'?s different|mainly|primarily|actually|the point is|not the point)\b/i;

@@ -19,8 +19,9 @@ const QUANTITY =
 const ROLE =
   /\b(?:c[efiotmr]o|cmio|cno|ciso|cpo|chro|cco|vp(?: of)? [a-z]+|vp|svp|evp|economic buyer|champion|controller|comptroller|director(?: of [a-z]+)?|head of [a-z]+|manager|supervisor|lead|chief [a-z]+ officer|board|council|committee|superintendent|principal|provost|registrar|procurement|legal|finance team|it (?:team|director|staff)|owner|founder|president|partner|union|gm|general manager|planners?|dispatchers?|nurses?|coders?|engineers?|analysts?|buyer|sponsor|executive|exec)\b/gi;
 
+/** Dates; "4/5" or "7/10" is a rating out of 5 or 10, not the 5th of April. */
 const DATE =
-  /\b(?:q[1-4](?:\s?(?:fy)?\s?'?\d{2,4})?|h[12]\s?'?\d{2,4}|fy\s?'?\d{2,4}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s\d{4})?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|deadline|by (?:end of|the end of) [a-z]+|next (?:spring|summer|fall|autumn|winter|year|quarter|month)|this (?:spring|summer|fall|autumn|winter|year|cycle)|year[- ]end|peak season|renewal|expires?|goes live|starts?\s(?:on\s)?\w+\s\d)/gi;
+  /\b(?:q[1-4](?:\s?(?:fy)?\s?'?\d{2,4})?|h[12]\s?'?\d{2,4}|fy\s?'?\d{2,4}|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s\d{4})?|(?!(?:[0-5]\/5|\d\/10|10\/10)(?!\/?\d))\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}|deadline|by (?:end of|the end of) [a-z]+|next (?:spring|summer|fall|autumn|winter|year|quarter|month)|this (?:spring|summer|fall|autumn|winter|year|cycle)|year[- ]end|peak season|renewal|expires?|goes live|starts?\s(?:on\s)?\w+\s\d)/gi;
 
 const CAUSAL =
   /\b(?:because|since|so that|so|due to|therefore|which means|that means|means|leads? to|results? in|caus(?:es|ed|ing)|otherwise|as a result|triggers?|if [^.]{3,60}? (?:then|they|we|it)|without [^.]{3,40}? (?:they|it|we))\b|->|=>|(?<=\w) = (?=\w)/gi;

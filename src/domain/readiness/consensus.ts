@@ -31,6 +31,46 @@ export function latestCheckIns<T extends CheckInFacts>(checkIns: readonly T[]): 
   return [...latest.values()];
 }
 
+/** The customer's confidence as the record states it: buyers' own latest check-ins when any, our estimate otherwise. */
+export interface CustomerConfidence {
+  source: "buyers" | "our_estimate" | "none";
+  /** Per point: the mean of buyers' latest ratings, or our estimate when no buyer has rated. */
+  points: Record<ConfidencePoint, number | null>;
+  /** Each buyer's latest ratings, most recent first. */
+  people: { name: string; stakeholderId: string | null; verified: boolean; ratings: Ratings; at: string }[];
+  /** What the seller estimated — shown second, never mixed into the buyers' figures. */
+  estimate: Partial<Ratings>;
+}
+
+/** One source of truth for confidence: what buyers said themselves outranks what we believe they feel. */
+export function customerConfidence(
+  estimate: Partial<Ratings>,
+  checkIns: readonly CheckInFacts[],
+): CustomerConfidence {
+  const people = latestCheckIns(checkIns).reverse();
+  const fromEstimate = CONFIDENCE_POINTS.some((point) => typeof estimate[point] === "number");
+  const points = Object.fromEntries(
+    CONFIDENCE_POINTS.map((point) => [
+      point,
+      people.length
+        ? people.reduce((sum, c) => sum + c.ratings[point], 0) / people.length
+        : (estimate[point] ?? null),
+    ]),
+  ) as Record<ConfidencePoint, number | null>;
+  return {
+    source: people.length ? "buyers" : fromEstimate ? "our_estimate" : "none",
+    points,
+    people: people.map((c) => ({
+      name: c.stakeholderName,
+      stakeholderId: c.stakeholderId ?? null,
+      verified: c.verified ?? false,
+      ratings: { ...c.ratings },
+      at: c.at,
+    })),
+    estimate: { ...estimate },
+  };
+}
+
 /**
  * The person whose confidence fell most between their own last two check-ins, if anyone's fell by half a point
  * or more. Two different people's check-ins are never compared: a drop is only a drop for the same person.

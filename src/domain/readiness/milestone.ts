@@ -90,6 +90,14 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Everything still missing for a decision to reach `target`, across every milestone up to it. */
+export function missingFor(facts: DecisionFacts, diagnosis: Diagnosis | null, target: Milestone) {
+  const until = MILESTONES.indexOf(target);
+  return RULES.filter((rule) => MILESTONES.indexOf(rule.milestone) <= until).flatMap((rule) =>
+    rule.requires(facts, diagnosis),
+  );
+}
+
 export function milestoneOf(facts: DecisionFacts, diagnosis: Diagnosis | null): MilestoneResult {
   if (facts.outcome !== "open") return { milestone: "decided", next: null };
   let reached: Milestone = "exploring";

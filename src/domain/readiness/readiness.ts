@@ -9,9 +9,9 @@ import {
   type StancePoint,
 } from "../decision/model.ts";
 import { type Diagnosis, diagnose } from "../diagnostics/diagnose.ts";
-import { divergence, latestCheckIns } from "./consensus.ts";
+import { customerConfidence, divergence, latestCheckIns } from "./consensus.ts";
 import { type Dimension, type DimensionKey, DimensionScore } from "./dimension.ts";
-import { type MilestoneResult, milestoneOf } from "./milestone.ts";
+import { type Milestone, type MilestoneResult, milestoneOf, missingFor } from "./milestone.ts";
 import type { QuestionLibrary } from "./questions.ts";
 
 export interface Readiness {
@@ -374,14 +374,10 @@ function average(values: number[]) {
 
 function confidenceDimension(facts: DecisionFacts, library: QuestionLibrary) {
   const d = new DimensionScore("confidence", library);
-  const checkIns = facts.checkIns ?? [];
-  if (checkIns.length > 0) {
-    // The latest check-in of each person counts: buyers' own ratings come before any estimate of ours.
+  const confidence = customerConfidence(facts.sellerConfidence, facts.checkIns ?? []);
+  if (confidence.source === "buyers") {
     const people = latestCheckIns(facts.checkIns ?? []);
-    const perPoint = CONFIDENCE_POINTS.map((point) => ({
-      point,
-      value: average(people.map((c) => c.ratings[point])),
-    }));
+    const perPoint = CONFIDENCE_POINTS.map((point) => ({ point, value: confidence.points[point]! }));
     d.partial(
       100,
       (average(perPoint.map((p) => p.value)) - 1) / 4,
@@ -448,15 +444,20 @@ const QUESTION_WORDS: Record<ReviewFlag["question"], string> = {
   consensus: "who must agree",
   confidence: "how confident they are",
 };
-/** A flagged review answer costs its dimension this many points: the review showed we do not know it yet. */
-export const REVIEW_FLAG_PENALTY = 15;
 
 /**
  * Readiness: how well we and the customer understand the decision, per dimension with evidence, gaps and
  * the next question to ask. Pure: `today` and the workspace's question library are passed in.
  */
+const problemDiagnosis = (facts: DecisionFacts) =>
+  facts.problem.statement?.trim() ? diagnose("problem", facts.problem.statement) : null;
+
+/** The customer evidence a decision still lacks to reach a milestone, in words a seller accepts. */
+export const evidenceMissingFor = (facts: DecisionFacts, target: Milestone) =>
+  missingFor(facts, problemDiagnosis(facts), target);
+
 export function readinessOf(facts: DecisionFacts, today: Date, library: QuestionLibrary = {}): Readiness {
-  const diagnosis = facts.problem.statement?.trim() ? diagnose("problem", facts.problem.statement) : null;
+  const diagnosis = problemDiagnosis(facts);
   const cost = costOfWaiting(facts.impact, facts.targetDate, today);
   const scores = [
     problemDimension(facts, diagnosis, library),
@@ -470,11 +471,11 @@ export function readinessOf(facts: DecisionFacts, today: Date, library: Question
   ];
   const dimensions = scores.map((dimension) => {
     const flags = (facts.reviewFlags ?? []).filter((f) => FLAGGED_DIMENSION[f.question] === dimension.key);
+    // A flagged answer shows what we do not know yet, as a gap with the question to ask. It does not move the
+    // score: readiness moves only with evidence from the customer, never with how a review was answered.
     if (flags.length === 0) return dimension;
-    const penalty = Math.min(dimension.score, REVIEW_FLAG_PENALTY * flags.length);
     return {
       ...dimension,
-      score: dimension.score - penalty,
       gaps: [
         ...flags.map((flag) => ({
           key: "review.flagged" as const,

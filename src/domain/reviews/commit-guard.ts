@@ -1,11 +1,16 @@
 import type { DiagnosisLabel, DiagnosisReason, ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { Milestone } from "../readiness/milestone.ts";
 
 const GUARDED: ReviewQuestion[] = ["problem", "impact", "why_change"];
 const WORDS: Record<string, string> = { problem: "problem", impact: "impact", why_change: "why-change" };
 
+/** Commit is a promise about the customer's decision: they must at least have agreed a plan to make it. */
+export const COMMIT_NEEDS: Milestone = "plan_agreed";
+
 /**
- * A decision may not be forecast as commit while the latest review's problem, impact or why-change answer
- * is seller-centric or vague: the forecast would rest on our view, not the customer's.
+ * Why a decision may not be forecast as commit, each reason in words: customer evidence still missing up to
+ * the plan being agreed (whether or not anyone reviewed it), and the latest review's problem, impact or
+ * why-change answer being seller-centric or vague — the forecast would rest on our view, not the customer's.
  */
 export function commitBlockers(
   answers: {
@@ -14,11 +19,17 @@ export function commitBlockers(
     reason: DiagnosisReason | null;
     explanation: string;
   }[],
+  evidence: { readiness: number; missing: string[] },
 ) {
-  return answers
-    .filter((a) => GUARDED.includes(a.question) && a.label !== "customer")
-    .map(
-      (a) =>
-        `The ${WORDS[a.question]} answer is ${a.label === "seller" ? "seller-centric" : "vague"}: ${a.explanation}`,
-    );
+  return [
+    ...evidence.missing.map(
+      (missing) => `Missing from the customer (readiness ${evidence.readiness} of 100): ${missing}.`,
+    ),
+    ...answers
+      .filter((a) => GUARDED.includes(a.question) && a.label !== "customer")
+      .map(
+        (a) =>
+          `The ${WORDS[a.question]} answer is ${a.label === "seller" ? "seller-centric" : "vague"}: ${a.explanation}`,
+      ),
+  ];
 }

@@ -12,15 +12,18 @@ const RANK: Record<DiagnosisLabel, number> = { seller: 0, vague: 1, customer: 2 
 export function compareReviews(before: AnswerSnapshot[], after: AnswerSnapshot[]) {
   return after.map((now) => {
     const then = before.find((b) => b.question === now.question);
-    const change = !then
-      ? "new"
-      : RANK[now.label] > RANK[then.label]
-        ? "improved"
-        : RANK[now.label] < RANK[then.label]
-          ? "regressed"
-          : then.answer.trim() === now.answer.trim()
-            ? "unchanged"
-            : "reworded";
+    // An empty answer says nothing: it never improves on, or rewords, what was said before.
+    const change = !now.answer.trim()
+      ? "unanswered"
+      : !then || !then.answer.trim()
+        ? "new"
+        : RANK[now.label] > RANK[then.label]
+          ? "improved"
+          : RANK[now.label] < RANK[then.label]
+            ? "regressed"
+            : then.answer.trim() === now.answer.trim()
+              ? "unchanged"
+              : "reworded";
     return { question: now.question, before: then ?? null, after: now, change };
   });
 }

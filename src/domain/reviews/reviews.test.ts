@@ -91,22 +91,51 @@ describe("comparing reviews", () => {
         { question: "worries", answer: "", label: "vague" },
       ],
     );
-    expect(result.map((r) => r.change)).toEqual(["improved", "regressed", "new"]);
+    expect(result.map((r) => r.change)).toEqual(["improved", "regressed", "unanswered"]);
+  });
+
+  it("an empty answer is unanswered, never an improvement on a seller-centric one", () => {
+    const result = compareReviews(
+      [
+        { question: "problem", answer: "They need a CRM", label: "seller" },
+        { question: "impact", answer: "", label: "vague" },
+      ],
+      [
+        { question: "problem", answer: "  ", label: "vague" },
+        { question: "impact", answer: "Rework costs $40k a month, per their controller", label: "customer" },
+      ],
+    );
+    expect(result.map((r) => r.change)).toEqual(["unanswered", "new"]);
   });
 });
 
 describe("commit guard", () => {
   it("blocks commit on a seller-centric or vague problem, impact or why-change answer, and says which", () => {
-    const blockers = commitBlockers([
-      {
-        question: "impact",
-        label: "seller",
-        reason: "our_loss",
-        explanation: "It describes what we would lose.",
-      },
-      { question: "worries", label: "vague", reason: "vague", explanation: "Too general." },
-      { question: "problem", label: "customer", reason: null, explanation: "ok" },
-    ]);
+    const blockers = commitBlockers(
+      [
+        {
+          question: "impact",
+          label: "seller",
+          reason: "our_loss",
+          explanation: "It describes what we would lose.",
+        },
+        { question: "worries", label: "vague", reason: "vague", explanation: "Too general." },
+        { question: "problem", label: "customer", reason: null, explanation: "ok" },
+      ],
+      { readiness: 80, missing: [] },
+    );
     expect(blockers).toEqual(["The impact answer is seller-centric: It describes what we would lose."]);
+  });
+
+  it("blocks commit on missing customer evidence even when no one reviewed the decision, and names each piece", () => {
+    expect(
+      commitBlockers([], {
+        readiness: 12,
+        missing: ["the economic buyer, identified", "the customer's target decision date"],
+      }),
+    ).toEqual([
+      "Missing from the customer (readiness 12 of 100): the economic buyer, identified.",
+      "Missing from the customer (readiness 12 of 100): the customer's target decision date.",
+    ]);
   });
 });

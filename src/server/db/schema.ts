@@ -281,8 +281,10 @@ export interface ShareLinkTable {
   revoked_at: Date | null;
   created_by: string;
   created_at: CreatedAt;
-  last_opened_at: Date | null;
-  open_count: ColumnType<number, number | undefined, number>;
+  last_seen_at: Date | null;
+  visit_count: ColumnType<number, number | undefined, number>;
+  /** The stakeholder whose own link this is; null for a general link. */
+  stakeholder_id: string | null;
 }
 
 export interface CheckInTable {
@@ -295,6 +297,8 @@ export interface CheckInTable {
   role: string | null;
   ratings: Json;
   comment: string | null;
+  /** Came through the stakeholder's own link, so it is theirs. */
+  verified: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 
@@ -318,6 +322,8 @@ export interface ProblemCorrectionTable {
   verdict: "right" | "not_quite";
   text: string | null;
   proposed_by: string | null;
+  stakeholder_id: string | null;
+  verified: ColumnType<boolean, boolean | undefined, boolean>;
   status: ColumnType<"proposed" | "accepted" | "dismissed", string | undefined, string>;
   resolved_by: string | null;
   resolved_at: Date | null;

@@ -1,3 +1,4 @@
+import type { ConfidencePoint } from "../../domain/decision/model.ts";
 import type { DimensionKey } from "../../domain/readiness/dimension.ts";
 import type { Milestone } from "../../domain/readiness/milestone.ts";
 
@@ -60,6 +61,15 @@ export const DIMENSION_LABELS: Record<DimensionKey, string> = {
   consensus: "Consensus",
   process: "Process",
   confidence: "Confidence",
+};
+
+/** A confidence point in a table header or a short list. */
+export const CONFIDENCE_SHORT: Record<ConfidencePoint, string> = {
+  problem: "Problem",
+  solution: "Solution",
+  risks: "Risks",
+  me: "For me",
+  agreement: "Org agrees",
 };
 
 export const label = (value: string) => value.replace(/_/g, " ").replace(/^\w/, (c) => c.toUpperCase());

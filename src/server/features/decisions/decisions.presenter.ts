@@ -17,6 +17,7 @@ import type {
   Problem,
   Trigger,
 } from "../../../domain/decision/model.ts";
+import { customerConfidence } from "../../../domain/readiness/consensus.ts";
 import type { DimensionKey } from "../../../domain/readiness/dimension.ts";
 import type { Milestone } from "../../../domain/readiness/milestone.ts";
 import type { Readiness } from "../../../domain/readiness/readiness.ts";
@@ -198,14 +199,16 @@ export function presentDetail(
     row,
     involvements,
     concerns,
+    facts,
     readiness,
-  }: Pick<StoredFacts, "row" | "involvements" | "concerns" | "readiness">,
+  }: Pick<StoredFacts, "row" | "involvements" | "concerns" | "facts" | "readiness">,
 ) {
   return {
     ...presentDecision(row),
     involvements: involvements.map(presentInvolvement),
     concerns: concerns.map(presentConcern),
     readinessDetail: presentReadiness(readiness, row.currency),
+    confidence: customerConfidence(facts.sellerConfidence, facts.checkIns ?? []),
     canEdit: canEditDecision(actor, row),
   };
 }

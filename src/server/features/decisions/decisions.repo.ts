@@ -333,6 +333,7 @@ export function checkInsOf(db: Kysely<Database>, workspaceId: string, decisionId
       "decision_id",
       "stakeholder_id",
       "stakeholder_name",
+      "verified",
       "role",
       "ratings",
       "comment",

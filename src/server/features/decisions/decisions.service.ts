@@ -8,7 +8,8 @@ import type {
 } from "../../../contract/decisions.ts";
 import { withDoNothing } from "../../../domain/decision/model.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
-import { commitBlockers } from "../../../domain/reviews/commit-guard.ts";
+import { evidenceMissingFor } from "../../../domain/readiness/readiness.ts";
+import { COMMIT_NEEDS, commitBlockers } from "../../../domain/reviews/commit-guard.ts";
 import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
@@ -55,10 +56,17 @@ function stakeholderRefs(columns: ReturnType<typeof partsOf>) {
   ];
 }
 
-/** Workspace policy (on by default): no commit while the latest review shows we do not know the customer's side. */
+/**
+ * Workspace policy (on by default): no commit while the customer's record lacks the evidence of an agreed plan,
+ * or the latest review shows we do not know the customer's side. The record is judged as it stands.
+ */
 async function checkCommitGuard(trx: Kysely<Database>, actor: SignedIn, id: string) {
   if (!(await workspaceView(trx, actor.workspaceId)).settings.commitGuard) return;
-  const blockers = commitBlockers(await latestReviewAnswers(trx, actor.workspaceId, id));
+  const { facts, readiness } = await decisionFacts(trx, actor.workspaceId, id);
+  const blockers = commitBlockers(await latestReviewAnswers(trx, actor.workspaceId, id), {
+    readiness: readiness.overall,
+    missing: evidenceMissingFor(facts, COMMIT_NEEDS),
+  });
   if (blockers.length) {
     throw new AppError(
       409,

@@ -63,6 +63,7 @@ export async function decisionFactsOf(
           id: c.id,
           stakeholderId: c.stakeholder_id,
           stakeholderName: c.stakeholder_name,
+          verified: c.verified,
           role: c.role as never,
           ratings: c.ratings as Ratings,
           comment: c.comment,

@@ -105,7 +105,7 @@ describe("a manager's review of a team member's decision", () => {
     ).toBe(404);
   });
 
-  it("completing keeps it in the history; a seller-centric answer becomes a readiness gap; the next review shows what improved", async () => {
+  it("completing keeps it in the history; a seller-centric answer becomes a readiness gap, not a score change; the next review shows what improved", async () => {
     const d = await sellerDecision("Give planners their Mondays back");
     const first = (await w.as.manager.post(`/api/v1/decisions/${d.id}/reviews`)).body;
     await w.as.seller.put(`/api/v1/reviews/${first.id}/answers/impact`, {
@@ -121,7 +121,8 @@ describe("a manager's review of a team member's decision", () => {
     const impact = after.dimensions.find((x: { key: string }) => x.key === "impact");
     expect(impact.gaps[0]).toMatchObject({ key: "review.flagged" });
     expect(impact.gaps[0].text).toMatch(/about us, not the customer/);
-    expect(after.overall).toBeLessThan(before.overall);
+    // How a review was answered is not customer evidence: the gap shows, the score does not move.
+    expect(after.overall).toBe(before.overall);
     expect(
       (await w.as.seller.put(`/api/v1/reviews/${first.id}/answers/impact`, { answer: "x" })).status,
     ).toBe(409);
@@ -219,6 +220,55 @@ describe("the commit guard", () => {
     expect(allowed.status).toBe(200);
     expect(allowed.body.forecastCategory).toBe("commit");
     await w.as.admin.patch("/api/v1/workspace", { version: ws.version + 1, settings: { commitGuard: true } });
+  });
+});
+
+describe("the commit guard without a review", () => {
+  it("refuses commit on a decision no one reviewed while customer evidence is missing, names each piece, and allows it once the plan is agreed", async () => {
+    const d = (
+      await w.as.seller.post("/api/v1/decisions", { accountId: acct.account.id, title: "Never reviewed" })
+    ).body;
+    const refused = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: d.version,
+      forecastCategory: "commit",
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("commit_guard");
+    const reasons = refused.body.error.fields.map((f: { message: string }) => f.message);
+    expect(reasons).toContain(
+      `Missing from the customer (readiness ${d.readiness} of 100): the economic buyer, identified.`,
+    );
+    expect(reasons).toContain(
+      `Missing from the customer (readiness ${d.readiness} of 100): the customer's target decision date.`,
+    );
+
+    for (const [stakeholderId, role] of [
+      [acct.cfo.id, "economic_buyer"],
+      [acct.controller.id, "champion"],
+    ] as const)
+      await w.as.seller.post(`/api/v1/decisions/${d.id}/stakeholders`, {
+        stakeholderId,
+        role,
+        stance: { problem: "supports" },
+      });
+    const current = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
+    const evidenced = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: current.version,
+      targetDate: "2027-09-30",
+      problem: {
+        statement: "Month-end close takes 12 days because plant ledgers are reconciled in spreadsheets.",
+        saidBy: acct.cfo.id,
+      },
+      impact: { recurringCost: { amount: 4_000_000, period: "month" }, confirmedBy: acct.cfo.id },
+      process: { steps: [{ name: "Board approval" }] },
+    });
+    expect(evidenced.status).toBe(200);
+    const allowed = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: evidenced.body.version,
+      forecastCategory: "commit",
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.forecastCategory).toBe("commit");
   });
 });
 

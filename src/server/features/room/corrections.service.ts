@@ -42,7 +42,8 @@ export async function resolveCorrection(
     if (body.status === "accepted" && row.text) {
       await changeDecision(trx, actor, row.decision_id, {
         version: decision.version,
-        problem: { statement: row.text },
+        // Attribution follows the words: they are the stakeholder's who sent them (null if we cannot tell who).
+        problem: { statement: row.text, saidBy: row.stakeholder_id },
       });
     }
   });

@@ -68,6 +68,165 @@ describe("confidence over time", () => {
   });
 });
 
+describe("one source of truth for confidence", () => {
+  it("the decision states the buyers' own ratings once they check in; our estimate stays beside them, second", async () => {
+    const d = (
+      await w.as.seller.post("/api/v1/decisions", {
+        accountId: acct.account.id,
+        title: "Buyers rate themselves",
+        sellerConfidence: { problem: 5, solution: 5, risks: 4, me: 4, agreement: 5 },
+      })
+    ).body;
+    expect(d.confidence).toMatchObject({ source: "our_estimate", people: [] });
+    expect(d.confidence.points.risks).toBe(4);
+    const link = (await w.as.seller.post(`/api/v1/decisions/${d.id}/share-links`, { label: "Team" })).body;
+    const checkIn = (name: string, risks: number, agreement: number) =>
+      buyer().post(`/api/v1/room/${link.token}/check-ins`, {
+        stakeholderName: name,
+        ratings: { problem: 4, solution: 4, risks, me: 3, agreement },
+      });
+    expect((await checkIn("Dana Lee", 2, 2)).status).toBe(201);
+    expect((await checkIn("Sam Ortiz", 3, 1)).status).toBe(201);
+    const after = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body.confidence;
+    expect(after.source).toBe("buyers");
+    expect(after.points).toEqual({ problem: 4, solution: 4, risks: 2.5, me: 3, agreement: 1.5 });
+    expect(after.people.map((p: { name: string }) => p.name)).toEqual(["Sam Ortiz", "Dana Lee"]);
+    expect(after.estimate).toEqual({ problem: 5, solution: 5, risks: 4, me: 4, agreement: 5 });
+  });
+});
+
+/** A decision of its own with the CFO and the controller involved, so a test's buyer actions stay in it. */
+async function freshDecision(title: string) {
+  const d = (await w.as.seller.post("/api/v1/decisions", { accountId: acct.account.id, title })).body;
+  for (const stakeholderId of [acct.cfo.id, acct.controller.id])
+    await w.as.seller.post(`/api/v1/decisions/${d.id}/stakeholders`, { stakeholderId, role: "influencer" });
+  return d.id as string;
+}
+
+describe("a stakeholder's own link", () => {
+  it("makes what comes through it theirs: no name asked, check-ins verified, their correction attributed when accepted", async () => {
+    const decisionId = await freshDecision("Own links");
+    const own = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
+      stakeholderId: acct.cfo.id,
+    });
+    expect(own.status).toBe(201);
+    expect(own.body.label).toBe("Dana Lee");
+    const room = await buyer().get(`/api/v1/room/${own.body.token}`);
+    expect(room.body.you).toEqual({ name: "Dana Lee" });
+    const ratings = { problem: 4, solution: 4, risks: 3, me: 4, agreement: 3 };
+    const checked = await buyer().post(`/api/v1/room/${own.body.token}/check-ins`, {
+      stakeholderName: "Someone Else",
+      ratings,
+    });
+    expect(checked.status).toBe(201);
+    const consensus = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/consensus`)).body;
+    const dana = consensus.people.find((p: { stakeholderId: string }) => p.stakeholderId === acct.cfo.id);
+    expect(dana.latest).toMatchObject({ stakeholderName: "Dana Lee", verified: true, ratings });
+
+    await buyer().post(`/api/v1/room/${own.body.token}/problem`, {
+      verdict: "not_quite",
+      text: "Our auditors find the manual reconciliations every quarter.",
+    });
+    const correction = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/corrections`)).body.items[0];
+    expect(correction).toMatchObject({ proposedBy: "Dana Lee", verified: true });
+    const before = (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body;
+    expect(before.problem.saidBy).toBeNull();
+    expect(
+      (
+        await w.as.seller.patch(`/api/v1/corrections/${correction.id}`, {
+          version: correction.version,
+          status: "accepted",
+        })
+      ).status,
+    ).toBe(200);
+    const after = (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body;
+    expect(after.problem).toMatchObject({
+      statement: "Our auditors find the manual reconciliations every quarter.",
+      saidBy: acct.cfo.id,
+    });
+  });
+
+  it("a general link asks the name for a check-in, and what comes through it stays unverified", async () => {
+    const decisionId = await freshDecision("Own links");
+    const general = (
+      await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "Finance team" })
+    ).body;
+    const ratings = { problem: 3, solution: 3, risks: 3, me: 3, agreement: 3 };
+    const nameless = await buyer().post(`/api/v1/room/${general.token}/check-ins`, { ratings });
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.error.fields[0]).toEqual({
+      path: "body.stakeholderName",
+      message: "tell us your name",
+    });
+    const typed = await buyer().post(`/api/v1/room/${general.token}/check-ins`, {
+      stakeholderName: "Sam Ortiz",
+      ratings,
+    });
+    expect(typed.status).toBe(201);
+    const consensus = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/consensus`)).body;
+    const sam = consensus.people.find(
+      (p: { stakeholderId: string }) => p.stakeholderId === acct.controller.id,
+    );
+    expect(sam.latest).toMatchObject({ verified: false });
+    const activity = (await w.as.seller.get(`/api/v1/activity?decisionId=${decisionId}`)).body.items;
+    expect(activity[0].summary).toMatch(/^Sam Ortiz \(unverified\) checked in/);
+  });
+
+  it("is only for someone in the decision", async () => {
+    const decisionId = await freshDecision("Own links");
+    const stranger = (
+      await w.as.seller.post("/api/v1/stakeholders", { accountId: acct.account.id, name: "Not Involved" })
+    ).body;
+    const refused = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
+      stakeholderId: stranger.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].path).toBe("body.stakeholderId");
+  });
+});
+
+describe("visits", () => {
+  const visitsOf = async (id: string, decisionId: string) =>
+    (await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`)).body.items.find(
+      (l: { id: string }) => l.id === id,
+    );
+
+  it("reloads within a visit count once; a return after a while is a new visit, with one access in the history each", async () => {
+    const decisionId = await freshDecision("Visits");
+    const link = (
+      await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "Reloader" })
+    ).body;
+    for (let i = 0; i < 4; i++) expect((await buyer().get(`/api/v1/room/${link.token}`)).status).toBe(200);
+    expect((await visitsOf(link.id, decisionId)).visits).toBe(1);
+    await t.db
+      .updateTable("share_link")
+      .set({ last_seen_at: new Date(Date.now() - 2 * 3_600_000) })
+      .where("id", "=", link.id)
+      .execute();
+    await buyer().get(`/api/v1/room/${link.token}`);
+    await buyer().get(`/api/v1/room/${link.token}`);
+    expect((await visitsOf(link.id, decisionId)).visits).toBe(2);
+    const accesses = await t.db
+      .selectFrom("change_log")
+      .select("id")
+      .where("entity_id", "=", link.id)
+      .where("action", "=", "access")
+      .execute();
+    expect(accesses).toHaveLength(2);
+  });
+
+  it("a buyer who only acted through the link has visited", async () => {
+    const decisionId = await freshDecision("Acts only");
+    const link = (
+      await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "Acts only" })
+    ).body;
+    await buyer().post(`/api/v1/room/${link.token}/concerns`, { text: "Will the auditors accept it?" });
+    const listed = await visitsOf(link.id, decisionId);
+    expect(listed.visits).toBe(1);
+    expect(listed.lastVisitAt).toEqual(expect.any(String));
+  });
+});
+
 async function share(label = "Dana Lee, CFO", expiresAt?: string) {
   const reply = await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, {
     label,
@@ -80,6 +239,7 @@ async function share(label = "Dana Lee, CFO", expiresAt?: string) {
 /** Every key a buyer may ever see; a new field in a buyer response must be added here on purpose. */
 const ALLOWED = new Set([
   "decision",
+  "you",
   "title",
   "accountName",
   "targetDate",
@@ -142,7 +302,7 @@ describe("share links", () => {
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const list = await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`);
     expect(JSON.stringify(list.body)).not.toContain(link.token);
-    expect(list.body.items[0]).toMatchObject({ label: "Dana Lee, CFO", active: true, openCount: 0 });
+    expect(list.body.items[0]).toMatchObject({ label: "Dana Lee, CFO", active: true, visits: 0 });
   });
 
   it("a link names the configured address, never the Host header a client sent; with none known it is refused", async () => {
@@ -221,8 +381,8 @@ describe("the buyer room", () => {
     const listed = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`)).body.items.find(
       (l: { id: string }) => l.id === link.id,
     );
-    expect(listed.openCount).toBe(1);
-    expect(listed.lastOpenedAt).toEqual(expect.any(String));
+    expect(listed.visits).toBe(1);
+    expect(listed.lastVisitAt).toEqual(expect.any(String));
   });
 
   it("lets the buyer tick their steps, comment, raise a concern, correct the problem and check in — all seen by the seller", async () => {

@@ -7,6 +7,7 @@ export function presentCheckIn(c: CheckInFacts): z.infer<typeof checkIn> {
   return {
     id: c.id!,
     stakeholderId: c.stakeholderId ?? null,
+    verified: c.verified ?? false,
     stakeholderName: c.stakeholderName,
     role: c.role ?? null,
     ratings: c.ratings,

@@ -7,7 +7,8 @@ import type {
   ShareLinkTable,
 } from "../../db/schema.ts";
 
-export type LinkRow = Selectable<ShareLinkTable>;
+/** A link, with the name of the stakeholder whose own link it is (null for a general link). */
+export type LinkRow = Selectable<ShareLinkTable> & { stakeholder_name: string | null };
 
 /** A link by its secret's hash, only while its decision is there: a deleted decision's room is closed to every route. */
 export function linkByHash(db: Kysely<Database>, tokenHash: string) {
@@ -19,7 +20,9 @@ export function linkByHash(db: Kysely<Database>, tokenHash: string) {
         .onRef("decision.workspace_id", "=", "share_link.workspace_id")
         .on("decision.deleted_at", "is", null),
     )
+    .leftJoin("stakeholder", "stakeholder.id", "share_link.stakeholder_id")
     .selectAll("share_link")
+    .select("stakeholder.name as stakeholder_name")
     .where("share_link.token_hash", "=", tokenHash)
     .executeTakeFirst();
 }
@@ -28,8 +31,9 @@ export function linksOf(db: Kysely<Database>, workspaceId: string, decisionId: s
   return db
     .selectFrom("share_link")
     .innerJoin("member", "member.id", "share_link.created_by")
+    .leftJoin("stakeholder", "stakeholder.id", "share_link.stakeholder_id")
     .selectAll("share_link")
-    .select("member.name as created_by_name")
+    .select(["member.name as created_by_name", "stakeholder.name as stakeholder_name"])
     .where("share_link.workspace_id", "=", workspaceId)
     .where("share_link.decision_id", "=", decisionId)
     .orderBy("share_link.created_at", "desc")
@@ -121,20 +125,27 @@ export async function roomRow(db: Kysely<Database>, link: { workspace_id: string
   return rows[0];
 }
 
-/** Counts an opening of the room and writes it to the change log, in one statement. */
-export async function recordRoomAccess(
+/**
+ * Notes that a buyer used the room through this link. A visit is a stretch of use: it begins when the link was
+ * not used for `gapMinutes`, and only then is it counted and written to the change log as an access.
+ */
+export async function recordRoomUse(
   db: Kysely<Database>,
   link: { id: string; workspace_id: string; decision_id: string },
   via: string,
+  gapMinutes: number,
 ) {
   await sql`
-    WITH opened AS (
-      UPDATE share_link SET last_opened_at = now(), open_count = open_count + 1 WHERE id = ${link.id}::uuid RETURNING id
+    WITH before AS (
+      SELECT id, last_seen_at IS NULL OR last_seen_at < now() - make_interval(mins => ${gapMinutes}) AS new_visit
+      FROM share_link WHERE id = ${link.id}::uuid FOR UPDATE
+    ), seen AS (
+      UPDATE share_link s SET last_seen_at = now(), visit_count = s.visit_count + (CASE WHEN before.new_visit THEN 1 ELSE 0 END)
+      FROM before WHERE s.id = before.id RETURNING s.id, before.new_visit
     )
     INSERT INTO change_log (workspace_id, member_id, via, entity, entity_id, action, parent_id)
-    SELECT ${link.workspace_id}::uuid, NULL, ${via}, 'share_link', opened.id, 'access', ${link.decision_id}::uuid FROM opened`.execute(
-    db,
-  );
+    SELECT ${link.workspace_id}::uuid, NULL, ${via}, 'share_link', seen.id, 'access', ${link.decision_id}::uuid
+    FROM seen WHERE seen.new_visit`.execute(db);
 }
 
 export function findCorrection(db: Kysely<Database>, workspaceId: string, id: string) {
@@ -211,6 +222,24 @@ export function involvedByName(db: Kysely<Database>, decisionId: string, name: s
     .where("involvement.decision_id", "=", decisionId)
     .where("involvement.deleted_at", "is", null)
     .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", name.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** A stakeholder involved in this decision, by id: whom a personal link may be for. */
+export function involvedStakeholder(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  id: string,
+) {
+  return db
+    .selectFrom("stakeholder")
+    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+    .select(["stakeholder.id", "stakeholder.name"])
+    .where("involvement.workspace_id", "=", workspaceId)
+    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.deleted_at", "is", null)
+    .where("stakeholder.id", "=", id)
     .executeTakeFirst();
 }
 

@@ -22,7 +22,7 @@ import {
   hashSecret,
   linkNotValid,
   raiseConcern,
-  recordAccess,
+  recordUse,
   tickStep,
 } from "./room.service.ts";
 
@@ -46,6 +46,7 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const found = await activeLink(app.db, token);
     if (!found) throw linkNotValid();
+    await recordUse(app.db, found, request.ip);
     return found;
   }
 
@@ -54,7 +55,6 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     { config, schema: { tags, params: roomParams, response: { 200: roomView } } },
     async (request) => {
       const found = await link(request, request.params.token);
-      await recordAccess(app.db, found, request.ip);
       return buildRoomView(app.db, found);
     },
   );

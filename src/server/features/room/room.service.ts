@@ -18,7 +18,7 @@ import {
   involvedByName,
   type LinkRow,
   linkByHash,
-  recordRoomAccess,
+  recordRoomUse,
   roomRow,
 } from "./room.repo.ts";
 
@@ -42,9 +42,44 @@ export function buyerActor(link: LinkRow, ip: string): Actor {
   return { workspaceId: link.workspace_id, memberId: null, via: `share_link:${link.id} ip:${ipHash}` };
 }
 
-export async function recordAccess(db: Kysely<Database>, link: LinkRow, ip: string) {
-  await recordRoomAccess(db, link, buyerActor(link, ip).via!);
+/** A visit begins after half an hour without use of the room. */
+const VISIT_GAP_MINUTES = 30;
+/** Within a minute of the link's last use a request changes nothing a seller reads, so nothing is written. */
+const SEEN_PRECISION_MS = 60_000;
+
+/** Any use of the room — opening it or acting in it — is part of a visit. */
+export async function recordUse(db: Kysely<Database>, link: LinkRow, ip: string, now = new Date()) {
+  if (link.last_seen_at && now.getTime() - link.last_seen_at.getTime() < SEEN_PRECISION_MS) return;
+  await recordRoomUse(db, link, buyerActor(link, ip).via!, VISIT_GAP_MINUTES);
 }
+
+/**
+ * Who is speaking in the room. On a stakeholder's own link it is that stakeholder, verified, whatever name was
+ * typed. On a general link it is the name the buyer gave, matched to an involved stakeholder where one goes by
+ * it, and unverified: anyone holding the link could have typed it.
+ */
+async function speaker(
+  db: Kysely<Database>,
+  link: LinkRow,
+  typed: string | undefined,
+  /** The body field that must carry a name on a general link; when null the link's label stands in. */
+  field: string | null,
+) {
+  if (link.stakeholder_id && link.stakeholder_name)
+    return { name: link.stakeholder_name, stakeholderId: link.stakeholder_id, role: null, verified: true };
+  if (!typed && field) throw invalid(field, "tell us your name");
+  const known = typed ? await involvedByName(db, link.decision_id, typed) : undefined;
+  return {
+    name: typed ?? link.label,
+    stakeholderId: known?.id ?? null,
+    role: known?.role ?? null,
+    verified: false,
+  };
+}
+
+/** A speaker as the seller reads them in buyer activity: a general link's names are only what was typed. */
+const said = (who: { name: string; verified: boolean }) =>
+  who.verified ? who.name : `${who.name} (unverified)`;
 
 /** The buyer's view: built field by field from an allow-list, never by copying internal records. */
 export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<RoomView> {
@@ -77,6 +112,7 @@ export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<Roo
       targetDate: row.target_date,
       problem: row.problem.statement ?? null,
       costOfWaiting: {
+        quantified: cost.quantified,
         perMonth: cost.perMonth,
         untilTarget: cost.untilTarget,
         monthsToTarget: cost.monthsToTarget,
@@ -111,6 +147,7 @@ export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<Roo
     people: row.people,
     sellerName: row.owner_name,
     linkLabel: link.label,
+    you: link.stakeholder_name ? { name: link.stakeholder_name } : null,
   };
 }
 
@@ -161,6 +198,7 @@ export async function tickStep(
     const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
     if (step.owner_side === "us") throw invalid("stepId", "this step is ours to do; ask us about it");
+    const who = await speaker(trx, link, name, null);
     await applyStepChange(trx, buyerActor(link, ip), step, {
       action: "update",
       version: step.version,
@@ -168,7 +206,7 @@ export async function tickStep(
     });
     await noteBuyerActivity(trx, link, {
       kind: "step_ticked",
-      summary: `${name ?? link.label} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
+      summary: `${said(who)} marked "${clip(step.title)}" as ${status.replace("_", " ")}.`,
     });
   });
 }
@@ -178,21 +216,23 @@ export async function commentOnStep(
   link: LinkRow,
   ip: string,
   stepId: string,
-  body: { name: string; body: string },
+  body: { name?: string | undefined; body: string },
 ) {
   await db.transaction().execute(async (trx) => {
     const step = await planStep(trx, link.workspace_id, stepId);
     if (!step || step.decision_id !== link.decision_id) throw notFound("The step");
+    const who = await speaker(trx, link, body.name, "body.name");
+    const comment = { name: who.name, body: body.body };
     await addStepComment(
       trx,
       buyerActor(link, ip),
       step,
-      { name: body.name, memberId: null, linkId: link.id },
-      body,
+      { name: who.name, memberId: null, linkId: link.id },
+      comment,
     );
     await noteBuyerActivity(trx, link, {
       kind: "step_comment",
-      summary: `${body.name} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
+      summary: `${said(who)} commented on "${clip(step.title)}": ${clip(body.body, 120)}`,
     });
   });
 }
@@ -205,7 +245,7 @@ export async function raiseConcern(
 ) {
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
-    const who = body.name ? await involvedByName(trx, link.decision_id, body.name) : undefined;
+    const who = await speaker(trx, link, body.name, null);
     await insertBuyerConcern(trx, {
       id,
       workspace_id: link.workspace_id,
@@ -213,7 +253,7 @@ export async function raiseConcern(
       text: body.text,
       kind: body.kind,
       category: "other",
-      raised_by: who?.id ?? null,
+      raised_by: who.stakeholderId,
       severity: "medium",
       status: "open",
       raised_via_link: link.id,
@@ -229,7 +269,7 @@ export async function raiseConcern(
       },
       {
         kind: "concern_added",
-        summary: `${body.name ?? link.label} raised a concern: ${clip(body.text, 120)}`,
+        summary: `${said(who)} raised a concern: ${clip(body.text, 120)}`,
       },
     );
     await refreshDerived(trx, link.workspace_id, link.decision_id);
@@ -244,6 +284,7 @@ export async function correctProblem(
 ) {
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
+    const who = await speaker(trx, link, body.name, null);
     await insertCorrection(trx, {
       id,
       workspace_id: link.workspace_id,
@@ -251,7 +292,9 @@ export async function correctProblem(
       share_link_id: link.id,
       verdict: body.verdict,
       text: body.text ?? null,
-      proposed_by: body.name ?? null,
+      proposed_by: body.name || who.verified ? who.name : null,
+      stakeholder_id: who.stakeholderId,
+      verified: who.verified,
       status: body.verdict === "right" ? "accepted" : "proposed",
     });
     await recordBuyerChange(
@@ -267,8 +310,8 @@ export async function correctProblem(
         kind: body.verdict === "right" ? "problem_confirmed" : "problem_correction",
         summary:
           body.verdict === "right"
-            ? `${body.name ?? link.label} confirmed the problem statement is right.`
-            : `${body.name ?? link.label} proposed a correction to the problem: ${clip(body.text ?? "", 120)}`,
+            ? `${said(who)} confirmed the problem statement is right.`
+            : `${said(who)} proposed a correction to the problem: ${clip(body.text ?? "", 120)}`,
       },
     );
   });
@@ -281,16 +324,17 @@ export async function checkIn(
   body: z.output<typeof roomCheckInBody>,
 ) {
   return db.transaction().execute(async (trx) => {
-    const stakeholder = await involvedByName(trx, link.decision_id, body.stakeholderName);
+    const who = await speaker(trx, link, body.stakeholderName, "body.stakeholderName");
     const id = randomUUID();
     await insertCheckIn(trx, {
       id,
       workspace_id: link.workspace_id,
       decision_id: link.decision_id,
       share_link_id: link.id,
-      stakeholder_id: stakeholder?.id ?? null,
-      stakeholder_name: body.stakeholderName,
-      role: body.role ?? stakeholder?.role ?? null,
+      stakeholder_id: who.stakeholderId,
+      stakeholder_name: who.name,
+      role: body.role ?? who.role,
+      verified: who.verified,
       ratings: JSON.stringify(body.ratings),
       comment: body.comment ?? null,
     });
@@ -298,10 +342,10 @@ export async function checkIn(
       trx,
       link,
       ip,
-      { entity: "check_in", entityId: id, after: body },
+      { entity: "check_in", entityId: id, after: { ...body, stakeholderName: who.name } },
       {
         kind: "check_in",
-        summary: `${body.stakeholderName} checked in (of 5): ${CONFIDENCE_POINTS.map((p) => `${BUYER_CONFIDENCE_WORDS[p].toLowerCase()} ${body.ratings[p]}`).join(", ")}.`,
+        summary: `${said(who)} checked in (of 5): ${CONFIDENCE_POINTS.map((p) => `${BUYER_CONFIDENCE_WORDS[p].toLowerCase()} ${body.ratings[p]}`).join(", ")}.`,
       },
     );
     await refreshDerived(trx, link.workspace_id, link.decision_id);

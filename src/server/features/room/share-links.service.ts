@@ -12,7 +12,15 @@ import { requireEditableDecision } from "../../http/policies.ts";
 import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { decisionFacts } from "../decisions/readiness.service.ts";
 import { presentConsensus } from "./room.presenter.ts";
-import { activityOf, correctionsOf, findLink, insertLink, linksOf, revokeLink } from "./room.repo.ts";
+import {
+  activityOf,
+  correctionsOf,
+  findLink,
+  insertLink,
+  involvedStakeholder,
+  linksOf,
+  revokeLink,
+} from "./room.repo.ts";
 import { hashSecret, newRoomToken } from "./room.service.ts";
 
 /** A decision the caller may share: its owner's, or any for an admin. */
@@ -29,6 +37,7 @@ export async function openLink(
   decisionId: string,
   label: string,
   expiresAt: Date,
+  stakeholderId: string | null = null,
 ) {
   const token = newRoomToken();
   const id = randomUUID();
@@ -41,8 +50,9 @@ export async function openLink(
       label,
       expires_at: expiresAt,
       created_by: actor.memberId,
+      stakeholder_id: stakeholderId,
     });
-    await recordCreate(trx, actor, "share_link", id, { label, expiresAt }, decisionId);
+    await recordCreate(trx, actor, "share_link", id, { label, expiresAt, stakeholderId }, decisionId);
   });
   return { id, token };
 }
@@ -65,12 +75,21 @@ export async function createShareLink(
   const expiresAt = body.expiresAt ? new Date(body.expiresAt) : new Date(Date.now() + 30 * DAY_MS);
   if (expiresAt.getTime() <= Date.now()) throw invalid("expiresAt", "must be in the future");
   if (expiresAt.getTime() > Date.now() + 366 * DAY_MS) throw invalid("expiresAt", "must be within a year");
-  const { id, token } = await openLink(db, actor, decision.id, body.label, expiresAt);
+  const person = body.stakeholderId
+    ? await involvedStakeholder(db, actor.workspaceId, decision.id, body.stakeholderId)
+    : undefined;
+  if (body.stakeholderId && !person)
+    throw invalid(
+      "body.stakeholderId",
+      "is not one of this decision's people; add them to the decision first",
+    );
+  const label = body.label ?? person!.name;
+  const { id, token } = await openLink(db, actor, decision.id, label, expiresAt, person?.id ?? null);
   return {
     id,
     url: `${publicUrl.replace(/\/$/, "")}/room/${token}`,
     token,
-    label: body.label,
+    label,
     expiresAt: expiresAt.toISOString(),
   };
 }
@@ -86,8 +105,10 @@ export async function listShareLinks(db: Kysely<Database>, actor: SignedIn, deci
     revokedAt: l.revoked_at?.toISOString() ?? null,
     createdAt: l.created_at.toISOString(),
     createdByName: l.created_by_name,
-    lastOpenedAt: l.last_opened_at?.toISOString() ?? null,
-    openCount: l.open_count,
+    stakeholderId: l.stakeholder_id,
+    stakeholderName: l.stakeholder_name,
+    lastVisitAt: l.last_seen_at?.toISOString() ?? null,
+    visits: l.visit_count,
     active: !l.revoked_at && l.expires_at > now,
   }));
 }
@@ -116,6 +137,7 @@ export async function listCorrections(db: Kysely<Database>, actor: SignedIn, dec
     verdict: r.verdict,
     text: r.text,
     proposedBy: r.proposed_by,
+    verified: r.verified,
     status: r.status,
     createdAt: r.created_at.toISOString(),
     version: r.version,

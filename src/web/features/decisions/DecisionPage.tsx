@@ -6,7 +6,6 @@ import {
   Button,
   Grid,
   Group,
-  NumberInput,
   Select,
   Stack,
   Tabs,
@@ -20,6 +19,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { amountError, MoneyInput } from "../../components/MoneyInput.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
 import { BuyerEvidence } from "../plan/BuyerEvidence.tsx";
@@ -113,6 +113,10 @@ function Header({ decision }: { decision: DecisionDetail }) {
   });
   const form = useForm<{ title: string; value: number | string; currency: string }>({
     initialValues: toForm(),
+    validate: {
+      title: (v) => (v.trim() ? null : "Name the decision, in the customer's terms"),
+      value: (v, values) => amountError(v, values.currency, "The value"),
+    },
   });
   return (
     <Stack gap={6}>
@@ -143,13 +147,7 @@ function Header({ decision }: { decision: DecisionDetail }) {
               style={{ flex: 1 }}
               {...form.getInputProps("title")}
             />
-            <NumberInput
-              label="Our estimated value"
-              min={0}
-              thousandSeparator=","
-              w={180}
-              {...form.getInputProps("value")}
-            />
+            <MoneyInput label="Our estimated value" w={180} {...form.getInputProps("value")} />
             <Select
               label="Currency"
               data={CURRENCIES}

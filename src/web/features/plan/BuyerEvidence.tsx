@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
-import { CONFIDENCE_POINTS, type ConfidencePoint } from "../../../domain/decision/model.ts";
+import { CONFIDENCE_POINTS } from "../../../domain/decision/model.ts";
 import { notifyError } from "../../lib/errors.ts";
-import { dateTime, label } from "../../lib/format.ts";
+import { CONFIDENCE_SHORT, dateTime, label } from "../../lib/format.ts";
 import { activityQuery, consensusQuery, correctionsQuery, useResolveCorrection } from "./api.ts";
 
 const STANCE_COLOR: Record<string, string> = {
@@ -13,14 +13,7 @@ const STANCE_COLOR: Record<string, string> = {
   opposes: "red",
   unknown: "gray",
 };
-const SHORT_LABELS: Record<ConfidencePoint, string> = {
-  problem: "Problem",
-  solution: "Solution",
-  risks: "Risks",
-  me: "For me",
-  agreement: "Org agrees",
-};
-const RATING_LABELS = CONFIDENCE_POINTS.map((point) => [point, SHORT_LABELS[point]] as const);
+const RATING_LABELS = CONFIDENCE_POINTS.map((point) => [point, CONFIDENCE_SHORT[point]] as const);
 
 /** What the buyers said themselves: their check-ins beside our reading of their stance, corrections, activity. */
 export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {
@@ -38,7 +31,7 @@ export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {
           key={c.id}
           color="grape"
           variant="light"
-          title={`${c.proposedBy ?? "A buyer"} sees the problem differently`}
+          title={`${c.proposedBy ?? "A buyer"}${c.verified ? "" : " (unverified)"} sees the problem differently`}
           data-testid="correction"
         >
           <Text size="sm" mb="xs" style={{ whiteSpace: "pre-wrap" }}>
@@ -95,6 +88,7 @@ export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {
                     <Text size="xs" c="dimmed">
                       {p.role ? label(p.role) : "named themselves"}
                     </Text>
+                    {p.latest && !p.latest.verified && <Unverified />}
                   </Table.Td>
                   <Table.Td>
                     {p.stance ? (
@@ -164,5 +158,14 @@ export function BuyerEvidence({ decision }: { decision: DecisionDetail }) {
         )}
       </Paper>
     </Stack>
+  );
+}
+
+/** A check-in through a general link: the name is only what the buyer typed. */
+export function Unverified() {
+  return (
+    <Badge size="xs" variant="outline" color="gray" title="Sent through a general link: the name is as typed">
+      unverified
+    </Badge>
   );
 }

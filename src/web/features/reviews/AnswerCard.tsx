@@ -14,6 +14,7 @@ const CHANGE_COLOR = {
   unchanged: "gray",
   reworded: "blue",
   new: "gray",
+  unanswered: "orange",
 } as const;
 
 /** One customer question: the answer, diagnosed as it is typed, saved with its version. */
@@ -49,7 +50,9 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
               variant="dot"
               title={change.before ? `Last review: ${change.before.answer}` : undefined}
             >
-              {change.change} since last review
+              {change.change === "unanswered"
+                ? "not answered this time"
+                : `${change.change} since last review`}
             </Badge>
           )}
         </Group>

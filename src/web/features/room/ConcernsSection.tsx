@@ -1,12 +1,14 @@
 import { Badge, Button, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
+import { LIMITS } from "../../../contract/common.ts";
 import type { RoomView } from "../../../contract/room.ts";
-import type { RoomAct } from "./api.ts";
+import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
 /** The buyers' own worries, with the seller's answers. */
-export function ConcernsSection({ view, act, name }: { view: RoomView; act: RoomAct; name: string }) {
+export function ConcernsSection({ view, act, speaker }: { view: RoomView; act: RoomAct; speaker: Speaker }) {
   const [concern, setConcern] = useState("");
+  const [added, setAdded] = useState(false);
   return (
     <RoomSection title="Your concerns" testId="room-concerns">
       <Stack gap="xs">
@@ -26,8 +28,12 @@ export function ConcernsSection({ view, act, name }: { view: RoomView; act: Room
         <Textarea
           label="What worries you about this change?"
           autosize
+          maxLength={LIMITS.text}
           value={concern}
-          onChange={(e) => setConcern(e.currentTarget.value)}
+          onChange={(e) => {
+            setConcern(e.currentTarget.value);
+            setAdded(false);
+          }}
         />
         <Button
           style={{ alignSelf: "flex-start" }}
@@ -35,13 +41,23 @@ export function ConcernsSection({ view, act, name }: { view: RoomView; act: Room
           disabled={!concern.trim()}
           onClick={() =>
             act.mutate(
-              { path: "/concerns", body: { text: concern, ...(name ? { name } : {}) } },
-              { onSuccess: () => setConcern("") },
+              { path: "/concerns", body: { text: concern, ...speaker(false) } },
+              {
+                onSuccess: () => {
+                  setConcern("");
+                  setAdded(true);
+                },
+              },
             )
           }
         >
           Add concern
         </Button>
+        {added && (
+          <Text size="sm" c="teal.8" role="status">
+            Thank you — {view.sellerName} will answer it here.
+          </Text>
+        )}
       </Stack>
     </RoomSection>
   );

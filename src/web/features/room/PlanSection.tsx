@@ -2,13 +2,13 @@ import { Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput } from "@
 import { useState } from "react";
 import type { RoomView } from "../../../contract/room.ts";
 import { date } from "../../lib/format.ts";
-import type { RoomAct } from "./api.ts";
+import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
 /** The customer's plan to a decision: they tick their own steps and comment on any. */
-export function PlanSection({ view, act, name }: { view: RoomView; act: RoomAct; name: string }) {
+export function PlanSection({ view, act, speaker }: { view: RoomView; act: RoomAct; speaker: Speaker }) {
   const [comments, setComments] = useState<Record<string, string>>({});
-  const needName = !name.trim();
+  const [added, setAdded] = useState<string | null>(null);
   return (
     <RoomSection title="Your plan to a decision" testId="room-plan">
       {view.plan.projectedDecisionDate && (
@@ -33,7 +33,7 @@ export function PlanSection({ view, act, name }: { view: RoomView; act: RoomAct;
                       path: `/steps/${step.id}/status`,
                       body: {
                         status: e.currentTarget.checked ? "done" : "in_progress",
-                        ...(name ? { name } : {}),
+                        ...speaker(false),
                       },
                     })
                   }
@@ -70,6 +70,7 @@ export function PlanSection({ view, act, name }: { view: RoomView; act: RoomAct;
                 size="xs"
                 style={{ flex: 1 }}
                 placeholder="Add a comment"
+                maxLength={2000}
                 aria-label={`Comment on ${step.title}`}
                 value={comments[step.id] ?? ""}
                 onChange={(e) => setComments({ ...comments, [step.id]: e.currentTarget.value })}
@@ -77,18 +78,29 @@ export function PlanSection({ view, act, name }: { view: RoomView; act: RoomAct;
               <Button
                 size="xs"
                 variant="light"
-                disabled={!comments[step.id]?.trim() || needName}
-                title={needName ? "Add your name below first" : undefined}
-                onClick={() =>
+                disabled={!comments[step.id]?.trim()}
+                onClick={() => {
+                  const who = speaker(true);
+                  if (!who) return;
                   act.mutate(
-                    { path: `/steps/${step.id}/comments`, body: { name, body: comments[step.id] ?? "" } },
-                    { onSuccess: () => setComments({ ...comments, [step.id]: "" }) },
-                  )
-                }
+                    { path: `/steps/${step.id}/comments`, body: { ...who, body: comments[step.id] ?? "" } },
+                    {
+                      onSuccess: () => {
+                        setComments({ ...comments, [step.id]: "" });
+                        setAdded(step.id);
+                      },
+                    },
+                  );
+                }}
               >
                 Comment
               </Button>
             </Group>
+            {added === step.id && (
+              <Text size="xs" c="teal.8" mt={4} role="status">
+                Comment added — {view.sellerName} will see it.
+              </Text>
+            )}
           </Paper>
         ))}
       </Stack>

@@ -1,24 +1,16 @@
-import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { LIMITS } from "../../../contract/common.ts";
 import type { RoomView } from "../../../contract/room.ts";
-import type { RoomAct } from "./api.ts";
+import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
 /** The problem as the seller wrote it: the buyer confirms it, or says how they see it. */
-export function ProblemSection({
-  view,
-  act,
-  name,
-  nameInput,
-}: {
-  view: RoomView;
-  act: RoomAct;
-  name: string;
-  nameInput: ReactNode;
-}) {
+export function ProblemSection({ view, act, speaker }: { view: RoomView; act: RoomAct; speaker: Speaker }) {
   const d = view.decision;
   const [verdict, setVerdict] = useState<"right" | "not_quite" | null>(null);
   const [correction, setCorrection] = useState("");
+  const [sent, setSent] = useState<"right" | "not_quite" | null>(null);
   return (
     <RoomSection title="The problem, as we understand it" testId="room-problem">
       <Text style={{ whiteSpace: "pre-wrap" }}>
@@ -29,7 +21,10 @@ export function ProblemSection({
           variant={verdict === "right" ? "filled" : "light"}
           onClick={() => {
             setVerdict("right");
-            act.mutate({ path: "/problem", body: { verdict: "right", ...(name ? { name } : {}) } });
+            act.mutate(
+              { path: "/problem", body: { verdict: "right", ...speaker(false) } },
+              { onSuccess: () => setSent("right") },
+            );
           }}
         >
           This is right
@@ -37,43 +32,48 @@ export function ProblemSection({
         <Button
           variant={verdict === "not_quite" ? "filled" : "light"}
           color="grape"
-          onClick={() => setVerdict("not_quite")}
+          onClick={() => {
+            setVerdict("not_quite");
+            setSent(null);
+          }}
         >
           Not quite — here is how we see it
         </Button>
       </Group>
-      {verdict === "right" && act.isSuccess && (
-        <Text size="sm" c="teal" mt="xs">
-          Thank you — noted.
-        </Text>
+      {sent && (
+        <Alert color="teal" variant="light" mt="sm" role="status" data-testid="room-problem-sent">
+          {sent === "right"
+            ? "Thank you — noted that we have it right."
+            : `Thank you — ${view.sellerName} has your view of the problem and will update it in your words.`}
+        </Alert>
       )}
-      {verdict === "not_quite" && (
+      {verdict === "not_quite" && !sent && (
         <Stack mt="md" gap="xs">
-          {nameInput}
           <Textarea
             label="How you see the problem"
             autosize
             minRows={3}
+            maxLength={LIMITS.text}
             value={correction}
             onChange={(e) => setCorrection(e.currentTarget.value)}
           />
           <Button
             style={{ alignSelf: "flex-start" }}
             disabled={!correction.trim()}
-            onClick={() =>
+            loading={act.isPending}
+            onClick={() => {
+              const who = speaker(false);
+              if (!who) return;
               act.mutate(
-                {
-                  path: "/problem",
-                  body: { verdict: "not_quite", text: correction, ...(name ? { name } : {}) },
-                },
+                { path: "/problem", body: { verdict: "not_quite", text: correction, ...who } },
                 {
                   onSuccess: () => {
                     setCorrection("");
-                    setVerdict(null);
+                    setSent("not_quite");
                   },
                 },
-              )
-            }
+              );
+            }}
           >
             Send our view
           </Button>

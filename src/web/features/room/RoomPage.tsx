@@ -1,23 +1,27 @@
-import { Alert, Anchor, Box, Container, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Box, Container, Group, Stack, Text, Title } from "@mantine/core";
 import { useLocalStorage } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
+import { useRef, useState } from "react";
 import { Logo } from "../../components/Logo.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { messageOf } from "../../lib/errors.ts";
 import { date } from "../../lib/format.ts";
-import { roomQuery, useRoomAction } from "./api.ts";
+import { roomQuery, type Speaker, useRoomAction } from "./api.ts";
 import { CheckInSection } from "./CheckInSection.tsx";
 import { ConcernsSection } from "./ConcernsSection.tsx";
 import { CostSection } from "./CostSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
 import { ProblemSection } from "./ProblemSection.tsx";
+import { WhoAreYou } from "./WhoAreYou.tsx";
 
 /** The buyer room: the customer's own page for their decision, opened with a link and no account. */
 export function RoomPage() {
   const { token } = useParams({ strict: false }) as { token: string };
   const room = useQuery(roomQuery(token));
-  const [name, setName] = useLocalStorage({ key: "confidant-room-name", defaultValue: "" });
+  const [typedName, setName] = useLocalStorage({ key: "confidant-room-name", defaultValue: "" });
+  const [nameMissing, setNameMissing] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
   const act = useRoomAction(token);
 
   if (room.isPending) return <Container py="xl">Loading…</Container>;
@@ -39,16 +43,18 @@ export function RoomPage() {
   }
   const view = room.data;
   const d = view.decision;
-  const nameInput = (
-    <TextInput
-      label="Your name"
-      placeholder="So the team knows who said it"
-      value={name}
-      onChange={(e) => setName(e.currentTarget.value)}
-    />
-  );
+  const name = view.you?.name ?? typedName.trim();
+  const speaker: Speaker = (nameNeeded) => {
+    if (view.you) return {};
+    if (name) return { name };
+    if (!nameNeeded) return {};
+    setNameMissing(true);
+    nameRef.current?.scrollIntoView({ behavior: "smooth", block: "center" });
+    nameRef.current?.focus();
+    return null;
+  };
   return (
-    <Box bg="gray.0" mih="100vh" py={{ base: "md", sm: 40 }}>
+    <Box component="main" bg="gray.0" mih="100vh" py={{ base: "md", sm: 40 }}>
       <Container size="md" px={{ base: "sm", sm: "md" }}>
         <Stack gap="md">
           <Group justify="space-between">
@@ -66,13 +72,24 @@ export function RoomPage() {
             </Title>
             {d.targetDate && <Text c="dimmed">You aim to decide by {date(d.targetDate)}.</Text>}
           </div>
-          {act.error && <Alert color="red">{messageOf(act.error)}</Alert>}
+          <WhoAreYou
+            view={view}
+            name={typedName}
+            setName={setName}
+            missing={nameMissing}
+            inputRef={nameRef}
+          />
+          {act.error && (
+            <Alert color="red" role="alert">
+              {messageOf(act.error)}
+            </Alert>
+          )}
 
-          <ProblemSection view={view} act={act} name={name} nameInput={nameInput} />
+          <ProblemSection view={view} act={act} speaker={speaker} />
           <CostSection view={view} />
-          <PlanSection view={view} act={act} name={name} />
-          <ConcernsSection view={view} act={act} name={name} />
-          <CheckInSection view={view} act={act} name={name} setName={setName} nameInput={nameInput} />
+          <PlanSection view={view} act={act} speaker={speaker} />
+          <ConcernsSection view={view} act={act} speaker={speaker} />
+          <CheckInSection view={view} act={act} speaker={speaker} />
           <Text size="xs" c="dimmed" ta="center">
             This page is private to the people it was shared with.{" "}
             <Anchor size="xs" href="/">

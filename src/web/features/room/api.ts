@@ -34,3 +34,9 @@ export const useRoomAction = (token: string) =>
   );
 
 export type RoomAct = ReturnType<typeof useRoomAction>;
+
+/**
+ * Who speaks for an action: `{}` on a stakeholder's own link (the server knows them), `{ name }` on a general
+ * link, `{}` when no name was given and none is needed, or null after pointing the buyer to the name field.
+ */
+export type Speaker = (nameNeeded: boolean) => { name?: string } | null;

@@ -1,9 +1,10 @@
-import { Group, Rating, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, Rating, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { CONFIDENCE_POINTS, type ConfidencePoint, OUTCOMES } from "../../../../domain/decision/model.ts";
-import { date, label } from "../../../lib/format.ts";
+import { CONFIDENCE_SHORT, date, label } from "../../../lib/format.ts";
+import { Unverified } from "../../plan/BuyerEvidence.tsx";
 import { useUpdateDecision } from "../api.ts";
 import { Fact, FormActions, Section } from "./Section.tsx";
 
@@ -28,7 +29,7 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
   return (
     <Section
       title="Confidence and outcome"
-      question="How confident are they — in the problem, the solution, the risks and what it means to them? Until buyers check in themselves, this is our estimate."
+      question="How confident are they — in the problem, the solution, the risks and what it means to them? Their own check-ins count; until they check in, this is our estimate."
       canEdit={decision.canEdit}
       editing={editing}
       onEdit={() => {
@@ -85,17 +86,7 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
         </form>
       ) : (
         <>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
-            {CONFIDENCE_POINTS.map((point) => (
-              <Group key={point} justify="space-between" wrap="nowrap">
-                <Text size="sm">{POINTS[point]}</Text>
-                <Rating value={decision.sellerConfidence[point] ?? 0} readOnly size="sm" />
-              </Group>
-            ))}
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            Our estimate — unconfirmed until the buyers rate it themselves.
-          </Text>
+          <ConfidenceView confidence={decision.confidence} />
           <Fact
             label="Outcome"
             value={
@@ -108,5 +99,73 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
         </>
       )}
     </Section>
+  );
+}
+
+const shortDate = (at: string) => date(at.slice(0, 10));
+const ofFive = (value: number) => `${Number.isInteger(value) ? value : value.toFixed(1)} of 5`;
+
+/** Buyers' own ratings first — combined and per person; our estimate below, clearly secondary. */
+function ConfidenceView({ confidence }: { confidence: DecisionDetail["confidence"] }) {
+  const fromBuyers = confidence.source === "buyers";
+  const estimated = CONFIDENCE_POINTS.filter((p) => confidence.estimate[p] !== undefined);
+  return (
+    <Stack gap={4} data-testid="confidence" data-source={confidence.source}>
+      <Text size="sm" fw={600}>
+        {fromBuyers
+          ? `What ${confidence.people.length === 1 ? "the buyer says" : `${confidence.people.length} buyers say`} in their own check-ins`
+          : confidence.source === "our_estimate"
+            ? "Our estimate — unconfirmed until the buyers rate it themselves"
+            : "No one has rated their confidence yet — share the plan so buyers can check in"}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
+        {CONFIDENCE_POINTS.map((point) => {
+          const value = confidence.points[point];
+          return (
+            <Group key={point} justify="space-between" wrap="nowrap">
+              <Text size="sm">{POINTS[point]}</Text>
+              <Group gap={6} wrap="nowrap">
+                <Rating value={value ?? 0} fractions={fromBuyers ? 10 : 1} readOnly size="sm" />
+                <Text size="xs" w={56} ta="right">
+                  {value === null ? "—" : ofFive(value)}
+                </Text>
+              </Group>
+            </Group>
+          );
+        })}
+      </SimpleGrid>
+      {fromBuyers && (
+        <Table fz="xs" verticalSpacing={2} data-testid="confidence-people">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Buyer</Table.Th>
+              {CONFIDENCE_POINTS.map((point) => (
+                <Table.Th key={point}>{CONFIDENCE_SHORT[point]}</Table.Th>
+              ))}
+              <Table.Th>Checked in</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {confidence.people.map((person) => (
+              <Table.Tr key={`${person.stakeholderId ?? person.name}`}>
+                <Table.Td>
+                  {person.name} {!person.verified && <Unverified />}
+                </Table.Td>
+                {CONFIDENCE_POINTS.map((point) => (
+                  <Table.Td key={point}>{person.ratings[point]}</Table.Td>
+                ))}
+                <Table.Td>{shortDate(person.at)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {fromBuyers && estimated.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="confidence-estimate">
+          Our earlier estimate, for comparison:{" "}
+          {estimated.map((p) => `${CONFIDENCE_SHORT[p].toLowerCase()} ${confidence.estimate[p]}`).join(", ")}.
+        </Text>
+      )}
+    </Stack>
   );
 }

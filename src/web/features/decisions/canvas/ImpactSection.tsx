@@ -18,6 +18,7 @@ import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { costOfWaiting } from "../../../../domain/decision/cost-of-waiting.ts";
 import { PERIODS, type Period } from "../../../../domain/decision/model.ts";
+import { amountError, MoneyInput } from "../../../components/MoneyInput.tsx";
 import { money, toMajor, toMinor } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
 import { nameOf, stakeholderOptions } from "./ProblemSection.tsx";
@@ -33,16 +34,33 @@ interface ImpactForm {
 
 /** The running cost of waiting, from the same function the server's readiness uses. */
 function CostOfWaiting({
+  quantified,
   perMonth,
   untilTarget,
   months,
   currency,
+  ask,
 }: {
+  quantified: boolean;
   perMonth: number;
   untilTarget: number;
   months: number;
   currency: string;
+  /** The question that would quantify it. */
+  ask: string;
 }) {
+  if (!quantified)
+    return (
+      <Paper bg="gray.0" p="md" radius="md" data-testid="cost-of-waiting" data-quantified="false">
+        <Text size="xs" fw={600} tt="uppercase">
+          Cost of waiting
+        </Text>
+        <Text fz={20} fw={700}>
+          Not quantified yet
+        </Text>
+        <Text size="sm">Ask: “{ask}”</Text>
+      </Paper>
+    );
   return (
     <Paper bg="red.0" p="md" radius="md" data-testid="cost-of-waiting">
       <SimpleGrid cols={2}>
@@ -85,7 +103,17 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
     assumptions: impact.assumptions ?? "",
     confirmedBy: impact.confirmedBy,
   });
-  const form = useForm<ImpactForm>({ initialValues: toForm() });
+  const form = useForm<ImpactForm>({
+    initialValues: toForm(),
+    validate: {
+      amount: (v) => amountError(v, currency, "The recurring cost"),
+      risks: {
+        amount: (v) => amountError(v, currency, "A risk's amount"),
+        likelihood: (v) =>
+          v === "" || (Number(v) >= 0 && Number(v) <= 100) ? null : "Likelihood is a percentage, 0 to 100",
+      },
+    },
+  });
   const live = costOfWaiting(
     {
       recurringCost:
@@ -134,6 +162,13 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
       testId="section-impact"
     >
       <CostOfWaiting
+        quantified={live.quantified}
+        ask={
+          decision.readinessDetail.dimensions
+            .find((d) => d.key === "impact")
+            ?.gaps.find((g) => g.key === "impact.no_cost")?.question ??
+          "What does it cost you each month to keep things as they are?"
+        }
         perMonth={live.perMonth}
         untilTarget={live.untilTarget}
         months={live.monthsToTarget}
@@ -143,12 +178,7 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
         <form onSubmit={form.onSubmit(save)}>
           <Stack gap="sm">
             <Group grow align="flex-end">
-              <NumberInput
-                label={`Recurring cost (${currency})`}
-                min={0}
-                thousandSeparator=","
-                {...form.getInputProps("amount")}
-              />
+              <MoneyInput label={`Recurring cost (${currency})`} {...form.getInputProps("amount")} />
               <Select
                 label="per"
                 data={PERIODS.map((p) => ({ value: p, label: p }))}
@@ -167,17 +197,14 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
                   style={{ flex: 2 }}
                   {...form.getInputProps(`risks.${index}.description`)}
                 />
-                <NumberInput
+                <MoneyInput
                   label={`Amount (${currency})`}
-                  min={0}
-                  thousandSeparator=","
                   style={{ flex: 1 }}
                   {...form.getInputProps(`risks.${index}.amount`)}
                 />
                 <NumberInput
                   label="Likelihood %"
-                  min={0}
-                  max={100}
+                  clampBehavior="none"
                   w={110}
                   {...form.getInputProps(`risks.${index}.likelihood`)}
                 />

@@ -15,8 +15,9 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconLink, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { DecisionDetail, Involvement } from "../../../../contract/decisions.ts";
 import {
   INFLUENCE,
@@ -28,6 +29,7 @@ import {
 import { notifyError } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
 import { stakeholdersQuery, useAddStakeholder } from "../../accounts/api.ts";
+import { ShareLinkModal } from "../../plan/ShareLinkModal.tsx";
 import { useChangeInvolvement, useInvolve, useRemoveInvolvement } from "../api.ts";
 import { Section } from "./Section.tsx";
 
@@ -79,6 +81,7 @@ export function PeopleSection({ decision }: { decision: DecisionDetail }) {
     onError: (error) => notifyError(error, "Could not save the stance"),
   });
   const remove = useRemoveInvolvement(decision.id, { onError: (error) => notifyError(error) });
+  const [inviting, setInviting] = useState<string | null>(null);
   const people = decision.involvements;
   return (
     <Section
@@ -145,9 +148,26 @@ export function PeopleSection({ decision }: { decision: DecisionDetail }) {
                 >
                   {person.personalStake ?? "What it means to them personally: unknown"}
                 </Text>
+                {decision.canEdit && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    mt={6}
+                    leftSection={<IconLink size={12} />}
+                    onClick={() => setInviting(person.stakeholderId)}
+                  >
+                    Own room link
+                  </Button>
+                )}
               </Card>
             ))}
           </SimpleGrid>
+          <ShareLinkModal
+            decision={decision}
+            opened={inviting !== null}
+            onClose={() => setInviting(null)}
+            stakeholderId={inviting ?? undefined}
+          />
           <Text size="sm" fw={600} mt="xs">
             Consensus matrix
           </Text>
