@@ -71,6 +71,19 @@ test("record a customer's decision, see a product-shaped problem flagged with a 
   await expect(page.getByTestId("milestone")).toHaveText("Problem agreed");
   await screenshot(page, "decision-canvas");
 
+  // An unknown cost of waiting reads as unknown, with the question to ask; a negative cost is refused on the field.
+  const impact = page.getByTestId("section-impact");
+  await expect(impact.getByTestId("cost-of-waiting")).toContainText("Not quantified yet");
+  await expect(impact.getByTestId("cost-of-waiting")).not.toContainText("$0");
+  await impact.getByRole("button", { name: "Edit" }).click();
+  await impact.getByLabel("Recurring cost (USD)").fill("-5000");
+  await impact.getByRole("button", { name: "Save" }).click();
+  await expect(impact.getByText("The recurring cost can't be negative")).toBeVisible();
+  await expect(impact.getByLabel("Recurring cost (USD)")).toHaveValue("-5,000");
+  await impact.getByLabel("Recurring cost (USD)").fill("40000");
+  await impact.getByRole("button", { name: "Save" }).click();
+  await expect(impact.getByTestId("cost-of-waiting")).toContainText("$40,000");
+
   await page.getByRole("link", { name: "Decisions" }).first().click();
   await expect(page.getByTestId("column-problem_agreed").getByTestId("decision-card")).toHaveCount(1);
   await screenshot(page, "decisions-board");

@@ -15,7 +15,7 @@ export function compareReviews(before: AnswerSnapshot[], after: AnswerSnapshot[]
     // An empty answer says nothing: it never improves on, or rewords, what was said before.
     const change = !now.answer.trim()
       ? "unanswered"
-      : !then || !then.answer.trim()
+      : !then?.answer.trim()
         ? "new"
         : RANK[now.label] > RANK[then.label]
           ? "improved"
