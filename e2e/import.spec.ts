@@ -39,9 +39,20 @@ test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry 
   await expect(page.getByText("Not imported: DESCRIPTION", { exact: false })).toBeVisible();
   await screenshot(page, "import-preview");
 
-  await page.getByRole("button", { name: /^Import \d+ rows$/ }).click();
+  // Two clicks in a row (a quick double-click, before the page has re-rendered) import once.
+  const starts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/v1/imports")
+      starts.push(request.url());
+  });
+  await page.getByRole("button", { name: /^Import \d+ rows$/ }).evaluate((button: HTMLElement) => {
+    button.click();
+    button.click();
+  });
   await expect(page.getByRole("status")).toContainText("Imported: 5 created, 0 updated, 1 skipped, 0 errors");
   await expect(page.getByRole("table", { name: "Import history" })).toContainText("done");
+  await expect(page.getByRole("table", { name: "Import history" }).locator("tbody tr")).toHaveCount(1);
+  expect(starts).toHaveLength(1);
   await screenshot(page, "import-done");
 
   await page.getByRole("link", { name: "Decisions" }).first().click();

@@ -121,6 +121,33 @@ describe("imports through the API", () => {
     ).toEqual(decisions.map((d: { id: string }) => d.id).sort());
   });
 
+  it("the dry run checks what the import checks: a contact role naming an opportunity in no file is an error in both", async () => {
+    const other = await buildWorkspace(t.app, t.db, "Dry run parity");
+    const files = [
+      "salesforce-Account.csv",
+      "salesforce-Contact.csv",
+      "salesforce-Opportunity.csv",
+      "salesforce-OpportunityContactRole.csv",
+    ];
+    const uploads = [];
+    for (const name of files) {
+      const reply = await upload(name, readFileSync(fixture(name)), other.as.admin.cookie);
+      uploads.push({ id: reply.body.id, name });
+    }
+    const preview = (await other.as.admin.post("/api/v1/imports/preview", { uploads })).body;
+    const started = await other.as.admin.post("/api/v1/imports", { uploads });
+    let run = (await other.as.admin.get(`/api/v1/imports/${started.body.id}`)).body;
+    for (let i = 0; i < 200 && run.status === "running"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await other.as.admin.get(`/api/v1/imports/${run.id}`)).body;
+    }
+    expect(run.status).toBe("done");
+    expect(preview.counts.errors).toBe(1);
+    expect(preview.counts).toEqual(run.counts);
+    const roleIssue = preview.issues.find((i: { column: string }) => i.column === "OpportunityId");
+    expect(roleIssue).toMatchObject({ value: "006A0000009", message: "no imported opportunity has this id" });
+  });
+
   it("re-importing a changed file updates in place; undo puts the earlier values back", async () => {
     const v1 =
       "Id,Name,AccountName,StageName,Amount,CloseDate\nR-1,Renewal,Globex,Prospecting,1000,2027-05-01\n";
@@ -237,6 +264,7 @@ describe("imports through the API", () => {
     expect(preview.status).toBe(400);
     expect(preview.body.error.fields[0].path).toBe("uploads.0.id");
     const started = await other.as.admin.post("/api/v1/imports", { uploads });
+    expect(started.body).toEqual({});
     expect(started.status).toBe(400);
     expect((await other.as.admin.get("/api/v1/imports")).body.items).toEqual([]);
     expect((await other.as.admin.delete(`/api/v1/imports/uploads/${secret.body.id}`)).status).toBe(404);

@@ -60,6 +60,8 @@ export class ImportWriter {
     Object.entries(this.blank.columns).map(([column, json]) => [column, { type: "jsonb", value: json }]),
   );
   private readonly derivedMemo = new Map<string, Record<string, unknown>>();
+  /** Source ids of the decisions and people this run writes (or, in a dry run, would write). */
+  private readonly planned = { decision: new Set<string>(), stakeholder: new Set<string>() };
 
   private constructor(
     private readonly actor: { workspaceId: string; memberId: string | null; via: string },
@@ -239,6 +241,7 @@ export class ImportWriter {
       prepared,
       this.write,
     );
+    for (const item of prepared) this.planned.stakeholder.add(item.sourceId);
     await this.finish(db, result, counts);
   }
 
@@ -298,6 +301,7 @@ export class ImportWriter {
       prepared,
       this.write,
     );
+    for (const item of prepared) this.planned.decision.add(item.sourceId);
     if (this.write) {
       await refreshDerivedOf(
         db,
@@ -351,11 +355,6 @@ export class ImportWriter {
     counts: Counts,
     issues: ImportIssue[],
   ) {
-    if (!this.write) {
-      // A dry run writes no decisions or contacts, so it cannot check the ids; the import does, row by row.
-      counts.created += items.length;
-      return;
-    }
     const system = sourceSystemOf(format);
     const lookup = async (table: "decision" | "stakeholder", ids: string[]) => {
       const rows = await bySourceId(db, this.actor.workspaceId, table, system, ids);
@@ -373,11 +372,14 @@ export class ImportWriter {
     for (const { row, record } of items) {
       const decision = decisions.get(record.opportunityId);
       const person = people.get(record.contactId);
-      const problem = !decision
-        ? ["OpportunityId", record.opportunityId, "opportunity"]
-        : !person
-          ? ["ContactId", record.contactId, "contact"]
-          : null;
+      // A dry run checks what the import checks: ids already imported, or that this run would import.
+      const wouldBe = (planned: Set<string>, id: string) => !this.write && planned.has(id);
+      const problem =
+        !decision && !wouldBe(this.planned.decision, record.opportunityId)
+          ? ["OpportunityId", record.opportunityId, "opportunity"]
+          : !person && !wouldBe(this.planned.stakeholder, record.contactId)
+            ? ["ContactId", record.contactId, "contact"]
+            : null;
       if (problem) {
         counts.errors++;
         issues.push({
@@ -387,6 +389,10 @@ export class ImportWriter {
           message: `no imported ${problem[2]} has this id`,
           severity: "error",
         });
+        continue;
+      }
+      if (!this.write) {
+        counts.created++;
         continue;
       }
       prepared.push({

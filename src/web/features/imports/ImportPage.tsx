@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconFileUpload } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
@@ -50,9 +50,14 @@ export function ImportPage() {
     },
   });
 
+  // One import per click: a second click before the first answer (a double-click) must not start another.
+  const starting = useRef(false);
   const start = useStartImport({
     onSuccess: ({ id }) => setRunId(id),
     onError: (error) => notifyError(error, "Could not start the import"),
+    onSettled: () => {
+      starting.current = false;
+    },
   });
 
   const reset = () => {
@@ -121,7 +126,11 @@ export function ImportPage() {
         <Group>
           <Button
             size="md"
-            onClick={() => start.mutate(body(uploads))}
+            onClick={() => {
+              if (starting.current) return;
+              starting.current = true;
+              start.mutate(body(uploads));
+            }}
             loading={start.isPending}
             disabled={preview.files.some((f) => f.needsMapping)}
           >
