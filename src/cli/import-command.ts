@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { stringify } from "csv-stringify";
 import type { z } from "zod";
@@ -22,7 +23,13 @@ export interface ImportCommandOptions {
   dryRun?: boolean;
   dateFormat?: string;
   encoding?: string;
-  errors?: string;
+  report?: string;
+}
+
+/** The report goes beside the (first) file it reports on, never into whatever folder the command ran from. */
+function defaultReportPath(files: string[], now = new Date()) {
+  const first = path.parse(path.resolve(files[0] ?? "import.csv"));
+  return path.join(first.dir, `${first.name}.import-errors-${now.toISOString().replace(/[:.]/g, "-")}.csv`);
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
@@ -106,7 +113,7 @@ export async function importCommand(config: Config, files: string[], raw: Import
     mappings: mapping?.files,
     owners: mapping?.owners,
   };
-  const reportPath = raw.errors ?? `import-errors-${new Date().toISOString().replace(/[:.]/g, "-")}.csv`;
+  const reportPath = path.resolve(raw.report ?? defaultReportPath(files));
   const report = errorReport(reportPath);
   const bar = process.stderr.isTTY
     ? new SingleBar({

@@ -143,7 +143,10 @@ program
   .option("--dry-run", "check everything and count, write nothing")
   .option("--date-format <order>", "DMY, MDY or YMD when the dates do not show it")
   .option("--encoding <encoding>", "utf-8, utf-16le, utf-16be or windows-1252 (default: detected)")
-  .option("--errors <file.csv>", "where to write row errors and warnings (default: import-errors-<time>.csv)")
+  .option(
+    "--report <file.csv>",
+    "where to write row errors and warnings (default: beside the first file, <name>.import-errors-<time>.csv)",
+  )
   .action(async (files: string[], options: Record<string, string | boolean | undefined>) => {
     await importCommand(loadConfig(), files, options);
   });

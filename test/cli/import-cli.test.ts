@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { fixture } from "../import/import-helpers.ts";
@@ -18,11 +18,12 @@ describe.skipIf(inPostgresRun)(
         "salesforce-Contact.csv",
         "salesforce-Account.csv",
       ].map(fixture);
-      const result = run(["import", ...files, "--errors", "errors.csv"], dataDir);
+      const result = run(["import", ...files, "--report", "errors.csv"], dataDir);
       expect(result.status).toBe(0);
       expect(result.stdout.trim().split("\n").at(-1)).toBe(
         "imported: 10 created, 0 updated, 1 skipped, 1 errors",
       );
+      expect(result.stderr).toContain(`Row errors and warnings (1): ${path.join(result.cwd, "errors.csv")}`);
       const report = readFileSync(path.join(result.cwd, "errors.csv"), "utf8");
       expect(report.split("\n")[0]).toBe("file,row,column,value,severity,message");
       expect(report).toContain(
@@ -30,8 +31,21 @@ describe.skipIf(inPostgresRun)(
       );
       expect(result.stderr).toContain("Owners not matched to a member");
 
-      const again = run(["import", ...files], dataDir);
+      // Without --report, the report goes beside the first file, not into the folder the command ran from.
+      const inputs = temp("cli-inputs-");
+      const copies = files.map((file) => {
+        const copy = path.join(inputs, path.basename(file));
+        copyFileSync(file, copy);
+        return copy;
+      });
+      const again = run(["import", ...copies], dataDir);
       expect(again.stdout).toContain("imported: 0 created, 10 updated, 1 skipped, 1 errors");
+      const beside = readdirSync(inputs).filter((name) => name.includes(".import-errors-"));
+      expect(beside).toEqual([
+        expect.stringMatching(/^salesforce-OpportunityContactRole\.import-errors-.*\.csv$/),
+      ]);
+      expect(again.stderr).toContain(path.join(inputs, beside[0]!));
+      expect(readdirSync(again.cwd)).toEqual([]);
     });
 
     it("--dry-run counts and writes nothing", () => {
