@@ -25,6 +25,11 @@ test("on a fresh start with the demo on, enter the demo as the manager in one cl
     await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
   }
   await expect(page.getByRole("cell", { name: "Enterprise East", exact: true })).toHaveCount(3);
+  // Settings speaks the user's language: no internal keys, no raw placeholders.
+  await expect(page.getByText("When: The problem reads like our product, not their situation")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("problem.seller_shaped");
+  await expect(page.locator("main")).not.toContainText("{name}");
+  await expect(page.getByText("the person's name").first()).toBeVisible();
   await screenshot(page, "demo-manager-settings");
 });
 

@@ -58,6 +58,50 @@ export const DEFAULT_QUESTIONS = {
 } as const;
 
 export type GapKey = keyof typeof DEFAULT_QUESTIONS;
+
+/** When each question is asked: the gap, in the words of the readiness panel (shown beside it in Settings). */
+export const GAP_WHEN: Record<GapKey, string> = {
+  "problem.missing": "The problem is not written down",
+  "problem.seller_shaped": "The problem reads like our product, not their situation",
+  "problem.vague": "The problem is too general to act on",
+  "problem.no_source": "No one at the customer is recorded as stating the problem",
+  "problem.no_root_cause": "The root cause is unknown",
+  "problem.no_current_approach": "We do not know how they do it today",
+  "impact.no_cost": "The cost of doing nothing is not quantified",
+  "impact.unconfirmed": "No one at the customer has confirmed the cost",
+  "impact.no_assumptions": "The assumptions behind the cost are not written down",
+  "impact.no_target_date": "Without their target date, the cost of waiting cannot be sized",
+  "why_change.no_trigger": "We do not know what makes them act now",
+  "why_change.no_date": "There is no date behind 'why now'",
+  "why_change.our_date": "The only date is ours (our quarter), not theirs",
+  "why_change.no_target_date": "The customer has not named a date to decide by",
+  "people.too_few": "Fewer than three people are involved",
+  "people.no_economic_buyer": "No economic buyer is identified",
+  "people.no_champion": "No champion is identified",
+  "people.no_personal_stake": "We do not know what the decision means to a person",
+  "concerns.none": "No concerns are recorded",
+  "concerns.no_individual": "No one's personal concern is recorded",
+  "concerns.no_organizational": "No concern of the organization is recorded",
+  "concerns.unanswered": "A concern has no answer yet",
+  "consensus.unknown_stance": "We do not know where a person stands",
+  "consensus.disagreement": "People disagree",
+  "consensus.no_economic_buyer_view": "We do not know the economic buyer's view",
+  "process.no_steps": "Their decision steps are unknown",
+  "process.no_approvers": "We do not know who approves",
+  "process.no_criteria": "Their decision criteria are unknown",
+  "process.no_outcomes": "The outcomes they will measure are unknown",
+  "process.no_alternatives": "The options they weigh (doing nothing included) are unknown",
+  "confidence.unconfirmed": "The buyers have not rated their confidence themselves",
+  "confidence.low": "Buyers rate a point low",
+  "confidence.divergent": "Buyers rate a point differently from each other",
+};
+
+/** What each placeholder a question may hold is replaced with when it is asked. */
+export const PLACEHOLDER_WORDS: Record<string, string> = {
+  name: "the person's name",
+  point: "what they rated (e.g. the risks)",
+  concern: "the concern, in their words",
+};
 export const GAP_KEYS = Object.keys(DEFAULT_QUESTIONS) as GapKey[];
 export type QuestionLibrary = Partial<Record<GapKey, string>>;
 

@@ -37,6 +37,22 @@ describe("the workspace's questions", () => {
     expect(history[0].before.text).toBe("What stops you?");
   });
 
+  it("says in words when each question is asked, and refuses a placeholder nothing fills in", async () => {
+    expect(await entry()).toMatchObject({ when: "The problem is not written down" });
+    const unknown = await w.as.manager.put("/api/v1/questions/people.no_personal_stake", {
+      text: "What does this mean for {nmae}?",
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0]).toEqual({
+      path: "body.text",
+      message: "can only fill in {name}, {point}, {concern}",
+    });
+    expect(
+      (await w.as.manager.put("/api/v1/questions/people.no_personal_stake", { text: "And for {name}?" }))
+        .status,
+    ).toBe(200);
+  });
+
   it("sellers ask the questions but do not reword them", async () => {
     const refused = await w.as.seller.put(`/api/v1/questions/${KEY}`, { text: "My own wording" });
     expect(refused.status).toBe(403);

@@ -3,11 +3,37 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { questionEntry } from "../../../contract/questions.ts";
+import { PLACEHOLDER_WORDS } from "../../../domain/readiness/questions.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { questionsQuery, useResetQuestion, useRewordQuestion } from "./api.ts";
 
 type Entry = z.infer<typeof questionEntry>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** A question as it will be asked: each placeholder shown as what fills it in, never as `{name}`. */
+function WithPlaceholders({ text }: { text: string }) {
+  return text.split(/(\{\w+\})/).map((part, index) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name && name in PLACEHOLDER_WORDS ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order.
+      <Badge key={index} size="sm" variant="outline" color="gray" tt="none" fw={500}>
+        {PLACEHOLDER_WORDS[name]}
+      </Badge>
+    ) : (
+      part
+    );
+  });
+}
+
+/** How to keep the placeholders when rewording. */
+function placeholderHelp(defaultText: string) {
+  const names = [...new Set([...defaultText.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+  return names.length
+    ? `Keep ${names.map((n) => `{${n}}`).join(" and ")} where ${names.map((n) => PLACEHOLDER_WORDS[n]).join(" and ")} should go.`
+    : undefined;
+}
 
 function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -27,8 +53,8 @@ function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
     >
       <Stack gap={2} style={{ flex: 1 }}>
         <Group gap={6}>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {entry.key}
+          <Text size="xs" c="dimmed" data-testid="question-when">
+            When: {entry.when}
           </Text>
           {entry.customized && (
             <Badge size="xs" variant="light">
@@ -39,12 +65,16 @@ function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
         {editing ? (
           <Textarea
             autosize
+            maxLength={500}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            aria-label={`Question for ${entry.key}`}
+            aria-label={`Question when: ${entry.when}`}
+            description={placeholderHelp(entry.defaultText)}
           />
         ) : (
-          <Text size="sm">{entry.text}</Text>
+          <Text size="sm">
+            <WithPlaceholders text={entry.text} />
+          </Text>
         )}
       </Stack>
       {canEdit && (
