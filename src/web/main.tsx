@@ -8,9 +8,16 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { buildRouter } from "./app/router.tsx";
 import { theme } from "./app/theme.ts";
+import { ApiError } from "./lib/api.ts";
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      // A refusal (not found, not allowed, bad input) will not change on a retry: show it at once.
+      retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 const router = buildRouter(queryClient);
 

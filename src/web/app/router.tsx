@@ -10,17 +10,20 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { Logo } from "../components/Logo.tsx";
 import { accountQuery } from "../features/accounts/api.ts";
 import { meQuery } from "../features/auth/api.ts";
 import { SignInPage } from "../features/auth/SignInPage.tsx";
 import { decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
+import { decisionSearch, decisionsSearch } from "../features/decisions/search.ts";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { InsightsPage } from "../features/insights/InsightsPage.tsx";
 import { reviewQuery } from "../features/reviews/api.ts";
 import { ReviewsPage } from "../features/reviews/ReviewsPage.tsx";
 import { setupQuery } from "../features/setup/api.ts";
 import { WelcomePage } from "../features/setup/WelcomePage.tsx";
+import { ApiError } from "../lib/api.ts";
 import { messageOf } from "../lib/errors.ts";
 import { AppLayout } from "./AppLayout.tsx";
 
@@ -61,10 +64,15 @@ const appRoute = createRoute({
 });
 
 function CannotOpen({ error }: ErrorComponentProps) {
+  const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
   return (
-    <Stack maw={600}>
-      <Title order={3}>We could not open this page</Title>
-      <Text c="dimmed">{messageOf(error)}</Text>
+    <Stack maw={600} data-testid="cannot-open">
+      <Title order={3}>{missing ? "There is nothing here" : "We could not open this page"}</Title>
+      <Text c="dimmed">
+        {missing
+          ? "It may have been deleted, the address may be mistyped, or it belongs to someone whose records you cannot see."
+          : messageOf(error)}
+      </Text>
       <Anchor component={Link} to="/decisions">
         Back to decisions
       </Anchor>
@@ -72,15 +80,33 @@ function CannotOpen({ error }: ErrorComponentProps) {
   );
 }
 
+/** An address no page answers: said plainly, in the app's own look, with a way back. */
+function NotFound() {
+  return (
+    <Center mih="70vh" p="md">
+      <Stack maw={520} data-testid="not-found">
+        <Logo />
+        <Title order={2}>This page does not exist</Title>
+        <Text c="dimmed">The address may be mistyped, or the page may have moved.</Text>
+        <Anchor component={Link} to="/">
+          Go to your home page
+        </Anchor>
+      </Stack>
+    </Center>
+  );
+}
+
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 const decisionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/decisions",
+  validateSearch: decisionsSearch,
   component: DecisionsPage,
 });
 const decisionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/decisions/$id",
+  validateSearch: decisionSearch,
   loader: ({ context, params }) => context.queryClient.ensureQueryData(decisionQuery(params.id)),
   component: lazyRouteComponent(() => import("../features/decisions/DecisionPage.tsx"), "DecisionPage"),
   errorComponent: CannotOpen,
@@ -153,6 +179,7 @@ export function buildRouter(queryClient: QueryClient) {
       </Center>
     ),
     defaultPreload: "intent",
+    defaultNotFoundComponent: NotFound,
   });
 }
 

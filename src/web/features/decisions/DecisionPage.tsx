@@ -16,7 +16,7 @@ import {
 import { useForm } from "@mantine/form";
 import { IconPencil } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Link, useParams } from "@tanstack/react-router";
+import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { amountError, MoneyInput } from "../../components/MoneyInput.tsx";
@@ -36,6 +36,7 @@ import { ProblemSection } from "./canvas/ProblemSection.tsx";
 import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
 import { ReviewsList } from "./canvas/ReviewsList.tsx";
 import { TriggerSection } from "./canvas/TriggerSection.tsx";
+import type { DecisionTab } from "./search.ts";
 
 const CURRENCIES = [
   "USD",
@@ -221,11 +222,19 @@ function Header({ decision }: { decision: DecisionDetail }) {
 
 export function DecisionPage() {
   const { id } = useParams({ from: "/app/decisions/$id" });
+  const { tab } = useSearch({ from: "/app/decisions/$id" });
+  const navigate = useNavigate({ from: "/decisions/$id" });
   const { data: decision } = useSuspenseQuery(decisionQuery(id));
   return (
     <Stack gap="md" maw={1400}>
       <Header decision={decision} />
-      <Tabs defaultValue="canvas" keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          navigate({ search: { tab: (value ?? "canvas") as DecisionTab }, replace: false })
+        }
+        keepMounted={false}
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="canvas">The customer's decision</Tabs.Tab>
           <Tabs.Tab value="plan">Plan and buyer room</Tabs.Tab>

@@ -14,18 +14,22 @@ import {
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconLayoutKanban, IconPlus, IconSearch, IconTable, IconTargetArrow } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { DIMENSION_LABELS, date, label, MILESTONE_LABELS, money, readinessColor } from "../../lib/format.ts";
 import { boardQuery, listQuery } from "./api.ts";
 import { DecisionCardView } from "./DecisionCardView.tsx";
 import { NewDecisionModal } from "./NewDecisionModal.tsx";
+import { type DecisionsSearch, TABLE_SORTS } from "./search.ts";
 
 export function DecisionsPage() {
-  const [view, setView] = useState<"board" | "table">("board");
-  const [owner, setOwner] = useState("all");
+  const search = useSearch({ from: "/app/decisions" });
+  const navigate = useNavigate({ from: "/decisions" });
+  const { view, owner } = search;
+  const set = (change: Partial<DecisionsSearch>) =>
+    navigate({ search: (current) => ({ ...current, ...change }), replace: true });
   const [creating, { open, close }] = useDisclosure(false);
   return (
     <Stack gap="md">
@@ -41,7 +45,7 @@ export function DecisionsPage() {
       <Group justify="space-between">
         <SegmentedControl
           value={owner}
-          onChange={setOwner}
+          onChange={(value) => set({ owner: value as DecisionsSearch["owner"] })}
           data={[
             { value: "all", label: "All I can see" },
             { value: "me", label: "Mine" },
@@ -49,7 +53,7 @@ export function DecisionsPage() {
         />
         <SegmentedControl
           value={view}
-          onChange={(v) => setView(v as "board" | "table")}
+          onChange={(value) => set({ view: value as DecisionsSearch["view"] })}
           data={[
             {
               value: "board",
@@ -72,7 +76,11 @@ export function DecisionsPage() {
           ]}
         />
       </Group>
-      {view === "board" ? <Board owner={owner} onCreate={open} /> : <DecisionTable owner={owner} />}
+      {view === "board" ? (
+        <Board owner={owner} onCreate={open} />
+      ) : (
+        <DecisionTable owner={owner} sort={search.sort} query={search.q} set={set} />
+      )}
       <NewDecisionModal opened={creating} onClose={close} />
     </Stack>
   );
@@ -140,18 +148,30 @@ function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
   );
 }
 
-const SORTS = [
-  { value: "readiness", label: "Readiness, lowest first" },
-  { value: "-value", label: "Value, highest first" },
-  { value: "targetDate", label: "Target date, soonest first" },
-  { value: "-costOfWaiting", label: "Cost of waiting, highest first" },
-  { value: "-updated", label: "Recently changed" },
-];
+const SORT_LABELS: Record<DecisionsSearch["sort"], string> = {
+  readiness: "Readiness",
+  "-value": "Value",
+  targetDate: "Target date",
+  "-costOfWaiting": "Cost of waiting",
+  "-updated": "Recently changed",
+};
 
-function DecisionTable({ owner }: { owner: string }) {
-  const [sort, setSort] = useState("readiness");
-  const [search, setSearch] = useState("");
+function DecisionTable({
+  owner,
+  sort,
+  query,
+  set,
+}: {
+  owner: string;
+  sort: DecisionsSearch["sort"];
+  query: string;
+  set: (change: Partial<DecisionsSearch>) => void;
+}) {
+  const [search, setSearch] = useState(query);
   const [q] = useDebouncedValue(search, 250);
+  useEffect(() => {
+    if (q !== query) set({ q });
+  }, [q, query, set]);
   const params: Record<string, string> = {
     sort,
     limit: "200",
@@ -172,8 +192,8 @@ function DecisionTable({ owner }: { owner: string }) {
         <SegmentedControl
           size="xs"
           value={sort}
-          onChange={setSort}
-          data={SORTS.map((s) => ({ value: s.value, label: s.label.split(",")[0]! }))}
+          onChange={(value) => set({ sort: value as DecisionsSearch["sort"] })}
+          data={TABLE_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
         />
       </Group>
       <Table.ScrollContainer minWidth={900}>
