@@ -13,7 +13,10 @@ test("view state lives in the address: tabs, board or table, owner and sort surv
   await page.getByText("Table", { exact: true }).click();
   await page.getByText("Mine", { exact: true }).click();
   await page.getByText("All I can see", { exact: true }).click();
-  await page.locator("label").filter({ hasText: /^Value$/ }).click();
+  await page
+    .locator("label")
+    .filter({ hasText: /^Value$/ })
+    .click();
   await expect(page).toHaveURL(/view=table/);
   await expect(page).toHaveURL(/sort=-value/);
   await page.reload();

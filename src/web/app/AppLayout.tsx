@@ -9,6 +9,7 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
@@ -77,9 +78,10 @@ export function AppLayout() {
           </Group>
           <Menu position="bottom-end" width={240} shadow="md">
             <Menu.Target>
-              <UnstyledButton aria-label="Member menu" data-testid="member-menu">
+              <UnstyledButton data-testid="member-menu">
                 <Group gap="xs">
-                  <Avatar color="cyan" radius="xl" size="sm">
+                  <VisuallyHidden>Account menu:</VisuallyHidden>
+                  <Avatar color="cyan" radius="xl" size="sm" aria-hidden>
                     {initials(me.member.name)}
                   </Avatar>
                   <Stack gap={0} visibleFrom="sm">

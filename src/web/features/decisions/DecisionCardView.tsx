@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Progress, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import type { DecisionCard } from "../../../contract/decisions.ts";
+import { LabelledProgress } from "../../components/LabelledProgress.tsx";
 import { DIMENSION_LABELS, date, money, readinessColor } from "../../lib/format.ts";
 
 /** A decision on the board: the customer's problem first, then what waiting costs and what is weakest. */
@@ -25,7 +26,8 @@ export function DecisionCardView({ decision }: { decision: DecisionCard }) {
           {decision.problemHeadline ?? "Problem not written down yet"}
         </Text>
         <Group gap={6} wrap="nowrap">
-          <Progress
+          <LabelledProgress
+            label="Readiness"
             value={decision.readiness}
             color={readinessColor(decision.readiness)}
             size="sm"

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, Progress, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { LabelledProgress } from "../../components/LabelledProgress.tsx";
 import { issuesCsvUrl, runQuery } from "./api.ts";
 
 export function RunProgress({
@@ -18,10 +19,10 @@ export function RunProgress({
     <Paper withBorder p="lg">
       <Stack>
         <Text fw={600}>3. Import</Text>
-        <Progress
+        <LabelledProgress
           value={finished ? 100 : Math.round((run?.progress ?? 0) * 100)}
           animated={!finished}
-          aria-label="Import progress"
+          label="Import progress"
         />
         {run && (
           <Text role="status">

@@ -92,7 +92,7 @@ export function RoomPage() {
           <CheckInSection view={view} act={act} speaker={speaker} />
           <Text size="xs" c="dimmed" ta="center">
             This page is private to the people it was shared with.{" "}
-            <Anchor size="xs" href="/">
+            <Anchor size="xs" href="/" underline="always">
               Confidant
             </Anchor>
           </Text>

@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Avatar, Badge, Button, Group, Paper, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import type { SetupStatus } from "../../../contract/auth.ts";
 import { notifyError } from "../../lib/errors.ts";
@@ -49,14 +49,18 @@ export function DemoPanel({ demo }: { demo: SetupStatus["demo"] }) {
             justify="flex-start"
             loading={enter.isPending && enter.variables === member.id}
             onClick={() => enter.mutate(member.id)}
-            aria-label={`Enter the demo as ${member.name} (${member.role})`}
-            leftSection={<Avatar color="cyan">{initials(member.name)}</Avatar>}
+            leftSection={
+              <Avatar color="cyan" aria-hidden>
+                {initials(member.name)}
+              </Avatar>
+            }
           >
             <Stack gap={0} align="flex-start">
               <Text fw={600}>
+                <VisuallyHidden>Enter the demo as </VisuallyHidden>
                 {member.name}{" "}
                 <Text span c="dimmed" fw={400} size="sm">
-                  · {member.role}
+                  ({member.role})
                 </Text>
               </Text>
               <Text size="xs" c="dimmed">

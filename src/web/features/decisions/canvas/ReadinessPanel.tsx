@@ -13,6 +13,7 @@ import {
 } from "@mantine/core";
 import { IconMessageQuestion } from "@tabler/icons-react";
 import type { ReadinessView } from "../../../../contract/decisions.ts";
+import { LabelledProgress } from "../../../components/LabelledProgress.tsx";
 import { DIMENSION_LABELS, MILESTONE_LABELS, readinessColor } from "../../../lib/format.ts";
 
 /** Readiness beside the canvas: the score, where the customer is, and for each gap the question to ask next. */
@@ -69,7 +70,8 @@ export function ReadinessPanel({ readiness }: { readiness: ReadinessView }) {
                   {DIMENSION_LABELS[dimension.key]}
                 </Text>
                 <Group gap={6} wrap="nowrap">
-                  <Progress
+                  <LabelledProgress
+                    label={`${DIMENSION_LABELS[dimension.key]} readiness`}
                     value={dimension.score}
                     w={60}
                     size="sm"
