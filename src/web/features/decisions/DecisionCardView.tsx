@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Progress, Stack, Text } from "@mantine/core";
+import { Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import type { DecisionCard } from "../../../contract/decisions.ts";
 import { LabelledProgress } from "../../components/LabelledProgress.tsx";

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { LabelledProgress } from "../../components/LabelledProgress.tsx";
 import { issuesCsvUrl, runQuery } from "./api.ts";

@@ -4,7 +4,6 @@ import {
   Group,
   List,
   Paper,
-  Progress,
   RingProgress,
   Stack,
   Text,
