@@ -245,6 +245,7 @@ const ALLOWED = new Set([
   "targetDate",
   "problem",
   "costOfWaiting",
+  "quantified",
   "perMonth",
   "untilTarget",
   "monthsToTarget",
