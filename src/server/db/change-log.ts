@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ChangeAction, Database } from "./schema.ts";
 
 export interface Actor {
@@ -75,4 +75,28 @@ export function changeEntries(db: Kysely<Database>, workspaceId: string) {
     ])
     .where("change_log.workspace_id", "=", workspaceId)
     .orderBy("change_log.id", "desc");
+}
+
+/**
+ * The updates of one record after a version, oldest first, with who made each: what a stale edit is merged
+ * against (each entry's presented `after` carries the version it produced).
+ */
+export function updatesSince(
+  db: Kysely<Database>,
+  workspaceId: string,
+  entity: string,
+  entityId: string,
+  version: number,
+) {
+  return db
+    .selectFrom("change_log")
+    .leftJoin("member", "member.id", "change_log.member_id")
+    .select(["change_log.member_id", "member.name as member_name", "change_log.before", "change_log.after"])
+    .where("change_log.workspace_id", "=", workspaceId)
+    .where("change_log.entity", "=", entity)
+    .where("change_log.entity_id", "=", entityId)
+    .where("change_log.action", "=", "update")
+    .where(sql<number>`(change_log.after->>'version')::int`, ">", version)
+    .orderBy("change_log.id")
+    .execute();
 }

@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Kysely } from "kysely";
 import { notFound, staleVersion } from "../http/errors.ts";
-import { type Actor, recordChange } from "./change-log.ts";
+import { type Actor, recordChange, updatesSince } from "./change-log.ts";
 import type { Database } from "./schema.ts";
 
 /**
@@ -89,6 +90,12 @@ export async function applyChange<Row extends object>(
   if (!updated) {
     const current = await spec.load(restoring);
     if (!current) throw notFound(spec.what);
+    const version = (current as { version: number }).version;
+    if (spec.action === "update" && version > spec.version) {
+      const merge = await mergeable(trx, actor, spec, current, set);
+      if (merge.ok) return applyChange(trx, actor, { ...spec, version, current });
+      throw staleVersion(spec.present(current), merge.conflict);
+    }
     throw staleVersion(spec.present(current));
   }
   const after = (await spec.load(true))!;
@@ -102,6 +109,64 @@ export async function applyChange<Row extends object>(
   });
   return { before, after };
 }
+
+const camel = (column: string) => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+/** A value as JSON data: a JSON column may be set as its text and read back as an object, in any key order. */
+const asData = (value: unknown): unknown => {
+  if (typeof value === "string" && /^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return JSON.parse(JSON.stringify(value ?? null));
+};
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(asData(a), asData(b));
+
+/**
+ * Whether an edit made on an older version can still be applied: it can when none of the fields it sets has
+ * changed since that version (the change log knows what each update changed). When one has, the conflict names
+ * those fields with their current values and who changed them.
+ */
+async function mergeable<Row extends object>(
+  trx: Kysely<Database>,
+  actor: Actor,
+  spec: ChangeSpec<Row>,
+  current: Row,
+  set: Record<string, unknown>,
+) {
+  const updates = await updatesSince(trx, actor.workspaceId, spec.entity, spec.id, spec.version);
+  const presented = spec.present(current) as Record<string, unknown>;
+  const steps = (current as { version: number }).version - spec.version;
+  const changed = new Map<string, string | null>();
+  for (const u of updates) {
+    const before = (u.before ?? {}) as Record<string, unknown>;
+    const after = (u.after ?? {}) as Record<string, unknown>;
+    for (const key of Object.keys(after))
+      if (key !== "version" && key !== "updatedAt" && !same(before[key], after[key]))
+        changed.set(key, u.member_id === actor.memberId && actor.memberId ? "you" : (u.member_name ?? null));
+  }
+  // A field counts as set only when the edit gives it a value other than the one it has now.
+  const clashes = Object.keys(set)
+    .map(camel)
+    .filter((field) => changed.has(field) && !same(set[snakeOf(field, set)], currentValue(current, field)));
+  // Every version since is accounted for by a logged update; otherwise we cannot tell what changed.
+  if (updates.length === steps && clashes.length === 0) return { ok: true as const };
+  return {
+    ok: false as const,
+    conflict: (clashes.length ? clashes : [...changed.keys()]).map((field) => ({
+      field,
+      current: presented[field] ?? null,
+      changedBy: changed.get(field) ?? null,
+    })),
+  };
+}
+
+const snakeOf = (field: string, set: Record<string, unknown>) =>
+  Object.keys(set).find((column) => camel(column) === field)!;
+const currentValue = (row: object, field: string) =>
+  (row as Record<string, unknown>)[field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
 
 /** What a client asks of a record: an edit (its body carries the version it saw), or a delete or restore. */
 export type EditOrRemove<Body extends { version: number }> =

@@ -29,14 +29,36 @@ export const invalid = (path: string, message: string) =>
   new AppError(400, "invalid_input", `${path}: ${message}`, [{ path, message }]);
 export const conflict = (message: string, path?: string) =>
   new AppError(409, "conflict", message, path ? [{ path, message }] : []);
-export const staleVersion = (current: unknown) =>
-  new AppError(
+const words = (field: string) => field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+const who = (by: string | null) => (by === "you" ? "You" : (by ?? "Someone else"));
+
+/**
+ * An edit made on an older version that cannot be merged. With the fields that changed since (each named in
+ * `fields`, its current value in `current`), the message says who changed what; "you" when it was the same
+ * member in another tab or window.
+ */
+export const staleVersion = (
+  current: unknown,
+  changed: Array<{ field: string; changedBy: string | null }> = [],
+) => {
+  const by = [...new Set(changed.map((c) => c.changedBy))];
+  const message = changed.length
+    ? `${by.length === 1 ? who(by[0]!) : "Others"} changed ${changed.map((c) => words(c.field)).join(", ")} since you opened it${by.length === 1 && by[0] === "you" ? " (in another tab or window)" : ""}. Keep yours or take theirs.`
+    : "This record changed since you loaded it. Review the change and try again.";
+  return new AppError(
     409,
     "stale_version",
-    "Someone else changed this record since you loaded it. Review their change and try again.",
-    [{ path: "version", message: "is not the current version" }],
+    message,
+    [
+      { path: "version", message: "is not the current version" },
+      ...changed.map((c) => ({
+        path: c.field,
+        message: `changed by ${c.changedBy === "you" ? "you in another tab or window" : (c.changedBy ?? "someone else")} since you opened it`,
+      })),
+    ],
     current,
   );
+};
 
 function body(code: string, message: string, fields: Field[] = [], current?: unknown): ErrorBody {
   return { error: { code, message, fields, ...(current === undefined ? {} : { current }) } };

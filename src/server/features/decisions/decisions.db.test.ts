@@ -169,6 +169,55 @@ describe("decisions", () => {
     expect(history.filter((h: { action: string }) => h.action === "update")).toHaveLength(1);
   });
 
+  it("an edit on an older version merges when the fields it sets did not change since; when one did, 409 names it, its current value and who changed it", async () => {
+    const d = (await newDecision({ problem: { statement: "Close takes 12 days." } })).body;
+    // Tab B changes the title; tab A, still on version 1, changes the problem: both stand.
+    const b = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, { version: 1, title: "From tab B" });
+    expect(b.status).toBe(200);
+    const a = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: 1,
+      problem: { statement: "Close takes 12 days because ledgers are reconciled by hand." },
+    });
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({
+      title: "From tab B",
+      problem: { statement: "Close takes 12 days because ledgers are reconciled by hand." },
+      version: 3,
+    });
+    // Re-sending a field with the value it already has is no conflict.
+    expect(
+      (await w.as.seller.patch(`/api/v1/decisions/${d.id}`, { version: 1, title: "From tab B" })).status,
+    ).toBe(200);
+
+    // Tab A, still on version 1, renames it too: the title changed since, by the same member in another tab.
+    const clash = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, { version: 1, title: "From tab A" });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toBe(
+      "You changed title since you opened it (in another tab or window). Keep yours or take theirs.",
+    );
+    expect(clash.body.error.fields).toContainEqual({
+      path: "title",
+      message: "changed by you in another tab or window since you opened it",
+    });
+    expect(clash.body.error.current.title).toBe("From tab B");
+
+    // Someone else's change is named as theirs.
+    const current = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
+    await w.as.admin.patch(`/api/v1/decisions/${d.id}`, {
+      version: current.version,
+      targetDate: "2027-03-31",
+    });
+    const theirs = await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: current.version,
+      targetDate: "2027-06-30",
+    });
+    expect(theirs.status).toBe(409);
+    expect(theirs.body.error.message).toMatch(
+      new RegExp(`^${w.admin.name} changed target date since you opened it`),
+    );
+    expect(theirs.body.error.current.targetDate).toBe("2027-03-31");
+  });
+
   it("deletes and restores a decision; history includes its parts", async () => {
     const d = (await newDecision()).body;
     await w.as.seller.post(`/api/v1/decisions/${d.id}/concerns`, {

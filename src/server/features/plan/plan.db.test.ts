@@ -70,7 +70,7 @@ describe("the mutual plan", () => {
 });
 
 describe("changing the plan", () => {
-  it("a step changed on an old version is refused with the current step; a delete is in the history and hidden from the plan", async () => {
+  it("a step changed on an old version merges when another field changed, is refused with the current step when the same one did; a delete is in the history and hidden from the plan", async () => {
     const step = (await w.as.seller.post(`/api/v1/decisions/${decisionId}/plan/steps`, { title: "Pilot" }))
       .body;
     const moved = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, {
@@ -78,14 +78,25 @@ describe("changing the plan", () => {
       dueDate: "2027-01-10",
     });
     expect(moved.body).toMatchObject({ version: 2, dueDate: "2027-01-10" });
-    const stale = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, { version: 1, title: "Trial" });
+    const merged = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, { version: 1, title: "Trial" });
+    expect(merged.body).toMatchObject({ version: 3, title: "Trial", dueDate: "2027-01-10" });
+    const stale = await w.as.seller.patch(`/api/v1/plan-steps/${step.id}`, {
+      version: 1,
+      dueDate: "2027-02-01",
+    });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.fields.map((f: { path: string }) => f.path)).toEqual(["version", "dueDate"]);
     expect(stale.body.error.current.dueDate).toBe("2027-01-10");
-    expect((await w.as.seller.delete(`/api/v1/plan-steps/${step.id}?version=2`)).status).toBe(200);
+    expect((await w.as.seller.delete(`/api/v1/plan-steps/${step.id}?version=3`)).status).toBe(200);
     const plan = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/plan`)).body;
     expect(plan.steps.map((s: { id: string }) => s.id)).not.toContain(step.id);
     const history = (await w.as.admin.get(`/api/v1/changes?entity=plan_step&entityId=${step.id}`)).body.items;
-    expect(history.map((c: { action: string }) => c.action)).toEqual(["delete", "update", "create"]);
+    expect(history.map((c: { action: string }) => c.action)).toEqual([
+      "delete",
+      "update",
+      "update",
+      "create",
+    ]);
   });
 
   it("a manager reads and comments on a team member's plan but does not change it", async () => {

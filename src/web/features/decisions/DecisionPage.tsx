@@ -35,6 +35,7 @@ import { PeopleSection } from "./canvas/PeopleSection.tsx";
 import { ProblemSection } from "./canvas/ProblemSection.tsx";
 import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
 import { ReviewsList } from "./canvas/ReviewsList.tsx";
+import { ConflictNotice } from "./canvas/Section.tsx";
 import { TriggerSection } from "./canvas/TriggerSection.tsx";
 import type { DecisionTab } from "./search.ts";
 
@@ -164,6 +165,7 @@ function Header({ decision }: { decision: DecisionDetail }) {
               Cancel
             </Button>
           </Group>
+          {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
         </form>
       ) : (
         <Group justify="space-between" align="flex-start">
@@ -204,6 +206,7 @@ function Header({ decision }: { decision: DecisionDetail }) {
               leftSection={<IconPencil size={14} />}
               onClick={() => {
                 form.setValues(toForm());
+                update.begin();
                 setEditing(true);
               }}
             >

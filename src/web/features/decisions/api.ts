@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import type { z } from "zod";
 import type {
   board,
@@ -54,28 +55,91 @@ export const historyQuery = (id: string) =>
       }>(`/api/v1/decisions/${id}/history`),
   });
 
+type DecisionEdit = Omit<UpdateDecisionBody, "version">;
+
+/** A field someone changed since the page loaded it, beside the value this edit would give it. */
+export interface FieldConflict {
+  field: string;
+  message: string;
+  theirs: unknown;
+  mine: unknown;
+}
+
 /**
- * Saves part of a decision with the version the page loaded. When someone else saved first (409), the
- * page reloads their version and says so, instead of overwriting it.
+ * Saves part of a decision with the version the page loaded. The server merges it when the fields it sets
+ * did not change since; when one did (409), the conflict holds those fields — theirs and mine — until the
+ * member keeps theirs or takes ours, so nothing is overwritten unseen.
  */
 export function useUpdateDecision(decision: DecisionDetail) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Omit<UpdateDecisionBody, "version">) =>
-      patch<DecisionDetail>(`/api/v1/decisions/${decision.id}`, { ...body, version: decision.version }),
-    onSuccess: (updated) => {
+  // The version the form was opened on: the page may reload a newer one while the member types, but their
+  // edit is still based on what they saw when they began.
+  const opened = useRef<number | null>(null);
+  const [conflict, setConflict] = useState<{
+    fields: FieldConflict[];
+    body: DecisionEdit;
+    version: number;
+    onSuccess?: () => void;
+  } | null>(null);
+  const mutation = useMutation({
+    mutationFn: ({ body, version }: { body: DecisionEdit; version: number; onSuccess?: () => void }) =>
+      patch<DecisionDetail>(`/api/v1/decisions/${decision.id}`, { ...body, version }),
+    onSuccess: (updated, { onSuccess }) => {
       queryClient.setQueryData(["decision", decision.id], updated);
       void queryClient.invalidateQueries({ queryKey: ["decisions"] });
       void queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "history"] });
+      setConflict(null);
+      opened.current = null;
+      onSuccess?.();
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.body.code === "stale_version") {
-        notifyError(error, "Someone else changed this decision");
-        void queryClient.invalidateQueries({ queryKey: ["decision", decision.id] });
-      } else notifyError(error, "Could not save");
+    onError: (error, { body, onSuccess }) => {
+      if (!(error instanceof ApiError && error.body.code === "stale_version"))
+        return notifyError(error, "Could not save");
+      const current = (error.body.current ?? {}) as Record<string, unknown> & { version: number };
+      const fields = error.body.fields
+        .filter((f) => f.path !== "version")
+        .map((f) => ({
+          field: f.path,
+          message: f.message,
+          theirs: current[f.path],
+          mine: (body as Record<string, unknown>)[f.path],
+        }));
+      if (fields.length) setConflict({ fields, body, version: current.version, onSuccess });
+      else notifyError(error, "This decision changed since you opened it");
+      void queryClient.invalidateQueries({ queryKey: ["decision", decision.id] });
     },
   });
+  return {
+    isPending: mutation.isPending,
+    error: mutation.error,
+    conflict: conflict?.fields ?? null,
+    /** Marks the start of an edit: its save is checked against the version shown now. */
+    begin: () => {
+      opened.current = decision.version;
+      setConflict(null);
+    },
+    mutate: (body: DecisionEdit, options?: { onSuccess?: () => void }) => {
+      setConflict(null);
+      mutation.mutate({
+        body,
+        version: opened.current ?? decision.version,
+        onSuccess: options?.onSuccess,
+      });
+    },
+    /** Saves this edit over theirs, now that the member has seen what they changed. */
+    keepMine: () =>
+      conflict &&
+      mutation.mutate({ body: conflict.body, version: conflict.version, onSuccess: conflict.onSuccess }),
+    /** Drops this edit: the page shows their version. */
+    takeTheirs: () => {
+      conflict?.onSuccess?.();
+      setConflict(null);
+      opened.current = null;
+    },
+  };
 }
+
+export type DecisionUpdate = ReturnType<typeof useUpdateDecision>;
 
 /** What a change to a decision's part (a person, a concern) refreshes: the decision and the lists. */
 const decisionAndLists = (id: string) => [["decision", id], ["decisions"]];

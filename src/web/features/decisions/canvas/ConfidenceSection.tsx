@@ -34,6 +34,7 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
       editing={editing}
       onEdit={() => {
         form.setValues(toForm());
+        update.begin();
         setEditing(true);
       }}
       testId="section-confidence"
@@ -81,7 +82,7 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
                 {...form.getInputProps("outcomeReason")}
               />
             )}
-            <FormActions onCancel={() => setEditing(false)} saving={update.isPending} />
+            <FormActions onCancel={() => setEditing(false)} update={update} />
           </Stack>
         </form>
       ) : (

@@ -117,6 +117,7 @@ export function DecidingSection({ decision }: { decision: DecisionDetail }) {
       editing={editing}
       onEdit={() => {
         form.setValues(toForm());
+        update.begin();
         setEditing(true);
       }}
       testId="section-deciding"
@@ -206,7 +207,7 @@ export function DecidingSection({ decision }: { decision: DecisionDetail }) {
               data={stakeholderOptions(decision)}
               {...form.getInputProps("approverIds")}
             />
-            <FormActions onCancel={() => setEditing(false)} saving={update.isPending} />
+            <FormActions onCancel={() => setEditing(false)} update={update} />
           </Stack>
         </form>
       ) : (

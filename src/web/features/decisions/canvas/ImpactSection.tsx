@@ -157,6 +157,7 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
       editing={editing}
       onEdit={() => {
         form.setValues(toForm());
+        update.begin();
         setEditing(true);
       }}
       testId="section-impact"
@@ -239,7 +240,7 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
               data={stakeholderOptions(decision)}
               {...form.getInputProps("confirmedBy")}
             />
-            <FormActions onCancel={() => setEditing(false)} saving={update.isPending} />
+            <FormActions onCancel={() => setEditing(false)} update={update} />
           </Stack>
         </form>
       ) : (

@@ -22,6 +22,7 @@ export function ProblemSection({ decision }: { decision: DecisionDetail }) {
   const form = useForm({ initialValues: decision.problem });
   const edit = () => {
     form.setValues(decision.problem);
+    update.begin();
     setEditing(true);
   };
   return (
@@ -72,7 +73,7 @@ export function ProblemSection({ decision }: { decision: DecisionDetail }) {
             {...form.getInputProps("currentApproach")}
             value={form.values.currentApproach ?? ""}
           />
-          <FormActions onCancel={() => setEditing(false)} saving={update.isPending} />
+          <FormActions onCancel={() => setEditing(false)} update={update} />
         </form>
       ) : (
         <>

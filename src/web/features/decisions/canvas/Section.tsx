@@ -1,6 +1,8 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { label } from "../../../lib/format.ts";
+import type { DecisionUpdate, FieldConflict } from "../api.ts";
 
 /** One customer question on the canvas: what we know, and an edit form when the member may change it. */
 export function Section(props: {
@@ -38,16 +40,62 @@ export function Section(props: {
   );
 }
 
-export function FormActions({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
+/** A section's save and cancel, and — when someone changed the same fields meanwhile — theirs beside ours. */
+export function FormActions({ onCancel, update }: { onCancel: () => void; update: DecisionUpdate }) {
   return (
-    <Group justify="flex-end" gap="xs">
-      <Button variant="default" size="xs" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" size="xs" loading={saving}>
-        Save
-      </Button>
-    </Group>
+    <>
+      {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" size="xs" loading={update.isPending}>
+          Save
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  if (typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return value.map(shown).join("; ");
+  return Object.values(value as Record<string, unknown>)
+    .filter((v) => v !== null && v !== undefined && v !== "")
+    .map(shown)
+    .join(" · ");
+};
+
+export function ConflictNotice({ update, conflict }: { update: DecisionUpdate; conflict: FieldConflict[] }) {
+  return (
+    <Alert color="orange" variant="light" title="Changed since you opened it" data-testid="conflict">
+      <Stack gap="xs">
+        {conflict.map((c) => (
+          <div key={c.field}>
+            <Text size="sm" fw={600}>
+              {label(c.field.replace(/[A-Z]/g, (l) => ` ${l.toLowerCase()}`))} — {c.message}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <Text size="sm" data-testid="conflict-theirs">
+                <b>Theirs:</b> {shown(c.theirs)}
+              </Text>
+              <Text size="sm" data-testid="conflict-mine">
+                <b>Yours:</b> {shown(c.mine)}
+              </Text>
+            </SimpleGrid>
+          </div>
+        ))}
+        <Group gap="xs">
+          <Button size="xs" onClick={update.keepMine} loading={update.isPending}>
+            Keep mine
+          </Button>
+          <Button size="xs" variant="default" onClick={update.takeTheirs}>
+            Take theirs
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

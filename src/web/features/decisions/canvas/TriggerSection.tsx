@@ -24,6 +24,7 @@ export function TriggerSection({ decision }: { decision: DecisionDetail }) {
       editing={editing}
       onEdit={() => {
         form.setValues(toForm());
+        update.begin();
         setEditing(true);
       }}
       testId="section-trigger"
@@ -66,7 +67,7 @@ export function TriggerSection({ decision }: { decision: DecisionDetail }) {
               </Stack>
               <TextInput type="date" label="They want to decide by" {...form.getInputProps("targetDate")} />
             </SimpleGrid>
-            <FormActions onCancel={() => setEditing(false)} saving={update.isPending} />
+            <FormActions onCancel={() => setEditing(false)} update={update} />
           </Stack>
         </form>
       ) : (

@@ -1,0 +1,45 @@
+import { expect, screenshot, test } from "./server.ts";
+
+test.use({ demo: true });
+
+test("two tabs on one decision: edits to different sections both stand; the same section shows theirs beside mine, and keep mine saves it", async ({
+  page,
+  context,
+  confidant,
+}) => {
+  await page.goto(confidant.url);
+  await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByTestId("decision-card").filter({ hasText: "Stop rekeying 300 loads a day" }).click();
+  const other = await context.newPage();
+  await other.goto(page.url());
+
+  // Both tabs open the trigger; this tab also opens the problem.
+  const trigger = page.getByTestId("section-trigger");
+  const theirTrigger = other.getByTestId("section-trigger");
+  await trigger.getByRole("button", { name: "Edit" }).click();
+  await theirTrigger.getByRole("button", { name: "Edit" }).click();
+
+  await theirTrigger.getByLabel("The event that makes change necessary").fill("Peak season starts in March.");
+  await theirTrigger.getByRole("button", { name: "Save" }).click();
+  await expect(theirTrigger.getByText("Peak season starts in March.")).toBeVisible();
+
+  // A different section merges without a word.
+  const problem = page.getByTestId("section-problem");
+  await problem.getByRole("button", { name: "Edit" }).click();
+  await problem.getByLabel("Root cause — why does it happen?").fill("Loads arrive as PDFs by email.");
+  await problem.getByRole("button", { name: "Save" }).click();
+  await expect(problem.getByText("Loads arrive as PDFs by email.")).toBeVisible();
+
+  // The same section: theirs beside mine, nothing overwritten until the member chooses.
+  await trigger.getByLabel("The event that makes change necessary").fill("The TMS contract renews in May.");
+  await trigger.getByRole("button", { name: "Save" }).click();
+  const conflict = trigger.getByTestId("conflict");
+  await expect(conflict).toContainText("changed by you in another tab or window");
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText("Peak season starts in March.");
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("The TMS contract renews in May.");
+  await screenshot(page, "edit-conflict");
+  await conflict.getByRole("button", { name: "Keep mine" }).click();
+  await expect(trigger.getByText("The TMS contract renews in May.")).toBeVisible();
+  await expect(problem.getByText("Loads arrive as PDFs by email.")).toBeVisible();
+});
