@@ -15,6 +15,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ CONFIDANT_DEMO: "0" }).demo).toBe(false);
   });
 
+  it("keeps the demo (one-click entry as admin) off on an address other machines reach, unless CONFIDANT_DEMO=1 says so", () => {
+    expect(loadConfig({ HOST: "0.0.0.0" }).demo).toBe(false);
+    expect(loadConfig({ HOST: "10.0.0.5" }).demo).toBe(false);
+    expect(loadConfig({ HOST: "0.0.0.0", CONFIDANT_DEMO: "1" }).demo).toBe(true);
+    expect(loadConfig({ HOST: "localhost" }).demo).toBe(true);
+    expect(loadConfig({ HOST: "::1" }).demo).toBe(true);
+  });
+
   it.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],

@@ -33,6 +33,10 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Whether only this machine can reach an address the server listens on. */
+export const isLoopback = (host: string) =>
+  host === "localhost" || host === "::1" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+
 /** Reads the environment; an invalid value names the variable and what is wrong with it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
@@ -46,8 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CONFIDANT_DATA_DIR),
-    // The demo is on by default only for the embedded database: a server database is a real installation.
-    demo: e.CONFIDANT_DEMO ?? !e.DATABASE_URL,
+    // One-click entry as any demo member (an admin included) is for trying Confidant on one's own machine: it
+    // is on by default only for the embedded database on a loopback address. A server database, or a server
+    // other machines can reach, is a real installation — there it takes CONFIDANT_DEMO=1, said explicitly.
+    demo: e.CONFIDANT_DEMO ?? (!e.DATABASE_URL && isLoopback(e.HOST)),
     publicUrl: e.CONFIDANT_PUBLIC_URL,
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
