@@ -42,4 +42,15 @@ test("two tabs on one decision: edits to different sections both stand; the same
   await conflict.getByRole("button", { name: "Keep mine" }).click();
   await expect(trigger.getByText("The TMS contract renews in May.")).toBeVisible();
   await expect(problem.getByText("Loads arrive as PDFs by email.")).toBeVisible();
+
+  // The history tells it in words: who, what, before → after, and where.
+  await page.getByRole("tab", { name: "History" }).click();
+  const latest = page.getByTestId("history-entry").first();
+  await expect(latest).toContainText("Priya Raman changed the decision");
+  await expect(latest).toContainText(
+    "What makes them act now: Peak season starts in March. → The TMS contract renews in May.",
+  );
+  await screenshot(page, "history-in-words");
+  await latest.getByRole("link", { name: "Why change, why now" }).click();
+  await expect(page).toHaveURL(/tab=canvas.*#section-trigger/);
 });

@@ -59,6 +59,13 @@ export const changeEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
   at: timestamp,
+  /** The change in words: who, what, each field before → after, and the part of the page it belongs to. */
+  summary: z.object({
+    who: z.string(),
+    what: z.string(),
+    fields: z.array(z.object({ label: z.string(), before: z.string(), after: z.string() })),
+    section: z.string().nullable(),
+  }),
 });
 
 export type ChangeEntry = z.infer<typeof changeEntry>;

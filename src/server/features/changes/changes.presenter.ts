@@ -1,4 +1,5 @@
 import type { ChangeEntry } from "../../../contract/common.ts";
+import type { ChangeSummary } from "../../../domain/history/describe.ts";
 
 export interface ChangeRow {
   public_id: string;
@@ -13,8 +14,9 @@ export interface ChangeRow {
   at: Date;
 }
 
-export function presentChange(row: ChangeRow): ChangeEntry {
+export function presentChange({ row, summary }: { row: ChangeRow; summary: ChangeSummary }): ChangeEntry {
   return {
+    summary,
     id: row.public_id,
     entity: row.entity,
     entityId: row.entity_id,

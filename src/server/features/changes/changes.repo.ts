@@ -21,3 +21,30 @@ export function listChanges(
   if (filter.entityId) query = query.where("change_log.entity_id", "=", filter.entityId);
   return query.limit(filter.limit).execute();
 }
+
+/** The names behind ids a history mentions: people and members, and share links (label, and whether personal). */
+export async function namesFor(db: Kysely<Database>, workspaceId: string, ids: string[], linkIds: string[]) {
+  const none = ["00000000-0000-0000-0000-000000000000"];
+  const [people, members, links] = await Promise.all([
+    db
+      .selectFrom("stakeholder")
+      .select(["id", "name"])
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "in", ids.length ? ids : none)
+      .execute(),
+    db
+      .selectFrom("member")
+      .select(["id", "name"])
+      .where("workspace_id", "=", workspaceId)
+      .where("id", "in", ids.length ? ids : none)
+      .execute(),
+    db
+      .selectFrom("share_link")
+      .leftJoin("stakeholder", "stakeholder.id", "share_link.stakeholder_id")
+      .select(["share_link.id", "share_link.label", "stakeholder.name as stakeholder_name"])
+      .where("share_link.workspace_id", "=", workspaceId)
+      .where("share_link.id", "in", linkIds.length ? linkIds : none)
+      .execute(),
+  ]);
+  return { people: [...people, ...members], links };
+}

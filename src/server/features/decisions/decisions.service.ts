@@ -17,6 +17,7 @@ import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid } from "../../http/errors.ts";
 import { requireEditableDecision, requireOwnerChange } from "../../http/policies.ts";
 import { requireLiveAccount } from "../accounts/accounts.service.ts";
+import { described } from "../changes/changes.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/review-flags.service.ts";
 import { workspaceView } from "../workspaces/workspaces.service.ts";
@@ -327,5 +328,5 @@ export async function decisionBoard(
 
 export async function history(db: Kysely<Database>, actor: SignedIn, id: string, limit: number) {
   await requireVisibleDecision(db, actor, id, true);
-  return decisionHistory(db, actor.workspaceId, id, limit);
+  return described(db, actor.workspaceId, await decisionHistory(db, actor.workspaceId, id, limit));
 }

@@ -185,6 +185,44 @@ describe("a stakeholder's own link", () => {
   });
 });
 
+describe("history in words", () => {
+  it("names the member, or the buyer by the link they used, and each changed field before → after", async () => {
+    const decisionId = await freshDecision("History in words");
+    const d = (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body;
+    await w.as.seller.patch(`/api/v1/decisions/${decisionId}`, {
+      version: d.version,
+      problem: { statement: "Close takes 12 days.", saidBy: acct.cfo.id },
+    });
+    const general = (
+      await w.as.seller.post(`/api/v1/decisions/${decisionId}/share-links`, { label: "Finance team" })
+    ).body;
+    await buyer().post(`/api/v1/room/${general.token}/check-ins`, {
+      stakeholderName: "Sam Ortiz",
+      ratings: { problem: 3, solution: 3, risks: 3, me: 3, agreement: 3 },
+    });
+    const items = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/history`)).body.items as Array<{
+      entity: string;
+      action: string;
+      summary: { who: string; what: string; fields: unknown[]; section: string | null };
+    }>;
+    const checkIn = items.find((i) => i.entity === "check_in")!;
+    expect(checkIn.summary).toMatchObject({
+      who: "A buyer through the link for Finance team (unverified)",
+      what: "checked in: how confident they are",
+    });
+    const edit = items.find((i) => i.entity === "decision" && i.action === "update")!;
+    expect(edit.summary).toEqual({
+      who: w.seller.name,
+      what: "changed the decision",
+      fields: [
+        { label: "Problem, in their words", before: "—", after: "Close takes 12 days." },
+        { label: "Problem said by", before: "—", after: "Dana Lee" },
+      ],
+      section: "problem",
+    });
+  });
+});
+
 describe("visits", () => {
   const visitsOf = async (id: string, decisionId: string) =>
     (await w.as.seller.get(`/api/v1/decisions/${decisionId}/share-links`)).body.items.find(

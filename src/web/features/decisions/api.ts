@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { z } from "zod";
+import type { ChangeEntry } from "../../../contract/common.ts";
 import type {
   board,
   CreateDecisionBody,
@@ -42,16 +43,7 @@ export const historyQuery = (id: string) =>
     queryKey: ["decision", id, "history"],
     queryFn: () =>
       get<{
-        items: {
-          id: number;
-          entity: string;
-          action: string;
-          memberName: string | null;
-          via: string | null;
-          at: string;
-          before: unknown;
-          after: unknown;
-        }[];
+        items: ChangeEntry[];
       }>(`/api/v1/decisions/${id}/history`),
   });
 

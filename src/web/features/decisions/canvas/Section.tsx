@@ -15,7 +15,7 @@ export function Section(props: {
   testId?: string;
 }) {
   return (
-    <Paper withBorder p="lg" data-testid={props.testId}>
+    <Paper withBorder p="lg" data-testid={props.testId} id={props.testId}>
       <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
         <div style={{ minWidth: 0 }}>
           <Title order={4}>{props.title}</Title>
