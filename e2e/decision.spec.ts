@@ -84,6 +84,18 @@ test("record a customer's decision, see a product-shaped problem flagged with a 
   await impact.getByRole("button", { name: "Save" }).click();
   await expect(impact.getByTestId("cost-of-waiting")).toContainText("$40,000");
 
+  // What the server refuses is said in the form, in words, not in a passing toast.
+  const confidence = page.getByTestId("section-confidence");
+  await confidence.getByRole("button", { name: "Edit" }).click();
+  await confidence.getByLabel("Outcome", { exact: true }).click();
+  await page.getByRole("option", { name: "Won" }).click();
+  await confidence.getByLabel("Decided on").fill("2999-01-01");
+  await confidence.getByRole("button", { name: "Save" }).click();
+  await expect(confidence.getByTestId("invalid-input")).toContainText(
+    "The decision date must not be in the future.",
+  );
+  await confidence.getByRole("button", { name: "Cancel" }).click();
+
   await page.getByRole("link", { name: "Decisions" }).first().click();
   await expect(page.getByTestId("column-problem_agreed").getByTestId("decision-card")).toHaveCount(1);
   await screenshot(page, "decisions-board");

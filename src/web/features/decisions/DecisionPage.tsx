@@ -35,7 +35,7 @@ import { PeopleSection } from "./canvas/PeopleSection.tsx";
 import { ProblemSection } from "./canvas/ProblemSection.tsx";
 import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
 import { ReviewsList } from "./canvas/ReviewsList.tsx";
-import { ConflictNotice } from "./canvas/Section.tsx";
+import { ConflictNotice, InvalidInput } from "./canvas/Section.tsx";
 import { TriggerSection } from "./canvas/TriggerSection.tsx";
 import type { DecisionTab } from "./search.ts";
 
@@ -166,6 +166,7 @@ function Header({ decision }: { decision: DecisionDetail }) {
             </Button>
           </Group>
           {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
+          <InvalidInput messages={update.invalid} />
         </form>
       ) : (
         <Group justify="space-between" align="flex-start">

@@ -16,6 +16,7 @@ import type {
 } from "../../../contract/decisions.ts";
 import { ApiError, del, get, patch, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { fieldErrorsOf } from "../../lib/field-errors.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 import { createAccount } from "../accounts/api.ts";
 
@@ -67,6 +68,8 @@ export function useUpdateDecision(decision: DecisionDetail) {
   // The version the form was opened on: the page may reload a newer one while the member types, but their
   // edit is still based on what they saw when they began.
   const opened = useRef<number | null>(null);
+  // Input the server refused, in the member's words, shown in the form rather than as a passing toast.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [conflict, setConflict] = useState<{
     fields: FieldConflict[];
     body: DecisionEdit;
@@ -85,6 +88,7 @@ export function useUpdateDecision(decision: DecisionDetail) {
       onSuccess?.();
     },
     onError: (error, { body, onSuccess }) => {
+      if (error instanceof ApiError && error.status === 400) return setInvalid(fieldErrorsOf(error, body));
       if (!(error instanceof ApiError && error.body.code === "stale_version"))
         return notifyError(error, "Could not save");
       const current = (error.body.current ?? {}) as Record<string, unknown> & { version: number };
@@ -110,8 +114,10 @@ export function useUpdateDecision(decision: DecisionDetail) {
       opened.current = decision.version;
       setConflict(null);
     },
+    invalid,
     mutate: (body: DecisionEdit, options?: { onSuccess?: () => void }) => {
       setConflict(null);
+      setInvalid([]);
       mutation.mutate({
         body,
         version: opened.current ?? decision.version,

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus } from "@tabler/icons-react";
@@ -9,7 +9,7 @@ import { notifyError } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
 import { useAddConcern, useChangeConcern } from "../api.ts";
 import { stakeholderOptions } from "./ProblemSection.tsx";
-import { Section } from "./Section.tsx";
+import { LongText, Section } from "./Section.tsx";
 
 const SEVERITY_COLOR = { low: "gray", medium: "yellow", high: "red" } as const;
 const STATUS_COLOR = { open: "orange", addressed: "teal", accepted: "blue" } as const;
@@ -135,7 +135,7 @@ function AddConcernModal({
     <Modal opened={opened} onClose={onClose} title="Add a concern" size="lg">
       <form onSubmit={form.onSubmit((v) => add.mutate(v))}>
         <Stack>
-          <Textarea label="The worry, in their words" autosize minRows={2} {...form.getInputProps("text")} />
+          <LongText label="The worry, in their words" autosize minRows={2} {...form.getInputProps("text")} />
           <Group grow>
             <Select
               label="Whose worry"
@@ -203,7 +203,7 @@ function RespondModal({
       </Text>
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack>
-          <Textarea label="Response" autosize minRows={2} {...form.getInputProps("response")} />
+          <LongText label="Response" autosize minRows={2} {...form.getInputProps("response")} />
           <Select
             label="Status"
             data={CONCERN_STATUSES.map((s) => ({ value: s, label: s }))}

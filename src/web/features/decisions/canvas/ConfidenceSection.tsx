@@ -1,4 +1,4 @@
-import { Group, Rating, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, Rating, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
@@ -6,7 +6,7 @@ import { CONFIDENCE_POINTS, type ConfidencePoint, OUTCOMES } from "../../../../d
 import { CONFIDENCE_SHORT, date, label } from "../../../lib/format.ts";
 import { Unverified } from "../../plan/BuyerEvidence.tsx";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, Section } from "./Section.tsx";
+import { Fact, FormActions, LongText, Section } from "./Section.tsx";
 
 const POINTS: Record<ConfidencePoint, string> = {
   problem: "They understand the problem",
@@ -76,7 +76,7 @@ export function ConfidenceSection({ decision }: { decision: DecisionDetail }) {
               )}
             </SimpleGrid>
             {form.values.outcome !== "open" && (
-              <Textarea
+              <LongText
                 label="Why — in the customer's words"
                 autosize
                 {...form.getInputProps("outcomeReason")}

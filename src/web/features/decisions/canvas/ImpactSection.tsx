@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -22,7 +21,7 @@ import { amountError, MoneyInput } from "../../../components/MoneyInput.tsx";
 import { money, toMajor, toMinor } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
 import { nameOf, stakeholderOptions } from "./ProblemSection.tsx";
-import { Fact, FormActions, Section } from "./Section.tsx";
+import { Fact, FormActions, LongText, Section } from "./Section.tsx";
 
 interface ImpactForm {
   amount: number | string;
@@ -229,7 +228,7 @@ export function ImpactSection({ decision }: { decision: DecisionDetail }) {
             >
               Add a risk
             </Button>
-            <Textarea
+            <LongText
               label="Assumptions behind the figures"
               autosize
               {...form.getInputProps("assumptions")}

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -31,7 +30,7 @@ import { label } from "../../../lib/format.ts";
 import { stakeholdersQuery, useAddStakeholder } from "../../accounts/api.ts";
 import { ShareLinkModal } from "../../plan/ShareLinkModal.tsx";
 import { useChangeInvolvement, useInvolve, useRemoveInvolvement } from "../api.ts";
-import { Section } from "./Section.tsx";
+import { LongText, Section } from "./Section.tsx";
 
 const STANCE_COLORS: Record<Stance, string> = {
   supports: "teal",
@@ -323,7 +322,7 @@ function AddStakeholderModal({
               {...form.getInputProps("influence")}
             />
           </Group>
-          <Textarea
+          <LongText
             label="What the decision means to them personally"
             autosize
             {...form.getInputProps("personalStake")}

@@ -1,9 +1,9 @@
-import { Select, SimpleGrid, Textarea } from "@mantine/core";
+import { Select, SimpleGrid } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, Section } from "./Section.tsx";
+import { Fact, FormActions, LongText, Section } from "./Section.tsx";
 
 export function stakeholderOptions(decision: DecisionDetail) {
   return decision.involvements.map((i) => ({
@@ -40,7 +40,7 @@ export function ProblemSection({ decision }: { decision: DecisionDetail }) {
             update.mutate({ problem: values }, { onSuccess: () => setEditing(false) }),
           )}
         >
-          <Textarea
+          <LongText
             label="Problem statement"
             autosize
             minRows={3}
@@ -58,14 +58,14 @@ export function ProblemSection({ decision }: { decision: DecisionDetail }) {
               {...form.getInputProps("saidBy")}
             />
           </SimpleGrid>
-          <Textarea
+          <LongText
             label="Root cause — why does it happen?"
             autosize
             mt="sm"
             {...form.getInputProps("rootCause")}
             value={form.values.rootCause ?? ""}
           />
-          <Textarea
+          <LongText
             label="How do they do it today, and why that way?"
             autosize
             mt="sm"

@@ -1,6 +1,18 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  type TextareaProps,
+  Title,
+} from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { LIMITS } from "../../../../contract/common.ts";
 import { label } from "../../../lib/format.ts";
 import type { DecisionUpdate, FieldConflict } from "../api.ts";
 
@@ -45,6 +57,7 @@ export function FormActions({ onCancel, update }: { onCancel: () => void; update
   return (
     <>
       {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
+      <InvalidInput messages={update.invalid} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onCancel}>
           Cancel
@@ -54,6 +67,37 @@ export function FormActions({ onCancel, update }: { onCancel: () => void; update
         </Button>
       </Group>
     </>
+  );
+}
+
+/** What the server refused in this form, in the member's words. */
+export function InvalidInput({ messages }: { messages: string[] }) {
+  if (!messages.length) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" data-testid="invalid-input" title="Not saved">
+      {messages.map((message) => (
+        <Text key={message} size="sm">
+          {message}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+/** Long free text: the limit is enforced as the member types, with a count as they near it. */
+export function LongText(props: TextareaProps) {
+  const length = typeof props.value === "string" ? props.value.length : 0;
+  return (
+    <Textarea
+      autosize
+      maxLength={LIMITS.text}
+      {...props}
+      description={
+        length > LIMITS.text * 0.8
+          ? `${length.toLocaleString("en")} of ${LIMITS.text.toLocaleString("en")} characters`
+          : props.description
+      }
+    />
   );
 }
 

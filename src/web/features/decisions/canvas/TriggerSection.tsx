@@ -1,10 +1,10 @@
-import { SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { date } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, Section } from "./Section.tsx";
+import { Fact, FormActions, LongText, Section } from "./Section.tsx";
 
 export function TriggerSection({ decision }: { decision: DecisionDetail }) {
   const [editing, setEditing] = useState(false);
@@ -46,7 +46,7 @@ export function TriggerSection({ decision }: { decision: DecisionDetail }) {
           )}
         >
           <Stack gap="sm">
-            <Textarea
+            <LongText
               label="The event that makes change necessary"
               autosize
               {...form.getInputProps("event")}
