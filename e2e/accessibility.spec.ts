@@ -31,6 +31,7 @@ test("the main pages have no serious or critical accessibility violations (axe)"
 
   await page.goto(confidant.url);
   await page.getByRole("button", { name: /Enter the demo as .* \(admin\)/ }).click();
+  await expect(page.getByRole("link", { name: "Import" })).toBeVisible();
   await page.getByRole("link", { name: "Decisions" }).first().click();
   await expect(page.getByTestId("decision-card").first()).toBeVisible();
   await check("board");

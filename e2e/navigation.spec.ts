@@ -9,6 +9,12 @@ test("view state lives in the address: tabs, board or table, owner and sort surv
   await page.goto(confidant.url);
   await page.getByRole("button", { name: "Enter the demo as Daniel Okafor (manager)" }).click();
   await page.getByRole("link", { name: "Decisions" }).first().click();
+  // The board says which columns are out of view, and cards show whose they are and what they are worth.
+  await expect(page.getByTestId("board-more")).toContainText("Decided");
+  await expect(page.getByTestId("card-owner").first()).toContainText(/Priya Raman|Tom Becker/);
+  await screenshot(page, "decisions-board-demo");
+  // Import is an admin's page: a manager's navigation does not offer it.
+  await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
 
   await page.getByText("Table", { exact: true }).click();
   await page.getByText("Mine", { exact: true }).click();

@@ -16,6 +16,7 @@ import {
   IconBuilding,
   IconChartBar,
   IconChevronDown,
+  IconFileImport,
   IconHome,
   IconLogout,
   IconMessageCircleQuestion,
@@ -34,6 +35,7 @@ const nav = [
   { to: "/accounts", label: "Accounts", icon: IconBuilding },
   { to: "/reviews", label: "Reviews", icon: IconMessageCircleQuestion },
   { to: "/insights", label: "Insights", icon: IconChartBar },
+  { to: "/import", label: "Import", icon: IconFileImport, admin: true },
   { to: "/settings", label: "Settings", icon: IconSettings },
 ] as const;
 
@@ -110,22 +112,24 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {nav.map((item) => {
-          const active = "exact" in item ? pathname === item.to : pathname.startsWith(item.to);
-          return (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={active}
-              onClick={close}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              style={{ borderRadius: 8 }}
-              fw={500}
-            />
-          );
-        })}
+        {nav
+          .filter((item) => !("admin" in item) || me.member.role === "admin")
+          .map((item) => {
+            const active = "exact" in item ? pathname === item.to : pathname.startsWith(item.to);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={active}
+                onClick={close}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                style={{ borderRadius: 8 }}
+                fw={500}
+              />
+            );
+          })}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Outlet />

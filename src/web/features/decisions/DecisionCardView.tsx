@@ -2,7 +2,9 @@ import { Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import type { DecisionCard } from "../../../contract/decisions.ts";
 import { LabelledProgress } from "../../components/LabelledProgress.tsx";
-import { DIMENSION_LABELS, date, money, readinessColor } from "../../lib/format.ts";
+import { DIMENSION_LABELS, date, label, money, readinessColor } from "../../lib/format.ts";
+
+const OUTCOME_COLOR = { won: "teal", lost: "red", no_decision: "gray" } as const;
 
 /** A decision on the board: the customer's problem first, then what waiting costs and what is weakest. */
 export function DecisionCardView({ decision }: { decision: DecisionCard }) {
@@ -16,9 +18,22 @@ export function DecisionCardView({ decision }: { decision: DecisionCard }) {
       style={{ textDecoration: "none" }}
     >
       <Stack gap={6}>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase" lineClamp={1}>
-          {decision.accountName}
-        </Text>
+        <Group justify="space-between" wrap="nowrap" gap={4}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase" lineClamp={1}>
+            {decision.accountName}
+          </Text>
+          {decision.outcome !== "open" && (
+            <Badge
+              size="xs"
+              color={OUTCOME_COLOR[decision.outcome]}
+              variant="filled"
+              style={{ flexShrink: 0 }}
+              data-testid="card-outcome"
+            >
+              {label(decision.outcome)}
+            </Badge>
+          )}
+        </Group>
         <Text fw={600} size="sm" lh={1.3} lineClamp={2}>
           {decision.title}
         </Text>
@@ -47,6 +62,10 @@ export function DecisionCardView({ decision }: { decision: DecisionCard }) {
             {decision.targetDate ? `by ${date(decision.targetDate)}` : "no target date"}
           </Text>
         </Group>
+        <Text size="xs" c="dimmed" lineClamp={1} data-testid="card-owner">
+          {decision.ownerName}
+          {decision.valueAmount !== null ? ` · ${money(decision.valueAmount, decision.currency, true)}` : ""}
+        </Text>
         {decision.weakestDimension && decision.outcome === "open" && (
           <Badge size="xs" variant="light" color="orange" style={{ alignSelf: "flex-start" }}>
             weakest: {DIMENSION_LABELS[decision.weakestDimension]}

@@ -15,7 +15,7 @@ import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { IconLayoutKanban, IconPlus, IconSearch, IconTable, IconTargetArrow } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { DIMENSION_LABELS, date, label, MILESTONE_LABELS, money, readinessColor } from "../../lib/format.ts";
@@ -86,8 +86,32 @@ export function DecisionsPage() {
   );
 }
 
+/** The board's columns the viewport does not show, so the page can say they are there. */
+function useHiddenColumns(deps: unknown) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState<string[]>([]);
+  const measure = useCallback(() => {
+    const v = viewport.current;
+    if (!v) return;
+    const right = v.scrollLeft + v.clientWidth;
+    setHidden(
+      [...v.querySelectorAll<HTMLElement>("[data-column]")]
+        .filter((column) => column.offsetLeft + column.offsetWidth / 2 > right)
+        .map((column) => column.dataset.column!),
+    );
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measure again whenever the columns change
+  useEffect(() => {
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [measure, deps]);
+  return { viewport, hidden, measure };
+}
+
 function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
   const { data, isPending } = useQuery(boardQuery(owner));
+  const { viewport, hidden, measure } = useHiddenColumns(data);
   if (isPending || !data) return <Text c="dimmed">Loading…</Text>;
   const total = data.columns.reduce((sum, c) => sum + c.count, 0);
   if (total === 0) {
@@ -104,47 +128,56 @@ function Board({ owner, onCreate }: { owner: string; onCreate: () => void }) {
     );
   }
   return (
-    <ScrollArea type="auto" offsetScrollbars>
-      <Group align="flex-start" wrap="nowrap" gap="sm" pb="md">
-        {data.columns.map((column) => (
-          <Paper
-            key={column.milestone}
-            bg="gray.1"
-            p="xs"
-            miw={220}
-            style={{ flex: "1 1 0" }}
-            radius="md"
-            data-testid={`column-${column.milestone}`}
-          >
-            <Group justify="space-between" mb="xs" px={4}>
-              <Text fw={600} size="sm">
-                {MILESTONE_LABELS[column.milestone]}
-              </Text>
-              <Badge variant="white" color="gray" size="sm">
-                {column.count.toLocaleString("en")}
-                {column.more ? "+" : ""}
-              </Badge>
-            </Group>
-            <Stack gap="xs">
-              {column.items.map((card) => (
-                <DecisionCardView key={card.id} decision={card} />
-              ))}
-              {column.count > column.items.length && (
-                <Text size="xs" c="dimmed" ta="center">
-                  and {(column.count - column.items.length).toLocaleString("en")}
-                  {column.more ? "+" : ""} more — use the table to see all
+    <Stack gap={4}>
+      {hidden.length > 0 && (
+        <Text size="sm" ta="right" data-testid="board-more">
+          Scroll right for{" "}
+          {hidden.map((m) => MILESTONE_LABELS[m as keyof typeof MILESTONE_LABELS]).join(", ")} →
+        </Text>
+      )}
+      <ScrollArea type="always" offsetScrollbars viewportRef={viewport} onScrollPositionChange={measure}>
+        <Group align="flex-start" wrap="nowrap" gap="sm" pb="md">
+          {data.columns.map((column) => (
+            <Paper
+              key={column.milestone}
+              data-column={column.milestone}
+              bg="gray.1"
+              p="xs"
+              miw={220}
+              style={{ flex: "1 1 0" }}
+              radius="md"
+              data-testid={`column-${column.milestone}`}
+            >
+              <Group justify="space-between" mb="xs" px={4}>
+                <Text fw={600} size="sm">
+                  {MILESTONE_LABELS[column.milestone]}
                 </Text>
-              )}
-              {column.count === 0 && (
-                <Text size="xs" c="dimmed" ta="center" py="md">
-                  None here
-                </Text>
-              )}
-            </Stack>
-          </Paper>
-        ))}
-      </Group>
-    </ScrollArea>
+                <Badge variant="white" color="gray" size="sm">
+                  {column.count.toLocaleString("en")}
+                  {column.more ? "+" : ""}
+                </Badge>
+              </Group>
+              <Stack gap="xs">
+                {column.items.map((card) => (
+                  <DecisionCardView key={card.id} decision={card} />
+                ))}
+                {column.count > column.items.length && (
+                  <Text size="xs" c="dimmed" ta="center">
+                    and {(column.count - column.items.length).toLocaleString("en")}
+                    {column.more ? "+" : ""} more — use the table to see all
+                  </Text>
+                )}
+                {column.count === 0 && (
+                  <Text size="xs" c="dimmed" ta="center" py="md">
+                    None here
+                  </Text>
+                )}
+              </Stack>
+            </Paper>
+          ))}
+        </Group>
+      </ScrollArea>
+    </Stack>
   );
 }
 
