@@ -22,6 +22,12 @@ test("on a fresh start, create a workspace and its admin, sign out and sign in a
   await expect(page.getByTestId("workspace-name")).toHaveText("Acme Sales");
   await screenshot(page, "first-run-home");
 
+  // With no account yet, a new decision starts on naming the customer.
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByRole("button", { name: "New decision" }).first().click();
+  await expect(page.getByRole("radio", { name: "New account" })).toBeChecked();
+  await page.keyboard.press("Escape");
+
   await page.getByTestId("member-menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -8,7 +8,9 @@ test("a manager reviews a demo decision, sees a flagged answer with its question
 }) => {
   await page.goto(confidant.url);
   await page.getByRole("button", { name: "Enter the demo as Daniel Okafor (manager)" }).click();
-  await page.getByRole("link", { name: "Reviews" }).first().click();
+  // A manager's home leads to the review queue.
+  await expect(page.getByTestId("home-queue")).toContainText("Decisions to review first");
+  await page.getByRole("link", { name: "Open the review queue" }).click();
   const item = page.getByTestId("queue-item").filter({ hasText: "Stop rekeying 300 loads a day" });
   await expect(item).toContainText("Never reviewed.");
   await screenshot(page, "review-queue");
@@ -31,6 +33,7 @@ test("a manager reviews a demo decision, sees a flagged answer with its question
   await screenshot(page, "review-in-progress");
   await page.getByRole("button", { name: "Complete review" }).click();
   await expect(page.getByText(/^Completed/)).toBeVisible();
+  await expect(page.getByText("Review completed")).toBeVisible();
 
   // The seller, signed in elsewhere, finds the task on her home page.
   const other = await page.context().browser()!.newContext();

@@ -12,7 +12,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { accountsQuery } from "../accounts/api.ts";
@@ -38,6 +38,11 @@ export function NewDecisionModal({
 }) {
   const [accountMode, setAccountMode] = useState<"existing" | "new">("existing");
   const accounts = useQuery({ ...accountsQuery(), enabled: opened });
+  // With no account yet, "existing" has nothing to pick: start on naming a new customer.
+  const noAccounts = accounts.isSuccess && accounts.data.items.length === 0;
+  useEffect(() => {
+    if (noAccounts) setAccountMode("new");
+  }, [noAccounts]);
   const navigate = useNavigate();
   const form = useForm<Values>({
     initialValues: {

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { meQuery } from "../auth/api.ts";
 import { BuyerActivityPanel } from "./BuyerActivityPanel.tsx";
+import { QueuePanel } from "./QueuePanel.tsx";
 import { TasksPanel } from "./TasksPanel.tsx";
 
 const questions = [
@@ -31,6 +32,7 @@ export function HomePage() {
               : "Help your customers decide — and see what to ask them next."}
         </Text>
       </div>
+      {me.member.role !== "seller" && <QueuePanel />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TasksPanel />
         <BuyerActivityPanel />

@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
@@ -155,6 +156,12 @@ export function ReviewPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const { data: review } = useSuspenseQuery(reviewQuery(id));
   const complete = useCompleteReview(review, {
+    onSuccess: () =>
+      notifications.show({
+        color: "teal",
+        title: "Review completed",
+        message: `${review.ownerName} sees the agreed actions on their home page; the flagged answers stay in the decision's readiness as questions to ask.`,
+      }),
     onError: (error) => notifyError(error, "Could not complete the review"),
   });
   const flagged = review.answers.filter((a) => a.label !== "customer").length;
