@@ -20,6 +20,20 @@ test("the seller shares a plan; a buyer without an account ticks a step, correct
   await page.getByRole("option", { name: "Pilot with success criteria" }).click();
   await page.getByRole("button", { name: "Apply template" }).click();
   await expect(page.getByTestId("plan-step")).toHaveCount(6);
+
+  // A step can be renamed and given an owner; a date already past is questioned, not refused.
+  await page.getByRole("button", { name: "Change Name the pilot team and a sponsor" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change the step" });
+  await dialog.getByLabel("Step", { exact: true }).fill("Name the pilot team");
+  await dialog.getByLabel("Owner").click();
+  await page.getByRole("option", { name: "Luis Romero" }).click();
+  await dialog.getByLabel("Due").fill("2020-01-15");
+  await expect(dialog.getByText("This date has already passed — is that right?")).toBeVisible();
+  await dialog.getByLabel("Due").fill("");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("plan-step").filter({ hasText: "Name the pilot team" })).toContainText(
+    "Luis Romero",
+  );
   await page.getByRole("button", { name: "Share with the customer" }).click();
   await page.getByLabel("Who is it for?").fill("Luis Romero, Dispatch Manager");
   await page.getByRole("button", { name: "Create link" }).click();

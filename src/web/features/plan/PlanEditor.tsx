@@ -12,7 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconGripVertical, IconTrash } from "@tabler/icons-react";
+import { IconGripVertical, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
@@ -28,6 +28,7 @@ import {
   useRemoveStep,
   useReorderSteps,
 } from "./api.ts";
+import { pastDateWarning, StepEditModal } from "./StepEditModal.tsx";
 
 const SIDE_COLOR = { customer: "grape", us: "cyan", both: "gray" } as const;
 const STATUSES = [
@@ -52,6 +53,7 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
     onSuccess: () => form.reset(),
     onError: (e) => notifyError(e, "Could not add the step"),
   });
+  const [editingStep, setEditingStep] = useState<PlanStep | null>(null);
   const change = useChangeStep(decision.id, { onError: (e) => notifyError(e, "Could not change the step") });
   const remove = useRemoveStep(decision.id);
   const reorder = useReorderSteps(decision.id, { onError: (e) => notifyError(e, "Could not reorder") });
@@ -225,6 +227,16 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
                   <ActionIcon
                     variant="subtle"
                     color="gray"
+                    aria-label={`Change ${step.title}`}
+                    onClick={() => setEditingStep(step)}
+                  >
+                    <IconPencil size={14} />
+                  </ActionIcon>
+                )}
+                {decision.canEdit && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
                     aria-label={`Remove ${step.title}`}
                     onClick={() => remove.mutate(step)}
                   >
@@ -236,6 +248,9 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
           );
         })}
       </Stack>
+      {editingStep && (
+        <StepEditModal decision={decision} step={editingStep} onClose={() => setEditingStep(null)} />
+      )}
       {decision.canEdit && (
         <form
           onSubmit={form.onSubmit((v) =>
@@ -262,7 +277,15 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
               allowDeselect={false}
               {...form.getInputProps("ownerSide")}
             />
-            <TextInput size="xs" type="date" label="Due" w={140} {...form.getInputProps("dueDate")} />
+            <TextInput
+              size="xs"
+              type="date"
+              label="Due"
+              w={140}
+              description={pastDateWarning(form.values.dueDate)}
+              inputWrapperOrder={["label", "input", "description"]}
+              {...form.getInputProps("dueDate")}
+            />
             <Button size="xs" type="submit" loading={add.isPending}>
               Add step
             </Button>
