@@ -59,5 +59,16 @@ test("on a fresh start, create a workspace and its admin, sign out and sign in a
   await samPage.getByRole("textbox", { name: "Password" }).fill(password);
   await samPage.getByRole("button", { name: "Sign in" }).click();
   await expect(samPage.getByRole("heading", { name: "Welcome, Sam" })).toBeVisible();
+
+  // Sam replaces the password he was handed with his own; he stays signed in.
+  await samPage.getByRole("link", { name: "Settings" }).first().click();
+  const panel = samPage.getByTestId("password-panel");
+  await panel.getByLabel("Current password").fill(password);
+  await panel.getByLabel("New password", { exact: true }).fill("sams-own-secret-9");
+  await panel.getByLabel("New password, again").fill("sams-own-secret-9");
+  await panel.getByRole("button", { name: "Change password" }).click();
+  await expect(samPage.getByText("Password changed")).toBeVisible();
+  await samPage.reload();
+  await expect(samPage.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
   await other.close();
 });

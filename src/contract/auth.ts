@@ -5,6 +5,14 @@ export const signInBody = z.object({ email, password: z.string().min(1, "is requ
 
 export type SignInBody = z.input<typeof signInBody>;
 
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1, "is required").max(200), newPassword: password })
+  .strict()
+  .refine((b) => b.currentPassword !== b.newPassword, {
+    message: "must differ from the current password",
+    path: ["newPassword"],
+  });
+
 export const me = z.object({
   member: z.object({ id, email: z.string(), name: z.string(), role, teamId: id.nullable() }),
   workspace: z.object({ id, name: z.string(), isDemo: z.boolean() }),

@@ -128,3 +128,45 @@ describe("sessions", () => {
     expect(again.status).toBe(401);
   });
 });
+
+describe("changing one's password", () => {
+  it("needs the current one, ends every other session, keeps this browser signed in, and logs that it changed — never to what", async () => {
+    const ws = await buildWorkspace(t.app, t.db, "Password Co");
+    const elsewhere = await signIn(t.app, ws.seller.email, PASSWORD);
+    const here = await signIn(t.app, ws.seller.email, PASSWORD);
+    const wrong = await here.post("/api/v1/me/password", {
+      currentPassword: "not-it-at-all",
+      newPassword: "a-new-long-secret",
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0]).toEqual({
+      path: "body.currentPassword",
+      message: "is not your current password",
+    });
+    const reply = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/me/password",
+      headers: { cookie: here.cookie!, "content-type": "application/json" },
+      payload: { currentPassword: PASSWORD, newPassword: "a-new-long-secret" },
+    });
+    expect(reply.statusCode).toBe(200);
+    const fresh = client(t.app, String(reply.headers["set-cookie"]).split(";")[0]);
+    expect((await fresh.get("/api/v1/me")).status).toBe(200);
+    expect((await elsewhere.get("/api/v1/me")).status).toBe(401);
+    expect((await here.get("/api/v1/me")).status).toBe(401);
+    const old = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: ws.seller.email, password: PASSWORD },
+    });
+    expect(old.statusCode).toBe(401);
+    const logged = await t.db
+      .selectFrom("change_log")
+      .select(["after"])
+      .where("entity", "=", "member")
+      .where("entity_id", "=", ws.seller.id)
+      .where("action", "=", "update")
+      .execute();
+    expect(logged.map((l) => l.after)).toEqual([{ password: "changed" }]);
+  });
+});

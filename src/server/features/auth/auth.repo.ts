@@ -82,3 +82,26 @@ export function findMe(db: Kysely<Database>, workspaceId: string, memberId: stri
     .where("member.id", "=", memberId)
     .executeTakeFirstOrThrow();
 }
+
+export function passwordHashOf(db: Kysely<Database>, workspaceId: string, memberId: string) {
+  return db
+    .selectFrom("member")
+    .select("password_hash")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", memberId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  workspaceId: string,
+  memberId: string,
+  hash: string,
+) {
+  await db
+    .updateTable("member")
+    .set({ password_hash: hash, updated_at: new Date() })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", memberId)
+    .execute();
+}

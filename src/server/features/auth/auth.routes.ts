@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { me, signInBody } from "../../../contract/auth.ts";
+import { changePasswordBody, me, signInBody } from "../../../contract/auth.ts";
 import { errorBody, ok } from "../../../contract/common.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError } from "../../http/errors.ts";
 import { WindowCounter } from "../../http/window-counter.ts";
-import { endSession, meOf, signIn } from "./auth.service.ts";
+import { changePassword, endSession, meOf, signIn } from "./auth.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { SESSION_COOKIE } from "./session-token.ts";
 
@@ -54,6 +54,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await endSession(app.db, token);
       clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/me/password",
+    {
+      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: { tags: ["auth"], body: changePasswordBody, response: { 200: ok } },
+    },
+    async (request, reply) => {
+      const session = await changePassword(
+        app.db,
+        requireMember(request),
+        request.body,
+        app.config.sessionDays,
+        new Date(),
+      );
+      setSessionCookie(reply, session);
       return { ok: true as const };
     },
   );

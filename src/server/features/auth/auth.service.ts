@@ -1,10 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { DAY_MS } from "../../../domain/time.ts";
+import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
-import { AppError } from "../../http/errors.ts";
-import { deleteSession, findMe, findSession, insertSession, membersForSignIn } from "./auth.repo.ts";
-import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { AppError, invalid } from "../../http/errors.ts";
+import {
+  deleteMemberSessions,
+  deleteSession,
+  findMe,
+  findSession,
+  insertSession,
+  membersForSignIn,
+  passwordHashOf,
+  setPasswordHash,
+} from "./auth.repo.ts";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords.ts";
 import { hashToken, newSessionToken } from "./session-token.ts";
 
 // The same answer for an unknown email, a wrong password and a deactivated member: nothing to enumerate.
@@ -67,6 +78,35 @@ export async function meOf(db: Kysely<Database>, workspaceId: string, memberId: 
     member: { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id },
     workspace: { id: row.workspace_id, name: row.workspace_name, isDemo: row.is_demo },
   };
+}
+
+/**
+ * A member changes their own password: the current one proves it is them; every session of theirs ends (a
+ * stolen session dies with the old password) and this browser gets a fresh one. The log says it changed,
+ * never what to.
+ */
+export async function changePassword(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  body: { currentPassword: string; newPassword: string },
+  sessionDays: number,
+  now: Date,
+) {
+  const { password_hash } = await passwordHashOf(db, actor.workspaceId, actor.memberId);
+  if (!(await verifyPassword(password_hash, body.currentPassword)))
+    throw invalid("body.currentPassword", "is not your current password");
+  const hash = await hashPassword(body.newPassword);
+  return db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, actor.workspaceId, actor.memberId, hash);
+    await recordChange(trx, actor, {
+      entity: "member",
+      entityId: actor.memberId,
+      action: "update",
+      after: { password: "changed" },
+    });
+    await deleteMemberSessions(trx, actor.workspaceId, actor.memberId);
+    return startSession(trx, { id: actor.memberId, workspaceId: actor.workspaceId }, sessionDays, now);
+  });
 }
 
 /** Signing out: the session behind this cookie's token is gone (an unknown token changes nothing). */

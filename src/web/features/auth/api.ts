@@ -1,5 +1,6 @@
 import { type QueryKey, queryOptions, useQueryClient } from "@tanstack/react-query";
-import type { Me, SignInBody } from "../../../contract/auth.ts";
+import type { z } from "zod";
+import type { changePasswordBody, Me, SignInBody } from "../../../contract/auth.ts";
 import { ApiError, get, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
@@ -46,3 +47,7 @@ export function useSignOut(options?: WriteOptions<unknown, void>) {
     },
   });
 }
+
+/** Changes the member's own password; the server ends their other sessions and renews this one. */
+export const useChangePassword = (options?: WriteOptions<unknown, z.input<typeof changePasswordBody>>) =>
+  useWrite((body: z.input<typeof changePasswordBody>) => post("/api/v1/me/password", body), [], options);

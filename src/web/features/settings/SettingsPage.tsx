@@ -6,6 +6,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { meQuery } from "../auth/api.ts";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
+import { PasswordPanel } from "./PasswordPanel.tsx";
 import { QuestionLibraryPanel } from "./QuestionLibraryPanel.tsx";
 
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <MembersPanel />
       <TeamsPanel />
       <QuestionLibraryPanel />
+      <PasswordPanel />
       {me?.member.role === "admin" && (
         <Paper withBorder p="lg">
           <Group justify="space-between">
