@@ -12,7 +12,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { accountsQuery } from "../accounts/api.ts";
@@ -38,10 +38,12 @@ export function NewDecisionModal({
 }) {
   const [accountMode, setAccountMode] = useState<"existing" | "new">("existing");
   const accounts = useQuery({ ...accountsQuery(), enabled: opened });
-  // With no account yet, "existing" has nothing to pick: start on naming a new customer.
-  const noAccounts = accounts.isSuccess && accounts.data.items.length === 0;
+  // With no account yet, "existing" has nothing to pick: start on naming a new customer — unless the
+  // decision is for a given account, or the member chose for themselves.
+  const chosen = useRef(false);
+  const noAccounts = !accountId && accounts.isSuccess && accounts.data.items.length === 0;
   useEffect(() => {
-    if (noAccounts) setAccountMode("new");
+    if (!chosen.current) setAccountMode(noAccounts ? "new" : "existing");
   }, [noAccounts]);
   const navigate = useNavigate();
   const form = useForm<Values>({
@@ -95,7 +97,10 @@ export function NewDecisionModal({
                 <SegmentedControl
                   size="xs"
                   value={accountMode}
-                  onChange={(v) => setAccountMode(v as "existing" | "new")}
+                  onChange={(v) => {
+                    chosen.current = true;
+                    setAccountMode(v as "existing" | "new");
+                  }}
                   data={[
                     { value: "existing", label: "Existing account" },
                     { value: "new", label: "New account" },
