@@ -22,6 +22,7 @@ test("two tabs on one decision: edits to different sections both stand; the same
 
   await theirTrigger.getByLabel("The event that makes change necessary").fill("Peak season starts in March.");
   await theirTrigger.getByRole("button", { name: "Save" }).click();
+  await expect(theirTrigger.getByRole("button", { name: "Edit" })).toBeVisible();
   await expect(theirTrigger.getByText("Peak season starts in March.")).toBeVisible();
 
   // A different section merges without a word.
@@ -29,6 +30,7 @@ test("two tabs on one decision: edits to different sections both stand; the same
   await problem.getByRole("button", { name: "Edit" }).click();
   await problem.getByLabel("Root cause — why does it happen?").fill("Loads arrive as PDFs by email.");
   await problem.getByRole("button", { name: "Save" }).click();
+  await expect(problem.getByRole("button", { name: "Edit" })).toBeVisible();
   await expect(problem.getByText("Loads arrive as PDFs by email.")).toBeVisible();
 
   // The same section: theirs beside mine, nothing overwritten until the member chooses.
@@ -40,6 +42,9 @@ test("two tabs on one decision: edits to different sections both stand; the same
   await expect(conflict.getByTestId("conflict-mine")).toContainText("The TMS contract renews in May.");
   await screenshot(page, "edit-conflict");
   await conflict.getByRole("button", { name: "Keep mine" }).click();
+  // Saved: the form closes and the section shows the kept text.
+  await expect(trigger.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(trigger.getByTestId("conflict")).toHaveCount(0);
   await expect(trigger.getByText("The TMS contract renews in May.")).toBeVisible();
   await expect(problem.getByText("Loads arrive as PDFs by email.")).toBeVisible();
 
