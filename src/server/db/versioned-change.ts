@@ -148,9 +148,10 @@ async function mergeable<Row extends object>(
         changed.set(key, u.member_id === actor.memberId && actor.memberId ? "you" : (u.member_name ?? null));
   }
   // A field counts as set only when the edit gives it a value other than the one it has now.
-  const clashes = Object.keys(set)
-    .map(camel)
-    .filter((field) => changed.has(field) && !same(set[snakeOf(field, set)], currentValue(current, field)));
+  const row = current as Record<string, unknown>;
+  const clashes = Object.entries(set)
+    .filter(([column, value]) => changed.has(camel(column)) && !same(value, row[column]))
+    .map(([column]) => camel(column));
   // Every version since is accounted for by a logged update; otherwise we cannot tell what changed.
   if (updates.length === steps && clashes.length === 0) return { ok: true as const };
   return {
@@ -162,11 +163,6 @@ async function mergeable<Row extends object>(
     })),
   };
 }
-
-const snakeOf = (field: string, set: Record<string, unknown>) =>
-  Object.keys(set).find((column) => camel(column) === field)!;
-const currentValue = (row: object, field: string) =>
-  (row as Record<string, unknown>)[field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
 
 /** What a client asks of a record: an edit (its body carries the version it saw), or a delete or restore. */
 export type EditOrRemove<Body extends { version: number }> =

@@ -213,35 +213,32 @@ export function activityOf(
   return query.orderBy("buyer_activity.id", "desc").limit(filter.limit).execute();
 }
 
-/** The stakeholder involved in this decision who goes by the name a buyer gave, if any. */
-export function involvedByName(db: Kysely<Database>, decisionId: string, name: string) {
-  return db
+/** The people involved in one decision (not removed from it). */
+const involvedIn = (db: Kysely<Database>, decisionId: string) =>
+  db
     .selectFrom("stakeholder")
     .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-    .select(["stakeholder.id", "involvement.role"])
+    .select(["stakeholder.id", "stakeholder.name", "involvement.role"])
     .where("involvement.decision_id", "=", decisionId)
-    .where("involvement.deleted_at", "is", null)
+    .where("involvement.deleted_at", "is", null);
+
+/** The stakeholder involved in this decision who goes by the name a buyer gave, if any. */
+export const involvedByName = (db: Kysely<Database>, decisionId: string, name: string) =>
+  involvedIn(db, decisionId)
     .where((eb) => eb(eb.fn("lower", ["stakeholder.name"]), "=", name.toLowerCase()))
     .executeTakeFirst();
-}
 
 /** A stakeholder involved in this decision, by id: whom a personal link may be for. */
-export function involvedStakeholder(
+export const involvedStakeholder = (
   db: Kysely<Database>,
   workspaceId: string,
   decisionId: string,
   id: string,
-) {
-  return db
-    .selectFrom("stakeholder")
-    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-    .select(["stakeholder.id", "stakeholder.name"])
+) =>
+  involvedIn(db, decisionId)
     .where("involvement.workspace_id", "=", workspaceId)
-    .where("involvement.decision_id", "=", decisionId)
-    .where("involvement.deleted_at", "is", null)
     .where("stakeholder.id", "=", id)
     .executeTakeFirst();
-}
 
 /** A concern a buyer raised in the room (the seller answers it on the decision). */
 export async function insertBuyerConcern(db: Kysely<Database>, row: Insertable<ConcernTable>) {
