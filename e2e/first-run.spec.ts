@@ -41,34 +41,56 @@ test("on a fresh start, create a workspace and its admin, sign out and sign in a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Ann" })).toBeVisible();
 
-  // An admin adds a seller, who signs in with the generated password in a fresh browser.
+  // An admin invites a seller by link; no password changes hands. Sam opens it in his own browser.
   await page.getByRole("link", { name: "Settings" }).first().click();
-  await page.getByRole("button", { name: "Add member" }).click();
+  await page.getByRole("button", { name: "Invite member" }).click();
   await page.getByLabel("Name").fill("Sam Seller");
   await page.getByLabel("Email").fill("sam@acme.test");
-  await page.getByRole("button", { name: "Add member" }).last().click();
-  const password = (await page.getByTestId("generated-password").textContent()) ?? "";
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const invitation = (await page.getByTestId("member-link").textContent()) ?? "";
+  expect(invitation).toContain("/join/");
+  await screenshot(page, "settings-invitation-link");
   await page.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByTestId("member-row-sam@acme.test")).toBeVisible();
+  await expect(page.getByTestId("member-row-sam@acme.test")).toContainText("invited");
   await screenshot(page, "settings-members");
 
   const other = await page.context().browser()!.newContext();
   const samPage = await other.newPage();
-  await samPage.goto(`${confidant.url}/sign-in`);
-  await samPage.getByLabel("Email").fill("sam@acme.test");
-  await samPage.getByRole("textbox", { name: "Password" }).fill(password);
-  await samPage.getByRole("button", { name: "Sign in" }).click();
+  await samPage.goto(invitation);
+  await expect(samPage.getByRole("heading", { name: "Join Acme Sales" })).toBeVisible();
+  await samPage.getByRole("textbox", { name: "Password", exact: true }).fill("sams-own-secret-9");
+  await samPage.getByRole("textbox", { name: "Password, again" }).fill("sams-own-secret-9");
+  await screenshot(samPage, "join-by-invitation");
+  await samPage.getByRole("button", { name: "Join" }).click();
   await expect(samPage.getByRole("heading", { name: "Welcome, Sam" })).toBeVisible();
 
-  // Sam replaces the password he was handed with his own; he stays signed in.
-  await samPage.getByRole("link", { name: "Settings" }).first().click();
+  // The invitation is spent: opening it again says so plainly.
+  await samPage.goto(invitation);
+  await expect(samPage.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+
+  // Sam changes his password in Settings; he stays signed in.
+  await samPage.goto(`${confidant.url}/settings`);
   const panel = samPage.getByTestId("password-panel");
-  await panel.getByLabel("Current password").fill(password);
-  await panel.getByLabel("New password", { exact: true }).fill("sams-own-secret-9");
-  await panel.getByLabel("New password, again").fill("sams-own-secret-9");
+  await panel.getByLabel("Current password").fill("sams-own-secret-9");
+  await panel.getByLabel("New password", { exact: true }).fill("sams-second-secret");
+  await panel.getByLabel("New password, again").fill("sams-second-secret");
   await panel.getByRole("button", { name: "Change password" }).click();
   await expect(samPage.getByText("Password changed")).toBeVisible();
   await samPage.reload();
   await expect(samPage.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
+
+  // He forgets it; the admin sends a reset link, and choosing a new password signs him in.
+  await page.reload();
+  await expect(page.getByTestId("member-row-sam@acme.test")).toContainText("active");
+  await page.getByRole("button", { name: "Actions for Sam Seller" }).click();
+  await page.getByRole("menuitem", { name: "Password reset link" }).click();
+  const reset = (await page.getByTestId("member-link").textContent()) ?? "";
+  await page.getByRole("button", { name: "Done" }).click();
+  await samPage.goto(reset);
+  await expect(samPage.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await samPage.getByRole("textbox", { name: "Password", exact: true }).fill("sams-third-secret");
+  await samPage.getByRole("textbox", { name: "Password, again" }).fill("sams-third-secret");
+  await samPage.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(samPage.getByRole("heading", { name: "Welcome, Sam" })).toBeVisible();
   await other.close();
 });

@@ -6,10 +6,11 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import { BackupError } from "../server/db/backup.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";
 import { migrate } from "../server/db/migrator.ts";
+import { generatePassword } from "../server/features/auth/passwords.ts";
 import { UnusableFileError } from "../server/features/imports/read-file.ts";
 import { ImportRunningError } from "../server/features/imports/run-lock.ts";
 import { createMember } from "../server/features/members/members.service.ts";
-import { findOrCreateWorkspace } from "../server/features/workspaces/workspaces.service.ts";
+import { createWorkspace } from "../server/features/workspaces/workspaces.service.ts";
 import { AppError } from "../server/http/errors.ts";
 import { startServer } from "../server/main.ts";
 import { APP_VERSION } from "../server/version.ts";
@@ -18,6 +19,7 @@ import { importCommand } from "./import-command.ts";
 import { withDatabase } from "./run-with-database.ts";
 import { backupCommand, exportCommand, restoreCommand } from "./transfer-commands.ts";
 import { CliUsageError } from "./usage-error.ts";
+import { namedWorkspace } from "./workspace-option.ts";
 
 const UsageError = CliUsageError;
 
@@ -68,7 +70,7 @@ const memberCommand = program.command("member").description("Manage workspace me
 memberCommand
   .command("create")
   .description("Create a member; the workspace is created when it does not exist yet.")
-  .requiredOption("--workspace <name>", "workspace name")
+  .requiredOption("--workspace <name>", "workspace name or id")
   .requiredOption("--email <email>", "sign-in email")
   .addOption(new Option("--role <role>", "role").choices(role.options).makeOptionMandatory())
   .option("--name <name>", "display name (default: from the email)")
@@ -80,7 +82,10 @@ memberCommand
     );
     const config = loadConfig();
     await withDatabase(config, "confidant member create", async ({ db }) => {
-      const workspace = await findOrCreateWorkspace(db, options.workspace);
+      const workspace =
+        (await namedWorkspace(db, options.workspace)) ??
+        (await createWorkspace(db, options.workspace, { via: "cli" }));
+      const password = options.password ?? generatePassword();
       const result = await createMember(
         db,
         { workspaceId: workspace.id, memberId: null, via: "cli" },
@@ -88,13 +93,11 @@ memberCommand
           email: options.email,
           role: options.role,
           name: options.name ?? options.email.split("@")[0]!,
-          ...(options.password ? { password: options.password } : {}),
+          password,
         },
       );
       console.log(`Created ${result.member.role} ${result.member.email} in workspace "${workspace.name}".`);
-      if (result.generatedPassword) {
-        console.log(`Password (shown once, store it safely): ${result.generatedPassword}`);
-      }
+      if (!options.password) console.log(`Password (shown once, store it safely): ${password}`);
     });
   });
 

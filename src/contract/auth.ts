@@ -22,6 +22,7 @@ export type Me = z.infer<typeof me>;
 
 export const setupStatus = z.object({
   hasWorkspace: z.boolean().describe("false on a fresh installation: offer to create the first workspace"),
+  openSignup: z.boolean().describe("true when anyone may create another workspace on this server"),
   demo: z.object({
     enabled: z.boolean(),
     workspaceName: z.string().nullable(),

@@ -8,6 +8,7 @@ export const member = z.object({
   role,
   teamId: id.nullable(),
   active: z.boolean(),
+  invited: z.boolean().describe("true until the member opens their invitation and chooses a password"),
   createdAt: timestamp,
   version,
 });
@@ -26,10 +27,35 @@ export const createMemberBody = z.object({
 
 export type CreateMemberBody = z.input<typeof createMemberBody>;
 
+const linkPurpose = z.enum(["invitation", "password_reset"]);
+
+export const memberLink = z.object({
+  purpose: linkPurpose,
+  url: z.string(),
+  token: z.string().describe("Shown only in this answer; only its hash is stored"),
+  expiresAt: timestamp,
+});
+
+export type MemberLink = z.infer<typeof memberLink>;
+
 export const createdMember = z.object({
   member,
-  generatedPassword: z.string().optional().describe("Shown once when no password was given"),
+  invitation: memberLink.optional().describe("When no password was given: the link the member joins with"),
 });
+
+export const memberLinkParams = z.object({ token: z.string().min(10).max(100) });
+
+export const memberLinkView = z.object({
+  purpose: linkPurpose,
+  memberName: z.string(),
+  email: z.string(),
+  workspaceName: z.string(),
+  expiresAt: timestamp,
+});
+
+export type MemberLinkView = z.infer<typeof memberLinkView>;
+
+export const useMemberLinkBody = z.object({ password }).strict();
 
 export const updateMemberBody = z
   .object({

@@ -12,6 +12,7 @@ const envSchema = z.object({
     .optional(),
   CONFIDANT_DATA_DIR: z.string().min(1).default("./data"),
   CONFIDANT_DEMO: flag.optional(),
+  CONFIDANT_OPEN_SIGNUP: flag.default(false),
   CONFIDANT_PUBLIC_URL: z.url().optional(),
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
@@ -24,6 +25,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** Whether anyone reaching the server may create a workspace of their own (beyond the first). */
+  openSignup: boolean;
   publicUrl: string | undefined;
   sessionDays: number;
   /** Buyer-room requests per minute per client address (and 2.5× that per link). */
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // is on by default only for the embedded database on a loopback address. A server database, or a server
     // other machines can reach, is a real installation — there it takes CONFIDANT_DEMO=1, said explicitly.
     demo: e.CONFIDANT_DEMO ?? (!e.DATABASE_URL && isLoopback(e.HOST)),
+    openSignup: e.CONFIDANT_OPEN_SIGNUP,
     publicUrl: e.CONFIDANT_PUBLIC_URL,
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,

@@ -36,7 +36,8 @@ export interface MemberTable {
   name: string;
   role: Role;
   team_id: string | null;
-  password_hash: string;
+  /** Null for an invited member who has not chosen a password yet. */
+  password_hash: string | null;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -271,6 +272,19 @@ export interface PlanTemplateTable {
   version: Version;
 }
 
+export interface MemberLinkTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  purpose: "invitation" | "password_reset";
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface ShareLinkTable {
   id: string;
   workspace_id: string;
@@ -396,6 +410,7 @@ export interface Database {
   team: TeamTable;
   member: MemberTable;
   session: SessionTable;
+  member_link: MemberLinkTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;
   account: AccountTable;

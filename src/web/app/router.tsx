@@ -43,6 +43,13 @@ const signInRoute = createRoute({
   component: SignInPage,
 });
 
+/** An invitation or password-reset link: public, the token in the address is the proof. */
+const joinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/join/$token",
+  component: lazyRouteComponent(() => import("../features/auth/JoinPage.tsx"), "JoinPage"),
+});
+
 /** The buyer room: public, outside the app shell, opened with the link's secret alone. */
 const roomRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -154,6 +161,7 @@ const importRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
   signInRoute,
+  joinRoute,
   roomRoute,
   appRoute.addChildren([
     homeRoute,

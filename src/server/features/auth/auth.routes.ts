@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { changePasswordBody, me, signInBody } from "../../../contract/auth.ts";
 import { errorBody, ok } from "../../../contract/common.ts";
+import { memberLinkParams, memberLinkView, useMemberLinkBody } from "../../../contract/members.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError } from "../../http/errors.ts";
 import { WindowCounter } from "../../http/window-counter.ts";
 import { changePassword, endSession, meOf, signIn } from "./auth.service.ts";
+import { useMemberLink, memberLinkView as viewOfLink } from "./member-links.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { SESSION_COOKIE } from "./session-token.ts";
 
@@ -74,6 +76,36 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       setSessionCookie(reply, session);
       return { ok: true as const };
+    },
+  );
+
+  // An invitation or password-reset link: public (the token is the proof), limited against guessing.
+  const linkConfig = { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } };
+  app.get(
+    "/member-links/:token",
+    {
+      config: linkConfig,
+      schema: { tags: ["auth"], params: memberLinkParams, response: { 200: memberLinkView } },
+    },
+    async (request) => viewOfLink(app.db, request.params.token, new Date()),
+  );
+
+  app.post(
+    "/member-links/:token",
+    {
+      config: linkConfig,
+      schema: { tags: ["auth"], params: memberLinkParams, body: useMemberLinkBody, response: { 200: me } },
+    },
+    async (request, reply) => {
+      const session = await useMemberLink(
+        app.db,
+        request.params.token,
+        request.body.password,
+        app.config.sessionDays,
+        new Date(),
+      );
+      setSessionCookie(reply, session);
+      return meOf(app.db, session.workspaceId, session.memberId);
     },
   );
 

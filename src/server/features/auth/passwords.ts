@@ -4,7 +4,12 @@ import { hash, verify } from "@node-rs/argon2";
 // argon2id with the library's defaults (OWASP-recommended memory and time costs).
 export const hashPassword = (password: string) => hash(password);
 
-export async function verifyPassword(passwordHash: string, password: string) {
+/** False for a member who has no password yet (invited, not joined) — after the same work as a wrong one. */
+export async function verifyPassword(passwordHash: string | null, password: string) {
+  if (passwordHash === null) {
+    await verifyPassword(await decoyPasswordHash(), password);
+    return false;
+  }
   try {
     return await verify(passwordHash, password);
   } catch {

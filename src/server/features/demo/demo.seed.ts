@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { generatePassword } from "../auth/passwords.ts";
 import { createMember } from "../members/members.service.ts";
 import { createTeam } from "../teams/teams.service.ts";
 import { createWorkspace, demoWorkspace } from "../workspaces/workspaces.service.ts";
@@ -24,7 +25,9 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
   const actor = { workspaceId: workspace.id, memberId: null, via: "demo" };
   const leaders: Record<string, string> = {};
   for (const person of people.filter((p) => p.role !== "seller")) {
-    leaders[person.role] = (await createMember(db, actor, { ...person })).member.id;
+    leaders[person.role] = (
+      await createMember(db, actor, { ...person, password: generatePassword() })
+    ).member.id;
   }
   const team = await createTeam(db, actor, { name: "Enterprise East", managerId: leaders.manager ?? null });
   const members: Parameters<typeof seedDemoDecisions>[2] = [
@@ -32,7 +35,11 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
     { id: leaders.manager!, name: "Daniel Okafor", role: "manager", teamId: null },
   ];
   for (const person of people.filter((p) => p.role === "seller")) {
-    const { member } = await createMember(db, actor, { ...person, teamId: team.id });
+    const { member } = await createMember(db, actor, {
+      ...person,
+      teamId: team.id,
+      password: generatePassword(),
+    });
     members.push({ id: member.id, name: member.name, role: "seller", teamId: team.id });
   }
   const decisions = await seedDemoDecisions(db, workspace.id, members);

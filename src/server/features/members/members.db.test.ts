@@ -26,19 +26,23 @@ describe("member management", () => {
     expect(JSON.stringify(reply.body)).not.toMatch(/password|argon/i);
   });
 
-  it("an admin creates a member; a generated password is shown once and works", async () => {
+  it("an admin invites a member: no password changes hands, the link is shown once, the member is 'invited' until they join", async () => {
     const reply = await w.as.admin.post("/api/v1/members", {
       email: "New.Seller@members.test",
       name: "New",
       role: "seller",
     });
     expect(reply.status).toBe(201);
-    expect(reply.body.member).toMatchObject({ email: "new.seller@members.test", role: "seller", version: 1 });
-    expect(reply.body.generatedPassword).toEqual(expect.any(String));
-    const fresh = await signIn(t.app, "new.seller@members.test", reply.body.generatedPassword);
-    expect((await fresh.get("/api/v1/me")).body.member.role).toBe("seller");
+    expect(reply.body.member).toMatchObject({
+      email: "new.seller@members.test",
+      role: "seller",
+      invited: true,
+    });
+    expect(reply.body.invitation).toMatchObject({ purpose: "invitation" });
+    expect(reply.body.invitation.url).toBe(`https://confidant.test/join/${reply.body.invitation.token}`);
     const listed = await w.as.admin.get(`/api/v1/members/${reply.body.member.id}`);
-    expect(listed.body.generatedPassword).toBeUndefined();
+    expect(JSON.stringify(listed.body)).not.toContain(reply.body.invitation.token);
+    expect(listed.body.invited).toBe(true);
   });
 
   it("refuses a duplicate email with 409 naming the field", async () => {

@@ -10,6 +10,7 @@ export function presentMember(row: MemberRow): Member {
     role: row.role,
     teamId: row.team_id,
     active: row.active,
+    invited: row.password_hash === null,
     createdAt: row.created_at.toISOString(),
     version: row.version,
   };

@@ -42,7 +42,7 @@ export function insertMember(
     name: string;
     role: Role;
     teamId: string | null;
-    passwordHash: string;
+    passwordHash: string | null;
   },
 ) {
   return db

@@ -4,12 +4,13 @@ import {
   createdMember,
   createMemberBody,
   member,
+  memberLink,
   memberList,
   updateMemberBody,
 } from "../../../contract/members.ts";
 import { requireMember, requireRole } from "../../http/auth-context.ts";
 import { presentMember } from "./members.presenter.ts";
-import { changeMember, createMember, memberOf, membersOf } from "./members.service.ts";
+import { changeMember, createMember, memberOf, membersOf, newMemberLink } from "./members.service.ts";
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["members"];
@@ -34,7 +35,25 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const admin = requireRole(request, ["admin"]);
       reply.status(201);
-      return createMember(app.db, admin, request.body);
+      return createMember(app.db, admin, request.body, app.config.publicUrl);
+    },
+  );
+
+  app.post(
+    "/members/:id/link",
+    {
+      schema: {
+        tags,
+        summary:
+          "A new invitation link (not joined yet) or password-reset link (joined); earlier ones stop working",
+        params: idParams,
+        response: { 201: memberLink },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, ["admin"]);
+      reply.status(201);
+      return newMemberLink(app.db, admin, request.params.id, app.config.publicUrl);
     },
   );
 

@@ -6,7 +6,8 @@ import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound, unknownReference } from "../../http/errors.ts";
 import { endMemberSessions } from "../auth/auth.service.ts";
-import { generatePassword, hashPassword } from "../auth/passwords.ts";
+import { issueMemberLink, publicUrlMissing } from "../auth/member-links.service.ts";
+import { hashPassword } from "../auth/passwords.ts";
 import { presentMember } from "./members.presenter.ts";
 import {
   assignableMembersOf,
@@ -38,27 +39,69 @@ async function requireTeam(db: Kysely<Database>, workspaceId: string, teamId: st
   if (teamId && !(await teamExists(db, workspaceId, teamId))) throw unknownReference("teamId", "The team");
 }
 
-export async function createMember(db: Kysely<Database>, actor: Actor, input: CreateMemberBody) {
-  const password = input.password ?? generatePassword();
-  const passwordHash = await hashPassword(password);
-  const row = await db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, actor.workspaceId, input.email)) {
-      throw conflict(`A member with the email ${input.email} already exists in this workspace.`, "email");
-    }
-    await requireTeam(trx, actor.workspaceId, input.teamId);
-    const created = await insertMember(trx, {
-      id: randomUUID(),
-      workspaceId: actor.workspaceId,
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      teamId: input.teamId ?? null,
-      passwordHash,
-    });
-    await recordCreate(trx, actor, "member", created.id, presentMember(created));
-    return created;
+/**
+ * A new member. With a password (the command line, scripts) they can sign in at once; without one they are
+ * invited: the answer carries the link they join with, so no one hands a password around.
+ */
+export async function createMember(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CreateMemberBody,
+  publicUrl?: string,
+) {
+  if (!input.password && !publicUrl) throw publicUrlMissing();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction().execute((trx) => insertNewMember(trx, actor, input, passwordHash, publicUrl));
+}
+
+/** Creates the member inside the caller's transaction (a new workspace and its first admin are one change). */
+export async function insertNewMember(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: CreateMemberBody,
+  passwordHash: string | null,
+  publicUrl?: string,
+) {
+  if (await emailTaken(trx, actor.workspaceId, input.email)) {
+    throw conflict(`A member with the email ${input.email} already exists in this workspace.`, "email");
+  }
+  await requireTeam(trx, actor.workspaceId, input.teamId);
+  const created = await insertMember(trx, {
+    id: randomUUID(),
+    workspaceId: actor.workspaceId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    teamId: input.teamId ?? null,
+    passwordHash,
   });
-  return { member: presentMember(row), ...(input.password ? {} : { generatedPassword: password }) };
+  await recordCreate(trx, actor, "member", created.id, presentMember(created));
+  if (passwordHash) return { member: presentMember(created) };
+  const invitation = await issueMemberLink(
+    trx,
+    actor,
+    { id: created.id, joined: false },
+    publicUrl,
+    new Date(),
+  );
+  return { member: presentMember(created), invitation };
+}
+
+/** A fresh invitation (not joined yet) or password-reset link (joined) for a member, from an admin. */
+export async function newMemberLink(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  publicUrl: string | undefined,
+) {
+  return db.transaction().execute(async (trx) => {
+    const member = await findMember(trx, actor.workspaceId, id);
+    if (!member) throw notFound("The member");
+    if (!member.active)
+      throw conflict(`${member.name} is deactivated; reactivate them before sending a link.`, "active");
+    const joined = member.password_hash !== null;
+    return issueMemberLink(trx, actor, { id, joined }, publicUrl, new Date());
+  });
 }
 
 export async function changeMember(db: Kysely<Database>, actor: Actor, id: string, input: UpdateMemberBody) {

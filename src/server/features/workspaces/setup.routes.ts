@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createWorkspaceBody, enterDemoBody, me, setupStatus } from "../../../contract/auth.ts";
 import { meOf, startSession } from "../auth/auth.service.ts";
 import { setSessionCookie } from "../auth/session-cookie.ts";
-import { createFirstWorkspace, demoMember, setupStatusOf } from "./workspaces.service.ts";
+import { createOwnWorkspace, demoMember, setupStatusOf } from "./workspaces.service.ts";
 
-/** First run: create your own workspace, or enter the demo as any of its members (while the demo is on). */
+/** First run (or open sign-up): create your own workspace, or enter the demo as any of its members (while the demo is on). */
 export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["setup"];
   const config = { public: true };
 
   app.get("/setup", { config, schema: { tags, response: { 200: setupStatus } } }, async () => {
-    return setupStatusOf(app.db, app.config.demo);
+    return setupStatusOf(app.db, app.config.demo, app.config.openSignup);
   });
 
   app.post(
@@ -20,7 +20,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, body: createWorkspaceBody, response: { 201: me } },
     },
     async (request, reply) => {
-      const { workspace, member } = await createFirstWorkspace(app.db, request.body);
+      const { workspace, member } = await createOwnWorkspace(app.db, request.body, app.config.openSignup);
       const session = await startSession(
         app.db,
         { id: member.id, workspaceId: workspace.id },

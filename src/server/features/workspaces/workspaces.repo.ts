@@ -3,12 +3,8 @@ import type { Database, WorkspaceTable } from "../../db/schema.ts";
 
 export type WorkspaceRow = Selectable<WorkspaceTable>;
 
-export function findWorkspaceByName(db: Kysely<Database>, name: string) {
-  return db
-    .selectFrom("workspace")
-    .selectAll()
-    .where((eb) => eb(eb.fn("lower", ["name"]), "=", name.toLowerCase()))
-    .executeTakeFirst();
+export function listWorkspaces(db: Kysely<Database>) {
+  return db.selectFrom("workspace").select(["id", "name"]).orderBy("created_at").execute();
 }
 
 export function findDemoWorkspace(db: Kysely<Database>) {

@@ -4,15 +4,16 @@ import { type Actor, recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
 import { conflict, notFound } from "../../http/errors.ts";
-import { createMember } from "../members/members.service.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { insertNewMember } from "../members/members.service.ts";
 import { presentWorkspace } from "./workspaces.presenter.ts";
 import {
   findDemoWorkspace,
   findWorkspace,
-  findWorkspaceByName,
   hasOwnWorkspace,
   insertWorkspace,
   listWorkspaceMembers,
+  listWorkspaces,
   type WorkspaceRow,
 } from "./workspaces.repo.ts";
 
@@ -53,54 +54,66 @@ export async function createWorkspace(
   name: string,
   options: { isDemo?: boolean; via: string },
 ) {
-  return db.transaction().execute(async (trx) => {
-    if (await findWorkspaceByName(trx, name))
-      throw conflict(`A workspace named ${name} already exists.`, "workspaceName");
-    const workspace = await insertWorkspace(trx, { id: randomUUID(), name, isDemo: options.isDemo ?? false });
-    await recordCreate(
-      trx,
-      { workspaceId: workspace.id, memberId: null, via: options.via },
-      "workspace",
-      workspace.id,
-      { id: workspace.id, name },
-    );
-    return workspace;
-  });
+  return db.transaction().execute((trx) => insertNewWorkspace(trx, name, options));
 }
 
-/** First run in the browser: the installation's first workspace and its admin. Refused once one exists. */
-export async function createFirstWorkspace(
+async function insertNewWorkspace(
+  trx: Kysely<Database>,
+  name: string,
+  options: { isDemo?: boolean; via: string },
+) {
+  const workspace = await insertWorkspace(trx, { id: randomUUID(), name, isDemo: options.isDemo ?? false });
+  await recordCreate(
+    trx,
+    { workspaceId: workspace.id, memberId: null, via: options.via },
+    "workspace",
+    workspace.id,
+    { id: workspace.id, name },
+  );
+  return workspace;
+}
+
+/**
+ * A company creates its workspace in the browser and becomes its first admin, in one change. Allowed for the
+ * installation's first workspace; after that only while the server's operator opened sign-up. Names need not
+ * be unique, so the answer never says whether another company's workspace exists.
+ */
+export async function createOwnWorkspace(
   db: Kysely<Database>,
   input: { workspaceName: string; name: string; email: string; password: string },
+  openSignup: boolean,
 ) {
-  if (await hasOwnWorkspace(db)) {
+  if (!openSignup && (await hasOwnWorkspace(db))) {
     throw conflict(
       "This installation already has a workspace. Ask its admin to invite you.",
       "workspaceName",
     );
   }
-  const workspace = await createWorkspace(db, input.workspaceName, { via: "setup" });
-  const { member } = await createMember(
-    db,
-    { workspaceId: workspace.id, memberId: null, via: "setup" },
-    { email: input.email, name: input.name, role: "admin", password: input.password },
-  );
-  return { workspace, member };
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const workspace = await insertNewWorkspace(trx, input.workspaceName, { via: "setup" });
+    const { member } = await insertNewMember(
+      trx,
+      { workspaceId: workspace.id, memberId: null, via: "setup" },
+      { email: input.email, name: input.name, role: "admin" },
+      passwordHash,
+    );
+    return { workspace, member };
+  });
 }
 
-/** For the CLI: the workspace by name, created when it does not exist yet. */
-export async function findOrCreateWorkspace(db: Kysely<Database>, name: string) {
-  return (await findWorkspaceByName(db, name)) ?? createWorkspace(db, name, { via: "cli" });
-}
+/** Every workspace on the server, oldest first: for the operator's command line, never for a member. */
+export const allWorkspaces = (db: Kysely<Database>) => listWorkspaces(db);
 
 /** The demo workspace, when this installation has one. */
 export const demoWorkspace = (db: Kysely<Database>) => findDemoWorkspace(db);
 
 /** What the first page needs: whether this installation has a workspace yet, and the demo's members if on. */
-export async function setupStatusOf(db: Kysely<Database>, demoEnabled: boolean) {
+export async function setupStatusOf(db: Kysely<Database>, demoEnabled: boolean, openSignup: boolean) {
   const demo = demoEnabled ? await findDemoWorkspace(db) : undefined;
   return {
     hasWorkspace: await hasOwnWorkspace(db),
+    openSignup,
     demo: {
       enabled: demo !== undefined,
       workspaceName: demo?.name ?? null,

@@ -34,17 +34,17 @@ export function SignInPage() {
             <Button type="submit" loading={signIn.isPending} size="md">
               Sign in
             </Button>
-            {!setup.hasWorkspace && (
+            {setup.hasWorkspace && (
+              <Text size="sm" c="dimmed">
+                Forgot your password, or no account yet? An admin of your workspace can send you a link.
+              </Text>
+            )}
+            {(!setup.hasWorkspace || setup.openSignup) && (
               <Text size="sm" c="dimmed">
                 New here?{" "}
                 <Anchor component={Link} to="/welcome">
-                  Create your workspace
+                  Create a workspace for your company
                 </Anchor>
-              </Text>
-            )}
-            {setup.hasWorkspace && (
-              <Text size="sm" c="dimmed">
-                No account yet? Ask an admin of your workspace to add you.
               </Text>
             )}
           </Stack>

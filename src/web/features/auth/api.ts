@@ -1,6 +1,7 @@
 import { type QueryKey, queryOptions, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { changePasswordBody, Me, SignInBody } from "../../../contract/auth.ts";
+import type { MemberLinkView } from "../../../contract/members.ts";
 import { ApiError, get, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
@@ -51,3 +52,17 @@ export function useSignOut(options?: WriteOptions<unknown, void>) {
 /** Changes the member's own password; the server ends their other sessions and renews this one. */
 export const useChangePassword = (options?: WriteOptions<unknown, z.input<typeof changePasswordBody>>) =>
   useWrite((body: z.input<typeof changePasswordBody>) => post("/api/v1/me/password", body), [], options);
+
+/** Whom an invitation or password-reset link is for; an error when it no longer works. */
+export const memberLinkQuery = (token: string) =>
+  queryOptions({
+    queryKey: ["member-link", token],
+    queryFn: () => get<MemberLinkView>(`/api/v1/member-links/${encodeURIComponent(token)}`),
+  });
+
+/** Chooses a password through the link; the link is spent and this browser is signed in. */
+export const useAcceptMemberLink = (token: string, options?: WriteOptions<Me, string>) =>
+  useSignsIn(
+    (password: string) => post<Me>(`/api/v1/member-links/${encodeURIComponent(token)}`, { password }),
+    options,
+  );

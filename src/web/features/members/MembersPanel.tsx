@@ -1,14 +1,35 @@
-import { Avatar, Badge, Button, Group, Menu, Paper, Select, Table, Text } from "@mantine/core";
+import { Avatar, Badge, Button, Group, Menu, Modal, Paper, Select, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDots, IconUserPlus } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { Role } from "../../../contract/common.ts";
+import type { Member, MemberLink } from "../../../contract/members.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { initials } from "../setup/DemoPanel.tsx";
 import { AddMemberModal } from "./AddMemberModal.tsx";
-import { membersQuery, teamsQuery, useChangeMember } from "./api.ts";
+import { membersQuery, teamsQuery, useChangeMember, useNewMemberLink } from "./api.ts";
+import { MemberLinkNotice } from "./MemberLinkNotice.tsx";
+
+function StatusBadge({ member }: { member: Member }) {
+  if (!member.active)
+    return (
+      <Badge color="gray" variant="light">
+        deactivated
+      </Badge>
+    );
+  return member.invited ? (
+    <Badge color="yellow" variant="light" title="Has not opened their invitation yet">
+      invited
+    </Badge>
+  ) : (
+    <Badge color="teal" variant="light">
+      active
+    </Badge>
+  );
+}
 
 export function MembersPanel() {
   const { data: me } = useSuspenseQuery(meQuery);
@@ -21,6 +42,11 @@ export function MembersPanel() {
       notifications.show({ color: "teal", message: `${member.name} was updated.` });
     },
     onError: (error) => notifyError(error, "Could not update the member"),
+  });
+  const [issued, setIssued] = useState<{ link: MemberLink; name: string } | null>(null);
+  const newLink = useNewMemberLink({
+    onSuccess: (link, member) => setIssued({ link, name: member.name }),
+    onError: (error) => notifyError(error, "Could not create the link"),
   });
   const teamName = (id: string | null) => teams.find((team) => team.id === id)?.name ?? "—";
 
@@ -35,7 +61,7 @@ export function MembersPanel() {
         </div>
         {isAdmin && (
           <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-            Add member
+            Invite member
           </Button>
         )}
       </Group>
@@ -86,9 +112,7 @@ export function MembersPanel() {
                 <Text size="sm">{teamName(member.teamId)}</Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={member.active ? "teal" : "gray"} variant="light">
-                  {member.active ? "active" : "deactivated"}
-                </Badge>
+                <StatusBadge member={member} />
               </Table.Td>
               {isAdmin && (
                 <Table.Td>
@@ -100,6 +124,11 @@ export function MembersPanel() {
                         </Button>
                       </Menu.Target>
                       <Menu.Dropdown>
+                        {member.active && (
+                          <Menu.Item onClick={() => newLink.mutate(member)}>
+                            {member.invited ? "New invitation link" : "Password reset link"}
+                          </Menu.Item>
+                        )}
                         <Menu.Item
                           color={member.active ? "red" : undefined}
                           onClick={() => change.mutate({ member, body: { active: !member.active } })}
@@ -116,6 +145,9 @@ export function MembersPanel() {
         </Table.Tbody>
       </Table>
       <AddMemberModal opened={adding} onClose={close} />
+      <Modal opened={issued !== null} onClose={() => setIssued(null)} title="Link for a member" size="md">
+        {issued && <MemberLinkNotice link={issued.link} name={issued.name} onDone={() => setIssued(null)} />}
+      </Modal>
     </Paper>
   );
 }

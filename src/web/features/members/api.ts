@@ -1,6 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { CreateMemberBody, createdMember, Member, UpdateMemberBody } from "../../../contract/members.ts";
+import type {
+  CreateMemberBody,
+  createdMember,
+  Member,
+  MemberLink,
+  UpdateMemberBody,
+} from "../../../contract/members.ts";
 import type { createTeamBody, Team } from "../../../contract/teams.ts";
 import { del, get, patch, post } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
@@ -19,6 +25,14 @@ export const useAddMember = (options?: WriteOptions<z.infer<typeof createdMember
   useWrite(
     (body) => post<z.infer<typeof createdMember>>("/api/v1/members", body),
     [membersQuery.queryKey, teamsQuery.queryKey],
+    options,
+  );
+
+/** A new invitation (not joined yet) or password-reset link for a member; earlier ones stop working. */
+export const useNewMemberLink = (options?: WriteOptions<MemberLink, Member>) =>
+  useWrite(
+    (member: Member) => post<MemberLink>(`/api/v1/members/${member.id}/link`),
+    [membersQuery.queryKey],
     options,
   );
 

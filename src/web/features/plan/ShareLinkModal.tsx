@@ -1,8 +1,9 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useEffect, useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { DAY_MS } from "../../../domain/time.ts";
+import { OneTimeLink } from "../../components/OneTimeLink.tsx";
 import { notifyError } from "../../lib/errors.ts";
 import { useCreateShareLink } from "./api.ts";
 
@@ -56,19 +57,9 @@ export function ShareLinkModal({
             Copy it now: for the customer's safety it is shown only once. Anyone with the link can open the
             room until it expires or you revoke it.
           </Alert>
-          <Code block data-testid="share-url">
-            {created.url}
-          </Code>
-          <Group justify="flex-end">
-            <CopyButton value={created.url}>
-              {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
-                  {copied ? "Copied" : "Copy link"}
-                </Button>
-              )}
-            </CopyButton>
+          <OneTimeLink url={created.url} testId="share-url">
             <Button onClick={done}>Done</Button>
-          </Group>
+          </OneTimeLink>
         </Stack>
       ) : (
         <form

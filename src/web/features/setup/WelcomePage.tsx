@@ -9,7 +9,7 @@ import { AuthLayout } from "./AuthLayout.tsx";
 import { setupQuery, useCreateWorkspace } from "./api.ts";
 import { DemoPanel } from "./DemoPanel.tsx";
 
-/** First run: create your own workspace and its first admin, or explore the demo. */
+/** First run (or while sign-up is open): create your own workspace and its first admin, or explore the demo. */
 export function WelcomePage() {
   const { data: setup } = useSuspenseQuery(setupQuery);
   const navigate = useNavigate();
@@ -32,7 +32,7 @@ export function WelcomePage() {
     },
   });
 
-  if (setup.hasWorkspace) return <Navigate to="/sign-in" />;
+  if (setup.hasWorkspace && !setup.openSignup) return <Navigate to="/sign-in" />;
 
   return (
     <AuthLayout aside={setup.demo.enabled ? <DemoPanel demo={setup.demo} /> : undefined}>
