@@ -4,6 +4,7 @@ import {
   DEFAULT_THEME,
   type MantineColorsTuple,
 } from "@mantine/core";
+import { LIMITS } from "../../contract/common.ts";
 
 /**
  * Mantine's palettes with their dark end (shades 7–9) deepened until text in them reads at WCAG AA (4.5:1 and
@@ -33,6 +34,10 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: "md" } },
     Paper: { defaultProps: { radius: "lg" } },
+    // The API's limits, enforced as the member types: a name-like field holds 200 characters, free text 10,000.
+    // An input whose field allows more (an option's notes, an action) says so itself.
+    TextInput: { defaultProps: { maxLength: LIMITS.name } },
+    Textarea: { defaultProps: { maxLength: LIMITS.text } },
   },
 });
 

@@ -18,7 +18,7 @@ const FIELD_NAMES: Record<string, string> = {
   outcomeDate: "The decision date",
 };
 
-const nameOf = (path: string) => {
+export const nameOf = (path: string) => {
   const field = path.replace(/^body\./, "");
   if (FIELD_NAMES[field]) return FIELD_NAMES[field];
   if (/^impact\.risks\.\d+\.amount$/.test(field)) return "A risk's amount";
@@ -28,10 +28,14 @@ const nameOf = (path: string) => {
 };
 
 /** The API's precise message, said the way a seller would say it. */
-function plainly(message: string, sent: unknown) {
-  const tooLong = /must be at most ([\d,]+) characters/.exec(message);
+export function plainly(message: string, sent: unknown) {
+  const tooLong = /must be at most ([\d,]+) characters|expected string to have <=(\d+) characters/.exec(
+    message,
+  );
   if (tooLong)
-    return `can be up to ${tooLong[1]} characters${typeof sent === "string" ? ` — this is ${sent.length.toLocaleString("en")}` : ""}`;
+    return `can be up to ${Number((tooLong[1] ?? tooLong[2])?.replace(/,/g, "")).toLocaleString("en")} characters${typeof sent === "string" ? ` — this is ${sent.length.toLocaleString("en")}` : ""}`;
+  if (/must not be empty|expected string to have >=1 characters|is required/.test(message))
+    return "can't be empty";
   if (/must not be negative/.test(message)) return "can't be negative";
   if (/whole number of minor units/.test(message)) return "must be a whole number of cents";
   if (/not a plausible amount/.test(message)) return "is more than any deal is worth — check the figure";
@@ -39,7 +43,7 @@ function plainly(message: string, sent: unknown) {
   return message;
 }
 
-const valueAt = (body: unknown, path: string) =>
+export const valueAt = (body: unknown, path: string) =>
   path
     .replace(/^body\./, "")
     .split(".")
@@ -54,4 +58,10 @@ export function fieldErrorsOf(error: ApiError, sent: unknown) {
   return error.body.fields.map(
     (field) => `${nameOf(field.path)} ${plainly(field.message, valueAt(sent, field.path))}.`,
   );
+}
+
+/** One input's refusal, under the input: "Can be up to 200 characters — this is 250." */
+export function onTheField(message: string, sent: unknown) {
+  const said = plainly(message, sent);
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}.`;
 }

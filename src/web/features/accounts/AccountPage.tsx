@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -20,7 +19,9 @@ import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
-import { notifyError } from "../../lib/errors.ts";
+import { LIMITS } from "../../../contract/common.ts";
+import { LongText } from "../../components/LongText.tsx";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { Fact } from "../decisions/canvas/Section.tsx";
 import { DecisionCardView } from "../decisions/DecisionCardView.tsx";
 import { NewDecisionModal } from "../decisions/NewDecisionModal.tsx";
@@ -59,7 +60,7 @@ export function AccountPage() {
   const form = useForm<ProfileForm>({ initialValues: toForm() });
   const save = useChangeAccount(account, {
     onSuccess: () => setEditing(false),
-    onError: (error) => notifyError(error, "Could not save the profile"),
+    onError: (error) => showErrorsOn(form, error, "Could not save the profile"),
   });
   const personForm = useForm({
     initialValues: { name: "", title: "", email: "", phone: "" },
@@ -70,7 +71,7 @@ export function AccountPage() {
       personForm.reset();
       person.close();
     },
-    onError: (error) => notifyError(error, "Could not add the person"),
+    onError: (error) => showErrorsOn(personForm, error, "Could not add the person"),
   });
 
   return (
@@ -122,7 +123,7 @@ export function AccountPage() {
                     <TextInput label="Website" {...form.getInputProps("website")} />
                   </SimpleGrid>
                   {PROFILE.map(([field, title]) => (
-                    <Textarea key={field} label={title} autosize {...form.getInputProps(field)} />
+                    <LongText key={field} label={title} autosize {...form.getInputProps(field)} />
                   ))}
                   <Group justify="flex-end">
                     <Button variant="default" onClick={() => setEditing(false)}>
@@ -202,7 +203,7 @@ export function AccountPage() {
           <Stack>
             <TextInput label="Name" {...personForm.getInputProps("name")} />
             <TextInput label="Title" {...personForm.getInputProps("title")} />
-            <TextInput label="Email" {...personForm.getInputProps("email")} />
+            <TextInput label="Email" maxLength={LIMITS.email} {...personForm.getInputProps("email")} />
             <TextInput label="Phone" {...personForm.getInputProps("phone")} />
             <Group justify="flex-end">
               <Button type="submit" loading={addPerson.isPending}>

@@ -7,7 +7,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
-import { notifyError } from "../../lib/errors.ts";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { accountsQuery, useCreateAccount } from "./api.ts";
 
 export function AccountsPage() {
@@ -25,7 +25,7 @@ export function AccountsPage() {
       close();
       await navigate({ to: "/accounts/$id", params: { id: account.id } });
     },
-    onError: (error) => notifyError(error, "Could not create the account"),
+    onError: (error) => showErrorsOn(form, error, "Could not create the account"),
   });
   return (
     <Stack maw={1100}>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useForm } from "@mantine/form";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
+import { LIMITS } from "../../../contract/common.ts";
 import { messageOf } from "../../lib/errors.ts";
 import { AuthLayout } from "../setup/AuthLayout.tsx";
 import { setupQuery } from "../setup/api.ts";
@@ -24,7 +25,13 @@ export function SignInPage() {
                 {messageOf(signIn.error)}
               </Alert>
             )}
-            <TextInput label="Email" autoComplete="username" required {...form.getInputProps("email")} />
+            <TextInput
+              label="Email"
+              autoComplete="username"
+              required
+              maxLength={LIMITS.email}
+              {...form.getInputProps("email")}
+            />
             <PasswordInput
               label="Password"
               autoComplete="current-password"

@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
-import { ApiError } from "../../lib/api.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { LongText } from "../../components/LongText.tsx";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { accountsQuery } from "../accounts/api.ts";
 import { useCreateDecision } from "./api.ts";
 
@@ -66,14 +56,10 @@ export function NewDecisionModal({
       onClose();
       await navigate({ to: "/decisions/$id", params: { id: decision.id } });
     },
-    onError: (error) => {
-      if (error instanceof ApiError && error.body.fields.length) {
-        for (const field of error.body.fields) {
-          const path = field.path.replace(/^body\./, "");
-          form.setFieldError(path === "problem.statement" ? "statement" : path, field.message);
-        }
-      } else notifyError(error, "Could not create the decision");
-    },
+    onError: (error) =>
+      showErrorsOn(form, error, "Could not create the decision", (path) =>
+        path === "problem.statement" ? "statement" : path,
+      ),
   });
   return (
     <Modal opened={opened} onClose={onClose} title="New decision" size="lg">
@@ -131,7 +117,7 @@ export function NewDecisionModal({
             description='What they want to achieve, e.g. "Close the books in 5 days, not 12" — not "Contoso ERP deal".'
             {...form.getInputProps("title")}
           />
-          <Textarea
+          <LongText
             label="What problem are they trying to solve?"
             description="In their words, if you have them. You can add who said it later."
             autosize

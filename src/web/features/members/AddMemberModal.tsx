@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { LIMITS } from "../../../contract/common.ts";
 import type { CreateMemberBody, Member, MemberLink } from "../../../contract/members.ts";
-import { ApiError } from "../../lib/api.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { teamsQuery, useAddMember } from "./api.ts";
 import { MemberLinkNotice } from "./MemberLinkNotice.tsx";
 
@@ -20,12 +20,7 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
   });
   const create = useAddMember({
     onSuccess: ({ member, invitation }) => invitation && setCreated({ member, invitation }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.body.fields.length) {
-        for (const field of error.body.fields)
-          form.setFieldError(field.path.replace(/^body\./, ""), field.message);
-      } else notifyError(error, "Could not add the member");
-    },
+    onError: (error) => showErrorsOn(form, error, "Could not invite the member"),
   });
   const close = () => {
     setCreated(null);
@@ -40,7 +35,7 @@ export function AddMemberModal({ opened, onClose }: { opened: boolean; onClose: 
         <form onSubmit={form.onSubmit((values) => create.mutate(values))}>
           <Stack>
             <TextInput label="Name" {...form.getInputProps("name")} />
-            <TextInput label="Email" {...form.getInputProps("email")} />
+            <TextInput label="Email" maxLength={LIMITS.email} {...form.getInputProps("email")} />
             <Select
               label="Role"
               data={[

@@ -4,7 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { notifyError } from "../../lib/errors.ts";
+import { notifyError, showErrorsOn } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { membersQuery, teamsQuery, useCreateTeam, useRemoveTeam, useRestoreTeam } from "./api.ts";
 
@@ -25,7 +25,7 @@ export function TeamsPanel() {
       form.reset();
       close();
     },
-    onError: (error) => notifyError(error, "Could not create the team"),
+    onError: (error) => showErrorsOn(form, error, "Could not create the team"),
   });
   const restore = useRestoreTeam({
     onSuccess: (team) => notifications.show({ color: "teal", message: `${team.name} is back.` }),

@@ -17,7 +17,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import type { PlanStep } from "../../../contract/plan.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { notifyError, showErrorsOn } from "../../lib/errors.ts";
 import { date } from "../../lib/format.ts";
 import {
   planQuery,
@@ -51,7 +51,7 @@ export function PlanEditor({ decision }: { decision: DecisionDetail }) {
 
   const add = useAddStep(decision.id, {
     onSuccess: () => form.reset(),
-    onError: (e) => notifyError(e, "Could not add the step"),
+    onError: (e) => showErrorsOn(form, e, "Could not add the step"),
   });
   const [editingStep, setEditingStep] = useState<PlanStep | null>(null);
   const change = useChangeStep(decision.id, { onError: (e) => notifyError(e, "Could not change the step") });

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import { OneTimeLink } from "../../components/OneTimeLink.tsx";
-import { notifyError } from "../../lib/errors.ts";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { useCreateShareLink } from "./api.ts";
 
 const GENERAL = "general";
@@ -42,7 +42,7 @@ export function ShareLinkModal({
       setCreated(link);
       form.reset();
     },
-    onError: (e) => notifyError(e, "Could not create the link"),
+    onError: (e) => showErrorsOn(form, e, "Could not create the link"),
   });
   const done = () => {
     setCreated(null);

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import type { PlanStep } from "../../../contract/plan.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { useChangeStep } from "./api.ts";
 
 /** A due date in the past is allowed (a plan can be written after the fact) but worth a second look. */
@@ -42,7 +42,7 @@ export function StepEditModal({
   });
   const change = useChangeStep(decision.id, {
     onSuccess: onClose,
-    onError: (e) => notifyError(e, "Could not change the step"),
+    onError: (e) => showErrorsOn(form, e, "Could not change the step"),
   });
   const owners = [
     ...decision.involvements.map((p) => ({ value: `s:${p.stakeholderId}`, label: p.stakeholderName })),

@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Review, ReviewAnswer } from "../../../contract/reviews.ts";
+import { MAX_STORED_ANSWER } from "../../../contract/reviews.ts";
+import { LongText } from "../../components/LongText.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { diagnosisQuery, useSaveAnswer } from "./api.ts";
@@ -57,7 +59,8 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
           )}
         </Group>
         {review.canAnswer ? (
-          <Textarea
+          <LongText
+            limit={MAX_STORED_ANSWER}
             aria-label={answer.prompt}
             autosize
             minRows={2}

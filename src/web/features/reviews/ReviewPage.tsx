@@ -11,7 +11,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -21,7 +20,8 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import type { Review } from "../../../contract/reviews.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { LongText } from "../../components/LongText.tsx";
+import { notifyError, showErrorsOn } from "../../lib/errors.ts";
 import { date, dateTime } from "../../lib/format.ts";
 import { membersQuery } from "../members/api.ts";
 import { AnswerCard } from "./AnswerCard.tsx";
@@ -40,7 +40,7 @@ function CoachingNotes({ review }: { review: Review }) {
       </Title>
       {review.canCoach ? (
         <Stack gap="xs">
-          <Textarea
+          <LongText
             aria-label="Coaching notes"
             autosize
             minRows={3}
@@ -80,7 +80,7 @@ function Actions({ review }: { review: Review }) {
   });
   const add = useAddAction(review.id, {
     onSuccess: () => form.reset(),
-    onError: (error) => notifyError(error, "Could not add the action"),
+    onError: (error) => showErrorsOn(form, error, "Could not add the action"),
   });
   const toggle = useChangeAction();
   return (
@@ -122,6 +122,7 @@ function Actions({ review }: { review: Review }) {
           <Stack gap="xs" mt="md">
             <TextInput
               label="Action"
+              maxLength={1000}
               placeholder="Ask the CFO what a late close costs each month"
               {...form.getInputProps("what")}
             />

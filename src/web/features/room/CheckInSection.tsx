@@ -1,8 +1,9 @@
-import { Alert, Button, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { RoomView } from "../../../contract/room.ts";
 import { BUYER_CONFIDENCE_WORDS, CONFIDENCE_POINTS } from "../../../domain/decision/model.ts";
 import type { Ratings } from "../../../domain/readiness/consensus.ts";
+import { LongText } from "../../components/LongText.tsx";
 import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
@@ -38,10 +39,10 @@ export function CheckInSection({ view, act, speaker }: { view: RoomView; act: Ro
           <Text size="xs" c="dimmed">
             1 = not at all, 5 = completely
           </Text>
-          <Textarea
+          <LongText
             label="Anything to add? (optional)"
             autosize
-            maxLength={2000}
+            limit={2000}
             value={checkInComment}
             onChange={(e) => setCheckInComment(e.currentTarget.value)}
           />

@@ -1,7 +1,7 @@
-import { Badge, Button, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { LIMITS } from "../../../contract/common.ts";
 import type { RoomView } from "../../../contract/room.ts";
+import { LongText } from "../../components/LongText.tsx";
 import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
@@ -25,10 +25,9 @@ export function ConcernsSection({ view, act, speaker }: { view: RoomView; act: R
             </Badge>
           </Paper>
         ))}
-        <Textarea
+        <LongText
           label="What worries you about this change?"
           autosize
-          maxLength={LIMITS.text}
           value={concern}
           onChange={(e) => {
             setConcern(e.currentTarget.value);

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import { LIMITS } from "../../../contract/common.ts";
 import type { RoomView } from "../../../contract/room.ts";
+import { LongText } from "../../components/LongText.tsx";
 import type { RoomAct, Speaker } from "./api.ts";
 import { RoomSection } from "./RoomSection.tsx";
 
@@ -49,11 +49,10 @@ export function ProblemSection({ view, act, speaker }: { view: RoomView; act: Ro
       )}
       {verdict === "not_quite" && !sent && (
         <Stack mt="md" gap="xs">
-          <Textarea
+          <LongText
             label="How you see the problem"
             autosize
             minRows={3}
-            maxLength={LIMITS.text}
             value={correction}
             onChange={(e) => setCorrection(e.currentTarget.value)}
           />

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { questionEntry } from "../../../contract/questions.ts";
 import { PLACEHOLDER_WORDS } from "../../../domain/readiness/questions.ts";
+import { LongText } from "../../components/LongText.tsx";
 import { notifyError } from "../../lib/errors.ts";
 import { meQuery } from "../auth/api.ts";
 import { questionsQuery, useResetQuestion, useRewordQuestion } from "./api.ts";
@@ -63,9 +64,9 @@ function QuestionRow({ entry, canEdit }: { entry: Entry; canEdit: boolean }) {
           )}
         </Group>
         {editing ? (
-          <Textarea
+          <LongText
             autosize
-            maxLength={500}
+            limit={500}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             aria-label={`Question when: ${entry.when}`}

@@ -3,8 +3,8 @@ import { useForm } from "@mantine/form";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, Navigate, useNavigate } from "@tanstack/react-router";
 import type { CreateWorkspaceBody } from "../../../contract/auth.ts";
-import { ApiError } from "../../lib/api.ts";
-import { notifyError } from "../../lib/errors.ts";
+import { LIMITS } from "../../../contract/common.ts";
+import { showErrorsOn } from "../../lib/errors.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
 import { setupQuery, useCreateWorkspace } from "./api.ts";
 import { DemoPanel } from "./DemoPanel.tsx";
@@ -24,12 +24,7 @@ export function WelcomePage() {
   });
   const create = useCreateWorkspace({
     onSuccess: () => navigate({ to: "/" }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.body.fields.length) {
-        for (const field of error.body.fields)
-          form.setFieldError(field.path.replace(/^body\./, ""), field.message);
-      } else notifyError(error, "Could not create the workspace");
-    },
+    onError: (error) => showErrorsOn(form, error, "Could not create the workspace"),
   });
 
   if (setup.hasWorkspace && !setup.openSignup) return <Navigate to="/sign-in" />;
@@ -51,7 +46,12 @@ export function WelcomePage() {
               {...form.getInputProps("workspaceName")}
             />
             <TextInput label="Your name" placeholder="Ann Rivera" {...form.getInputProps("name")} />
-            <TextInput label="Work email" placeholder="ann@acme.com" {...form.getInputProps("email")} />
+            <TextInput
+              label="Work email"
+              placeholder="ann@acme.com"
+              maxLength={LIMITS.email}
+              {...form.getInputProps("email")}
+            />
             <PasswordInput
               label="Password"
               description="At least 10 characters"

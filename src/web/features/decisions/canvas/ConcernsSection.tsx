@@ -5,11 +5,12 @@ import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Concern, DecisionDetail } from "../../../../contract/decisions.ts";
 import { CONCERN_CATEGORIES, CONCERN_STATUSES, SEVERITIES } from "../../../../domain/decision/model.ts";
-import { notifyError } from "../../../lib/errors.ts";
+import { LongText } from "../../../components/LongText.tsx";
+import { showErrorsOn } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
 import { useAddConcern, useChangeConcern } from "../api.ts";
 import { stakeholderOptions } from "./ProblemSection.tsx";
-import { LongText, Section } from "./Section.tsx";
+import { Section } from "./Section.tsx";
 
 const SEVERITY_COLOR = { low: "gray", medium: "yellow", high: "red" } as const;
 const STATUS_COLOR = { open: "orange", addressed: "teal", accepted: "blue" } as const;
@@ -129,7 +130,7 @@ function AddConcernModal({
       form.reset();
       onClose();
     },
-    onError: (error) => notifyError(error, "Could not add the concern"),
+    onError: (error) => showErrorsOn(form, error, "Could not add the concern"),
   });
   return (
     <Modal opened={opened} onClose={onClose} title="Add a concern" size="lg">
@@ -194,7 +195,7 @@ function RespondModal({
     onSuccess: () => {
       onClose();
     },
-    onError: (error) => notifyError(error, "Could not save the response"),
+    onError: (error) => showErrorsOn(form, error, "Could not save the response"),
   });
   return (
     <Modal opened onClose={onClose} title="How is this concern handled?" size="lg">

@@ -3,10 +3,11 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { CONFIDENCE_POINTS, type ConfidencePoint, OUTCOMES } from "../../../../domain/decision/model.ts";
+import { LongText } from "../../../components/LongText.tsx";
 import { CONFIDENCE_SHORT, date, label } from "../../../lib/format.ts";
 import { Unverified } from "../../plan/BuyerEvidence.tsx";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, LongText, Section } from "./Section.tsx";
+import { Fact, FormActions, Section } from "./Section.tsx";
 
 const POINTS: Record<ConfidencePoint, string> = {
   problem: "They understand the problem",

@@ -14,6 +14,7 @@ import {
 import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
+import { LIMITS } from "../../../../contract/common.ts";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { date } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
@@ -168,6 +169,7 @@ export function DecidingSection({ decision }: { decision: DecisionDetail }) {
                   />
                   <TextInput
                     label="Notes"
+                    maxLength={LIMITS.text}
                     style={{ flex: 2 }}
                     {...form.getInputProps(`options.${i}.notes`)}
                   />

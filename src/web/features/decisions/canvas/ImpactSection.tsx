@@ -17,11 +17,12 @@ import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { costOfWaiting } from "../../../../domain/decision/cost-of-waiting.ts";
 import { PERIODS, type Period } from "../../../../domain/decision/model.ts";
+import { LongText } from "../../../components/LongText.tsx";
 import { amountError, MoneyInput } from "../../../components/MoneyInput.tsx";
 import { money, toMajor, toMinor } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
 import { nameOf, stakeholderOptions } from "./ProblemSection.tsx";
-import { Fact, FormActions, LongText, Section } from "./Section.tsx";
+import { Fact, FormActions, Section } from "./Section.tsx";
 
 interface ImpactForm {
   amount: number | string;

@@ -25,12 +25,13 @@ import {
   STANCES,
   type Stance,
 } from "../../../../domain/decision/model.ts";
-import { notifyError } from "../../../lib/errors.ts";
+import { LongText } from "../../../components/LongText.tsx";
+import { notifyError, showErrorsOn } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
 import { stakeholdersQuery, useAddStakeholder } from "../../accounts/api.ts";
 import { ShareLinkModal } from "../../plan/ShareLinkModal.tsx";
 import { useChangeInvolvement, useInvolve, useRemoveInvolvement } from "../api.ts";
-import { LongText, Section } from "./Section.tsx";
+import { Section } from "./Section.tsx";
 
 const STANCE_COLORS: Record<Stance, string> = {
   supports: "teal",
@@ -284,7 +285,10 @@ function AddStakeholderModal({
       form.reset();
       onClose();
     },
-    onError: (error) => notifyError(error, "Could not add the stakeholder"),
+    onError: (error) =>
+      showErrorsOn(form, error, "Could not add the stakeholder", (path) =>
+        path === "name" ? "newName" : path === "title" ? "newTitle" : path,
+      ),
   });
   return (
     <Modal opened={opened} onClose={onClose} title={`Who at ${decision.accountName} takes part?`} size="lg">

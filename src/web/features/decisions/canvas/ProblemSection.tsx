@@ -2,8 +2,9 @@ import { Select, SimpleGrid } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
+import { LongText } from "../../../components/LongText.tsx";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, LongText, Section } from "./Section.tsx";
+import { Fact, FormActions, Section } from "./Section.tsx";
 
 export function stakeholderOptions(decision: DecisionDetail) {
   return decision.involvements.map((i) => ({

@@ -1,18 +1,6 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  type TextareaProps,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { LIMITS } from "../../../../contract/common.ts";
 import { label } from "../../../lib/format.ts";
 import type { DecisionUpdate, FieldConflict } from "../api.ts";
 
@@ -81,23 +69,6 @@ export function InvalidInput({ messages }: { messages: string[] }) {
         </Text>
       ))}
     </Alert>
-  );
-}
-
-/** Long free text: the limit is enforced as the member types, with a count as they near it. */
-export function LongText(props: TextareaProps) {
-  const length = typeof props.value === "string" ? props.value.length : 0;
-  return (
-    <Textarea
-      autosize
-      maxLength={LIMITS.text}
-      {...props}
-      description={
-        length > LIMITS.text * 0.8
-          ? `${length.toLocaleString("en")} of ${LIMITS.text.toLocaleString("en")} characters`
-          : props.description
-      }
-    />
   );
 }
 

@@ -2,9 +2,10 @@ import { SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/c
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
+import { LongText } from "../../../components/LongText.tsx";
 import { date } from "../../../lib/format.ts";
 import { useUpdateDecision } from "../api.ts";
-import { Fact, FormActions, LongText, Section } from "./Section.tsx";
+import { Fact, FormActions, Section } from "./Section.tsx";
 
 export function TriggerSection({ decision }: { decision: DecisionDetail }) {
   const [editing, setEditing] = useState(false);
