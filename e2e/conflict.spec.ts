@@ -59,3 +59,48 @@ test("two tabs on one decision: edits to different sections both stand; the same
   await latest.getByRole("link", { name: "Why change, why now" }).click();
   await expect(page).toHaveURL(/tab=canvas.*#section-trigger/);
 });
+
+test("two tabs on one account: a different field merges; the same field shows theirs beside mine", async ({
+  page,
+  context,
+  confidant,
+}) => {
+  await page.goto(confidant.url);
+  await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
+  await page.getByRole("link", { name: "Accounts" }).first().click();
+  await page.locator("a[href^='/accounts/']").first().click();
+  const other = await context.newPage();
+  await other.goto(page.url());
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await other.getByRole("button", { name: "Edit" }).click();
+  await other.getByLabel("Goals and aspirations").fill("Grow into Mexico by 2027.");
+  await other.getByRole("button", { name: "Save" }).click();
+  await expect(other.getByText("Grow into Mexico by 2027.")).toBeVisible();
+
+  // This tab changed only the industry: it merges with the goals saved meanwhile.
+  await page.getByLabel("Industry").fill("Freight logistics");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByText("Freight logistics")).toBeVisible();
+  await expect(page.getByText("Grow into Mexico by 2027.")).toBeVisible();
+
+  // Both change the goals: the second save waits with theirs beside mine.
+  await page.getByRole("button", { name: "Edit" }).click();
+  await other.reload();
+  await other.getByRole("button", { name: "Edit" }).click();
+  await other.getByLabel("Goals and aspirations").fill("Open a second hub in Texas.");
+  await other.getByRole("button", { name: "Save" }).click();
+  await expect(other.getByRole("button", { name: "Edit" })).toBeVisible();
+  await page.getByLabel("Goals and aspirations").fill("Win the Walmart lanes.");
+  await page.getByRole("button", { name: "Save" }).click();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toContainText("The goals");
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText("Open a second hub in Texas.");
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("Win the Walmart lanes.");
+  await screenshot(page, "account-conflict");
+  await conflict.getByRole("button", { name: "Take theirs" }).click();
+  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByText("Open a second hub in Texas.")).toBeVisible();
+  await expect(page.getByText("Win the Walmart lanes.")).toHaveCount(0);
+});

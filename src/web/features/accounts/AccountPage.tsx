@@ -20,12 +20,14 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { LIMITS } from "../../../contract/common.ts";
+import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { LongText } from "../../components/LongText.tsx";
 import { showErrorsOn } from "../../lib/errors.ts";
+import { onlyChanged } from "../../lib/versioned-edit.ts";
 import { Fact } from "../decisions/canvas/Section.tsx";
 import { DecisionCardView } from "../decisions/DecisionCardView.tsx";
 import { NewDecisionModal } from "../decisions/NewDecisionModal.tsx";
-import { accountQuery, useAddStakeholder, useChangeAccount } from "./api.ts";
+import { accountQuery, useAddStakeholder, useEditAccount } from "./api.ts";
 
 const PROFILE = [
   ["goals", "Goals and aspirations", "What are they trying to achieve?"],
@@ -58,10 +60,7 @@ export function AccountPage() {
     notes: account.notes ?? "",
   });
   const form = useForm<ProfileForm>({ initialValues: toForm() });
-  const save = useChangeAccount(account, {
-    onSuccess: () => setEditing(false),
-    onError: (error) => showErrorsOn(form, error, "Could not save the profile"),
-  });
+  const save = useEditAccount(account, (error) => showErrorsOn(form, error, "Could not save the profile"));
   const personForm = useForm({
     initialValues: { name: "", title: "", email: "", phone: "" },
     validate: { name: (v) => (v.trim() ? null : "Name") },
@@ -105,7 +104,9 @@ export function AccountPage() {
                   size="xs"
                   leftSection={<IconPencil size={14} />}
                   onClick={() => {
+                    form.setInitialValues(toForm());
                     form.setValues(toForm());
+                    save.begin();
                     setEditing(true);
                   }}
                 >
@@ -114,7 +115,13 @@ export function AccountPage() {
               )}
             </Group>
             {editing ? (
-              <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+              <form
+                onSubmit={form.onSubmit((v) =>
+                  save.mutate(onlyChanged(v, form.getInitialValues()), {
+                    onSuccess: () => setEditing(false),
+                  }),
+                )}
+              >
                 <Stack gap="sm">
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <TextInput label="Name" {...form.getInputProps("name")} />
@@ -125,6 +132,7 @@ export function AccountPage() {
                   {PROFILE.map(([field, title]) => (
                     <LongText key={field} label={title} autosize {...form.getInputProps(field)} />
                   ))}
+                  <ConflictNotice edit={save} />
                   <Group justify="flex-end">
                     <Button variant="default" onClick={() => setEditing(false)}>
                       Cancel

@@ -9,6 +9,7 @@ import type {
 } from "../../../contract/accounts.ts";
 import type { DecisionCard } from "../../../contract/decisions.ts";
 import { get, patch, post } from "../../lib/api.ts";
+import { useVersionedEdit } from "../../lib/versioned-edit.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
 export const accountsQuery = (q = "") =>
@@ -38,15 +39,14 @@ export const useCreateAccount = (options?: WriteOptions<Account, z.input<typeof 
   useWrite(createAccount, [["accounts"]], options);
 
 /** A change to the account's profile, sent with the version the page showed. */
-export const useChangeAccount = (
-  account: { id: string; version: number },
-  options?: WriteOptions<Account, Omit<z.input<typeof updateAccountBody>, "version">>,
-) =>
-  useWrite(
-    (body) => patch<Account>(`/api/v1/accounts/${account.id}`, { version: account.version, ...body }),
-    [["account", account.id], ["accounts"]],
-    options,
-  );
+/** An edit to an account's profile, through the one versioned-edit path (theirs beside mine on a clash). */
+export const useEditAccount = (account: Account, onRefused: (error: unknown) => void) =>
+  useVersionedEdit<Omit<z.input<typeof updateAccountBody>, "version">, Account>({
+    version: account.version,
+    write: (body, version) => patch<Account>(`/api/v1/accounts/${account.id}`, { ...body, version }),
+    changes: [["account", account.id], ["accounts"]],
+    onRefused,
+  });
 
 export const useAddStakeholder = (
   options?: WriteOptions<Stakeholder, z.input<typeof createStakeholderBody>>,

@@ -19,6 +19,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearch } from "@tanstack/react-router";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
+import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { amountError, MoneyInput } from "../../components/MoneyInput.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
@@ -35,7 +36,7 @@ import { PeopleSection } from "./canvas/PeopleSection.tsx";
 import { ProblemSection } from "./canvas/ProblemSection.tsx";
 import { ReadinessPanel } from "./canvas/ReadinessPanel.tsx";
 import { ReviewsList } from "./canvas/ReviewsList.tsx";
-import { ConflictNotice, InvalidInput } from "./canvas/Section.tsx";
+import { InvalidInput } from "./canvas/Section.tsx";
 import { TriggerSection } from "./canvas/TriggerSection.tsx";
 import type { DecisionTab } from "./search.ts";
 
@@ -165,7 +166,7 @@ function Header({ decision }: { decision: DecisionDetail }) {
               Cancel
             </Button>
           </Group>
-          {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
+          <ConflictNotice edit={update} />
           <InvalidInput messages={update.invalid} />
         </form>
       ) : (

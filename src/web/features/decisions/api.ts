@@ -1,5 +1,5 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { z } from "zod";
 import type { ChangeEntry } from "../../../contract/common.ts";
 import type {
@@ -17,6 +17,7 @@ import type {
 import { ApiError, del, get, patch, post } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { fieldErrorsOf } from "../../lib/field-errors.ts";
+import { useVersionedEdit } from "../../lib/versioned-edit.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 import { createAccount } from "../accounts/api.ts";
 
@@ -50,89 +51,26 @@ export const historyQuery = (id: string) =>
 
 type DecisionEdit = Omit<UpdateDecisionBody, "version">;
 
-/** A field someone changed since the page loaded it, beside the value this edit would give it. */
-export interface FieldConflict {
-  field: string;
-  message: string;
-  theirs: unknown;
-  mine: unknown;
-}
-
-/**
- * Saves part of a decision with the version the page loaded. The server merges it when the fields it sets
- * did not change since; when one did (409), the conflict holds those fields — theirs and mine — until the
- * member keeps theirs or takes ours, so nothing is overwritten unseen.
- */
+/** Saves part of a decision through the one versioned-edit path; refused input is shown in the form itself. */
 export function useUpdateDecision(decision: DecisionDetail) {
   const queryClient = useQueryClient();
-  // The version the form was opened on: the page may reload a newer one while the member types, but their
-  // edit is still based on what they saw when they began.
-  const opened = useRef<number | null>(null);
-  // Input the server refused, in the member's words, shown in the form rather than as a passing toast.
   const [invalid, setInvalid] = useState<string[]>([]);
-  const [conflict, setConflict] = useState<{
-    fields: FieldConflict[];
-    body: DecisionEdit;
-    version: number;
-    onSuccess?: () => void;
-  } | null>(null);
-  const mutation = useMutation({
-    mutationFn: ({ body, version }: { body: DecisionEdit; version: number; onSuccess?: () => void }) =>
-      patch<DecisionDetail>(`/api/v1/decisions/${decision.id}`, { ...body, version }),
-    onSuccess: (updated, { onSuccess }) => {
-      queryClient.setQueryData(["decision", decision.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ["decisions"] });
-      void queryClient.invalidateQueries({ queryKey: ["decision", decision.id, "history"] });
-      setConflict(null);
-      opened.current = null;
-      onSuccess?.();
-    },
-    onError: (error, { body, onSuccess }) => {
-      if (error instanceof ApiError && error.status === 400) return setInvalid(fieldErrorsOf(error, body));
-      if (!(error instanceof ApiError && error.body.code === "stale_version"))
-        return notifyError(error, "Could not save");
-      const current = (error.body.current ?? {}) as Record<string, unknown> & { version: number };
-      const fields = error.body.fields
-        .filter((f) => f.path !== "version")
-        .map((f) => ({
-          field: f.path,
-          message: f.message,
-          theirs: current[f.path],
-          mine: (body as Record<string, unknown>)[f.path],
-        }));
-      if (fields.length) setConflict({ fields, body, version: current.version, onSuccess });
-      else notifyError(error, "This decision changed since you opened it");
-      void queryClient.invalidateQueries({ queryKey: ["decision", decision.id] });
-    },
+  const edit = useVersionedEdit<DecisionEdit, DecisionDetail>({
+    version: decision.version,
+    write: (body, version) => patch<DecisionDetail>(`/api/v1/decisions/${decision.id}`, { ...body, version }),
+    changes: [["decisions"], ["decision", decision.id]],
+    onSaved: (updated) => queryClient.setQueryData(["decision", decision.id], updated),
+    onRefused: (error, body) =>
+      error instanceof ApiError && error.status === 400
+        ? setInvalid(fieldErrorsOf(error, body))
+        : notifyError(error, "Could not save"),
   });
   return {
-    isPending: mutation.isPending,
-    error: mutation.error,
-    conflict: conflict?.fields ?? null,
-    /** Marks the start of an edit: its save is checked against the version shown now. */
-    begin: () => {
-      opened.current = decision.version;
-      setConflict(null);
-    },
+    ...edit,
     invalid,
     mutate: (body: DecisionEdit, options?: { onSuccess?: () => void }) => {
-      setConflict(null);
       setInvalid([]);
-      mutation.mutate({
-        body,
-        version: opened.current ?? decision.version,
-        onSuccess: options?.onSuccess,
-      });
-    },
-    /** Saves this edit over theirs, now that the member has seen what they changed. */
-    keepMine: () =>
-      conflict &&
-      mutation.mutate({ body: conflict.body, version: conflict.version, onSuccess: conflict.onSuccess }),
-    /** Drops this edit: the page shows their version. */
-    takeTheirs: () => {
-      conflict?.onSuccess?.();
-      setConflict(null);
-      opened.current = null;
+      edit.mutate(body, options);
     },
   };
 }
@@ -197,13 +135,15 @@ export const useAddConcern = (
     options,
   );
 
-export const useChangeConcern = (
+/** How a concern is handled, edited from the version the form opened with. */
+export const useEditConcern = (
   decisionId: string,
   concern: { id: string; version: number },
-  options?: WriteOptions<unknown, Omit<z.input<typeof updateConcernBody>, "version">>,
+  onRefused: (error: unknown) => void,
 ) =>
-  useWrite(
-    (body) => patch(`/api/v1/concerns/${concern.id}`, { version: concern.version, ...body }),
-    decisionAndLists(decisionId),
-    options,
-  );
+  useVersionedEdit<Omit<z.input<typeof updateConcernBody>, "version">, unknown>({
+    version: concern.version,
+    write: (body, version) => patch(`/api/v1/concerns/${concern.id}`, { ...body, version }),
+    changes: decisionAndLists(decisionId),
+    onRefused,
+  });

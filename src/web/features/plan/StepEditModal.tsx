@@ -2,8 +2,10 @@ import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import type { PlanStep } from "../../../contract/plan.ts";
+import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { showErrorsOn } from "../../lib/errors.ts";
-import { useChangeStep } from "./api.ts";
+import { onlyChanged } from "../../lib/versioned-edit.ts";
+import { useEditStep } from "./api.ts";
 
 /** A due date in the past is allowed (a plan can be written after the fact) but worth a second look. */
 export const pastDateWarning = (value: string) =>
@@ -40,9 +42,13 @@ export function StepEditModal({
     },
     validate: { title: (v) => (v.trim() ? null : "Name the step") },
   });
-  const change = useChangeStep(decision.id, {
-    onSuccess: onClose,
-    onError: (e) => showErrorsOn(form, e, "Could not change the step"),
+  const change = useEditStep(decision.id, step, (e) => showErrorsOn(form, e, "Could not change the step"));
+  const bodyOf = (v: typeof form.values) => ({
+    title: v.title,
+    ownerSide: v.ownerSide as PlanStep["ownerSide"],
+    ownerStakeholderId: v.owner.startsWith("s:") ? v.owner.slice(2) : null,
+    ownerMemberId: v.owner.startsWith("m:") ? v.owner.slice(2) : null,
+    dueDate: v.dueDate || null,
   });
   const owners = [
     ...decision.involvements.map((p) => ({ value: `s:${p.stakeholderId}`, label: p.stakeholderName })),
@@ -52,16 +58,7 @@ export function StepEditModal({
     <Modal opened onClose={onClose} title="Change the step">
       <form
         onSubmit={form.onSubmit((v) =>
-          change.mutate({
-            step,
-            body: {
-              title: v.title,
-              ownerSide: v.ownerSide as PlanStep["ownerSide"],
-              ownerStakeholderId: v.owner.startsWith("s:") ? v.owner.slice(2) : null,
-              ownerMemberId: v.owner.startsWith("m:") ? v.owner.slice(2) : null,
-              dueDate: v.dueDate || null,
-            },
-          }),
+          change.mutate(onlyChanged(bodyOf(v), bodyOf(form.getInitialValues()))),
         )}
       >
         <Stack>
@@ -85,6 +82,7 @@ export function StepEditModal({
             description={pastDateWarning(form.values.dueDate)}
             {...form.getInputProps("dueDate")}
           />
+          <ConflictNotice edit={change} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

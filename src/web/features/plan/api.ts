@@ -19,6 +19,7 @@ import type {
   shareLinkList,
 } from "../../../contract/room.ts";
 import { api, del, get, patch, post } from "../../lib/api.ts";
+import { useVersionedEdit } from "../../lib/versioned-edit.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
 export const planQuery = (decisionId: string) =>
@@ -75,6 +76,15 @@ export const useChangeStep = (
     [decisionKey(decisionId)],
     options,
   );
+
+/** A step renamed, rescheduled or given to someone, edited from the version the form opened with. */
+export const useEditStep = (decisionId: string, step: PlanStep, onRefused: (error: unknown) => void) =>
+  useVersionedEdit<Omit<z.input<typeof updateStepBody>, "version">, PlanStep>({
+    version: step.version,
+    write: (body, version) => patch<PlanStep>(`/api/v1/plan-steps/${step.id}`, { ...body, version }),
+    changes: [decisionKey(decisionId)],
+    onRefused,
+  });
 
 export const useRemoveStep = (decisionId: string) =>
   useWrite(

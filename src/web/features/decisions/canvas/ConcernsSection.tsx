@@ -5,10 +5,12 @@ import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Concern, DecisionDetail } from "../../../../contract/decisions.ts";
 import { CONCERN_CATEGORIES, CONCERN_STATUSES, SEVERITIES } from "../../../../domain/decision/model.ts";
+import { ConflictNotice } from "../../../components/ConflictNotice.tsx";
 import { LongText } from "../../../components/LongText.tsx";
 import { showErrorsOn } from "../../../lib/errors.ts";
 import { label } from "../../../lib/format.ts";
-import { useAddConcern, useChangeConcern } from "../api.ts";
+import { onlyChanged } from "../../../lib/versioned-edit.ts";
+import { useAddConcern, useEditConcern } from "../api.ts";
 import { stakeholderOptions } from "./ProblemSection.tsx";
 import { Section } from "./Section.tsx";
 
@@ -191,18 +193,21 @@ function RespondModal({
   const form = useForm({
     initialValues: { status: concern.status, response: concern.response ?? "" },
   });
-  const save = useChangeConcern(decision.id, concern, {
-    onSuccess: () => {
-      onClose();
-    },
-    onError: (error) => showErrorsOn(form, error, "Could not save the response"),
-  });
+  // The concern as it was when the form opened: a colleague's change meanwhile is theirs beside mine on save.
+  const [opened] = useState(concern);
+  const save = useEditConcern(decision.id, opened, (error) =>
+    showErrorsOn(form, error, "Could not save the response"),
+  );
   return (
     <Modal opened onClose={onClose} title="How is this concern handled?" size="lg">
       <Text size="sm" mb="sm">
         "{concern.text}"
       </Text>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <form
+        onSubmit={form.onSubmit((v) =>
+          save.mutate(onlyChanged(v, form.getInitialValues()), { onSuccess: onClose }),
+        )}
+      >
         <Stack>
           <LongText label="Response" autosize minRows={2} {...form.getInputProps("response")} />
           <Select
@@ -211,6 +216,7 @@ function RespondModal({
             allowDeselect={false}
             {...form.getInputProps("status")}
           />
+          <ConflictNotice edit={save} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               Save

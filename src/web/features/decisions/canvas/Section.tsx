@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { label } from "../../../lib/format.ts";
-import type { DecisionUpdate, FieldConflict } from "../api.ts";
+import { ConflictNotice } from "../../../components/ConflictNotice.tsx";
+import type { DecisionUpdate } from "../api.ts";
 
 /** One customer question on the canvas: what we know, and an edit form when the member may change it. */
 export function Section(props: {
@@ -44,7 +44,7 @@ export function Section(props: {
 export function FormActions({ onCancel, update }: { onCancel: () => void; update: DecisionUpdate }) {
   return (
     <>
-      {update.conflict && <ConflictNotice update={update} conflict={update.conflict} />}
+      <ConflictNotice edit={update} />
       <InvalidInput messages={update.invalid} />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onCancel}>
@@ -68,48 +68,6 @@ export function InvalidInput({ messages }: { messages: string[] }) {
           {message}
         </Text>
       ))}
-    </Alert>
-  );
-}
-
-const shown = (value: unknown): string => {
-  if (value === null || value === undefined || value === "") return "(empty)";
-  if (typeof value !== "object") return String(value);
-  if (Array.isArray(value)) return value.map(shown).join("; ");
-  return Object.values(value as Record<string, unknown>)
-    .filter((v) => v !== null && v !== undefined && v !== "")
-    .map(shown)
-    .join(" · ");
-};
-
-export function ConflictNotice({ update, conflict }: { update: DecisionUpdate; conflict: FieldConflict[] }) {
-  return (
-    <Alert color="orange" variant="light" title="Changed since you opened it" data-testid="conflict">
-      <Stack gap="xs">
-        {conflict.map((c) => (
-          <div key={c.field}>
-            <Text size="sm" fw={600}>
-              {label(c.field.replace(/[A-Z]/g, (l) => ` ${l.toLowerCase()}`))} — {c.message}
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-              <Text size="sm" data-testid="conflict-theirs">
-                <b>Theirs:</b> {shown(c.theirs)}
-              </Text>
-              <Text size="sm" data-testid="conflict-mine">
-                <b>Yours:</b> {shown(c.mine)}
-              </Text>
-            </SimpleGrid>
-          </div>
-        ))}
-        <Group gap="xs">
-          <Button size="xs" onClick={update.keepMine} loading={update.isPending}>
-            Keep mine
-          </Button>
-          <Button size="xs" variant="default" onClick={update.takeTheirs}>
-            Take theirs
-          </Button>
-        </Group>
-      </Stack>
     </Alert>
   );
 }
