@@ -72,8 +72,8 @@ test("two tabs on one account: a different field merges; the same field shows th
   const other = await context.newPage();
   await other.goto(page.url());
 
-  await page.getByRole("button", { name: "Edit" }).click();
-  await other.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  await other.getByRole("button", { name: "Edit", exact: true }).click();
   await other.getByLabel("Goals and aspirations").fill("Grow into Mexico by 2027.");
   await other.getByRole("button", { name: "Save" }).click();
   await expect(other.getByText("Grow into Mexico by 2027.")).toBeVisible();
@@ -81,17 +81,17 @@ test("two tabs on one account: a different field merges; the same field shows th
   // This tab changed only the industry: it merges with the goals saved meanwhile.
   await page.getByLabel("Industry").fill("Freight logistics");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await expect(page.getByText("Freight logistics")).toBeVisible();
   await expect(page.getByText("Grow into Mexico by 2027.")).toBeVisible();
 
   // Both change the goals: the second save waits with theirs beside mine.
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
   await other.reload();
-  await other.getByRole("button", { name: "Edit" }).click();
+  await other.getByRole("button", { name: "Edit", exact: true }).click();
   await other.getByLabel("Goals and aspirations").fill("Open a second hub in Texas.");
   await other.getByRole("button", { name: "Save" }).click();
-  await expect(other.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(other.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await page.getByLabel("Goals and aspirations").fill("Win the Walmart lanes.");
   await page.getByRole("button", { name: "Save" }).click();
   const conflict = page.getByTestId("conflict");
@@ -100,7 +100,22 @@ test("two tabs on one account: a different field merges; the same field shows th
   await expect(conflict.getByTestId("conflict-mine")).toContainText("Win the Walmart lanes.");
   await screenshot(page, "account-conflict");
   await conflict.getByRole("button", { name: "Take theirs" }).click();
-  await expect(page.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
   await expect(page.getByText("Open a second hub in Texas.")).toBeVisible();
   await expect(page.getByText("Win the Walmart lanes.")).toHaveCount(0);
+
+  // A person at the account: the same, theirs beside mine.
+  await other.reload();
+  await page.getByRole("button", { name: "Edit Ivy Chen" }).click();
+  await other.getByRole("button", { name: "Edit Ivy Chen" }).click();
+  await other.getByRole("dialog").getByLabel("Title").fill("VP Operations");
+  await other.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(other.getByText("VP Operations")).toBeVisible();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Title").fill("Head of Operations");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByTestId("conflict-theirs")).toContainText("VP Operations");
+  await dialog.getByRole("button", { name: "Keep mine" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByText("Head of Operations")).toBeVisible();
 });

@@ -19,6 +19,7 @@ import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
+import type { Stakeholder } from "../../../contract/accounts.ts";
 import { LIMITS } from "../../../contract/common.ts";
 import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { LongText } from "../../components/LongText.tsx";
@@ -28,6 +29,7 @@ import { Fact } from "../decisions/canvas/Section.tsx";
 import { DecisionCardView } from "../decisions/DecisionCardView.tsx";
 import { NewDecisionModal } from "../decisions/NewDecisionModal.tsx";
 import { accountQuery, useAddStakeholder, useEditAccount } from "./api.ts";
+import { StakeholderEditModal } from "./StakeholderEditModal.tsx";
 
 const PROFILE = [
   ["goals", "Goals and aspirations", "What are they trying to achieve?"],
@@ -46,6 +48,7 @@ export function AccountPage() {
   const { id } = useParams({ from: "/app/accounts/$id" });
   const { data: account } = useSuspenseQuery(accountQuery(id));
   const [editing, setEditing] = useState(false);
+  const [editingPerson, setEditingPerson] = useState<Stakeholder | null>(null);
   const [addingPerson, person] = useDisclosure(false);
   const [addingDecision, decisionModal] = useDisclosure(false);
   const toForm = (): ProfileForm => ({
@@ -180,6 +183,16 @@ export function AccountPage() {
                       <Table.Td>
                         <Text size="xs">{s.email ?? ""}</Text>
                       </Table.Td>
+                      <Table.Td w={40}>
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          aria-label={`Edit ${s.name}`}
+                          onClick={() => setEditingPerson(s)}
+                        >
+                          <IconPencil size={14} />
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -221,6 +234,9 @@ export function AccountPage() {
           </Stack>
         </form>
       </Modal>
+      {editingPerson && (
+        <StakeholderEditModal person={editingPerson} onClose={() => setEditingPerson(null)} />
+      )}
       <NewDecisionModal opened={addingDecision} onClose={decisionModal.close} accountId={id} />
     </Stack>
   );

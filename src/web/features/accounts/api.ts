@@ -6,6 +6,7 @@ import type {
   createStakeholderBody,
   Stakeholder,
   updateAccountBody,
+  updateStakeholderBody,
 } from "../../../contract/accounts.ts";
 import type { DecisionCard } from "../../../contract/decisions.ts";
 import { get, patch, post } from "../../lib/api.ts";
@@ -45,6 +46,15 @@ export const useEditAccount = (account: Account, onRefused: (error: unknown) => 
     version: account.version,
     write: (body, version) => patch<Account>(`/api/v1/accounts/${account.id}`, { ...body, version }),
     changes: [["account", account.id], ["accounts"]],
+    onRefused,
+  });
+
+/** A person's details, edited from the version the form opened with. */
+export const useEditStakeholder = (person: Stakeholder, onRefused: (error: unknown) => void) =>
+  useVersionedEdit<Omit<z.input<typeof updateStakeholderBody>, "version">, Stakeholder>({
+    version: person.version,
+    write: (body, version) => patch<Stakeholder>(`/api/v1/stakeholders/${person.id}`, { ...body, version }),
+    changes: [["account", person.accountId]],
     onRefused,
   });
 
