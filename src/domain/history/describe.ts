@@ -1,3 +1,5 @@
+import { asLabel } from "../words.ts";
+
 /**
  * A change-log entry in words a seller reads: who (a member, or a buyer through the link for someone), what
  * they did, each changed field before → after, and the part of the decision page it belongs to. Pure: the
@@ -106,12 +108,6 @@ const ENTITY_SECTION: Record<string, string> = {
   review_action: "reviews",
 };
 
-const words = (key: string) =>
-  key
-    .replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)
-    .replace(/_/g, " ")
-    .replace(/^\w/, (c) => c.toUpperCase());
-
 const record = (value: unknown) =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
@@ -149,14 +145,14 @@ function changedFields(before: unknown, after: unknown, names: Names) {
       for (const sub of inPageOrder(Object.keys(nestedA), `${key}.`)) {
         if (same(nestedB?.[sub], nestedA[sub])) continue;
         out.push({
-          label: LABELS[`${key}.${sub}`] ?? words(sub),
+          label: LABELS[`${key}.${sub}`] ?? asLabel(sub),
           before: shown(nestedB?.[sub], names),
           after: shown(nestedA[sub], names),
         });
       }
     } else
       out.push({
-        label: LABELS[key] ?? words(key),
+        label: LABELS[key] ?? asLabel(key),
         before: shown(b[key], names),
         after: shown(a[key], names),
       });
@@ -229,11 +225,11 @@ function what(facts: ChangeFacts, names: Names) {
     case "review":
       return facts.action === "create" ? "started a review" : `${verb} the review`;
     case "review_answer":
-      return `answered ${typeof after.question === "string" ? `the ${words(after.question).toLowerCase()} question` : "a review question"}`;
+      return `answered ${typeof after.question === "string" ? `the ${asLabel(after.question).toLowerCase()} question` : "a review question"}`;
     case "review_action":
       return `${verb} an agreed action${title}`;
     default:
-      return `${verb} the ${words(facts.entity).toLowerCase()}`;
+      return `${verb} the ${asLabel(facts.entity).toLowerCase()}`;
   }
 }
 

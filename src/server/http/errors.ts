@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../contract/common.ts";
+import { inWords } from "../../domain/words.ts";
 
 type Field = { path: string; message: string };
 
@@ -29,7 +30,6 @@ export const invalid = (path: string, message: string) =>
   new AppError(400, "invalid_input", `${path}: ${message}`, [{ path, message }]);
 export const conflict = (message: string, path?: string) =>
   new AppError(409, "conflict", message, path ? [{ path, message }] : []);
-const words = (field: string) => field.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
 const who = (by: string | null) => (by === "you" ? "You" : (by ?? "Someone else"));
 
 /**
@@ -43,7 +43,7 @@ export const staleVersion = (
 ) => {
   const by = [...new Set(changed.map((c) => c.changedBy))];
   const message = changed.length
-    ? `${by.length === 1 ? who(by[0]!) : "Others"} changed ${changed.map((c) => words(c.field)).join(", ")} since you opened it${by.length === 1 && by[0] === "you" ? " (in another tab or window)" : ""}. Keep yours or take theirs.`
+    ? `${by.length === 1 ? who(by[0]!) : "Others"} changed ${changed.map((c) => inWords(c.field)).join(", ")} since you opened it${by.length === 1 && by[0] === "you" ? " (in another tab or window)" : ""}. Keep yours or take theirs.`
     : "This record changed since you loaded it. Review the change and try again.";
   return new AppError(
     409,

@@ -1,3 +1,4 @@
+import { inWords } from "../../domain/words.ts";
 import type { ApiError } from "./api.ts";
 
 /** What each field the API names is called on the page. */
@@ -24,7 +25,7 @@ export const nameOf = (path: string) => {
   if (/^impact\.risks\.\d+\.amount$/.test(field)) return "A risk's amount";
   if (/^impact\.risks\.\d+\.likelihood$/.test(field)) return "A risk's likelihood";
   const last = field.split(".").pop() ?? field;
-  return `The ${last.replace(/[A-Z]/g, (l) => ` ${l.toLowerCase()}`)}`;
+  return `The ${inWords(last)}`;
 };
 
 /** The API's precise message, said the way a seller would say it. */
