@@ -22,7 +22,7 @@ test("record a customer's decision, see a product-shaped problem flagged with a 
     await page.getByRole("dialog").getByLabel("Name").fill(name!);
     await page.getByRole("dialog").getByLabel("Title").fill(title!);
     await page.getByRole("dialog").getByRole("button", { name: "Add" }).click();
-    await expect(page.getByRole("cell", { name: new RegExp(name!) })).toBeVisible();
+    await expect(page.getByRole("cell", { name: `${name} ${title}`, exact: true })).toBeVisible();
   }
 
   // A decision whose problem is written as our product.

@@ -92,7 +92,7 @@ describe.skipIf(inPostgresRun)(
         [[fixture("hubspot-deals.csv"), "--map", fixture("hubspot-deals.csv")], /--map .*is not valid JSON/],
         [
           [fixture("hubspot-deals.csv"), "--workspace", "Nope"],
-          /no workspace is named "Nope" \(there are: Acme\)/,
+          /no workspace is named "Nope" \(there are: Acme \([0-9a-f-]{36}\)\)/,
         ],
       ];
       for (const [args, message] of cases) {

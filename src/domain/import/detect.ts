@@ -39,6 +39,15 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bomLengt
   }
 }
 
+/** Text holds tabs and line breaks; NUL and the other low control characters mean binary data (-1: none). */
+export function firstControlCharacter(text: string) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 27)) return i;
+  }
+  return -1;
+}
+
 function trimPartial(bytes: Uint8Array) {
   const end = bytes.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {

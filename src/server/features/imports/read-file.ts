@@ -3,7 +3,12 @@ import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import { CsvError, parse } from "csv-parse";
 import iconv from "iconv-lite";
-import { detectDelimiter, detectEncoding, type Encoding } from "../../../domain/import/detect.ts";
+import {
+  detectDelimiter,
+  detectEncoding,
+  type Encoding,
+  firstControlCharacter,
+} from "../../../domain/import/detect.ts";
 import { readTreeFile, TREE_FILE_LIMIT } from "./tree-file.ts";
 
 /** A file that cannot be imported at all: it says which file and why, and nothing of it is written. */
@@ -56,7 +61,7 @@ export async function inspectFile(filePath: string, encoding?: string): Promise<
   const chosen = encoding ?? detected.encoding;
   const bomLength = encoding && encoding !== detected.encoding ? 0 : detected.bomLength;
   const text = iconv.decode(Buffer.from(head.subarray(bomLength)), chosen);
-  if (hasControlCharacters(text.slice(0, 4096)))
+  if (firstControlCharacter(text.slice(0, 4096)) >= 0)
     throw new UnusableFileError(
       name,
       encoding
@@ -84,15 +89,6 @@ export async function inspectFile(filePath: string, encoding?: string): Promise<
   const headers = await firstRecord(filePath, chosen, bomLength, delimiter, name);
   if (!headers.some((h) => h.trim())) throw new UnusableFileError(name, "has no header row");
   return { name, path: filePath, bytes, encoding: chosen, bomLength, delimiter, headers, shape: "csv" };
-}
-
-/** Text files hold tabs and line breaks; NUL and the other low control characters mean binary data. */
-function hasControlCharacters(text: string) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 9 || (code > 13 && code < 27)) return true;
-  }
-  return false;
 }
 
 async function readHead(filePath: string) {

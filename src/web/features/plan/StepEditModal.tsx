@@ -58,7 +58,7 @@ export function StepEditModal({
     <Modal opened onClose={onClose} title="Change the step">
       <form
         onSubmit={form.onSubmit((v) =>
-          change.mutate(onlyChanged(bodyOf(v), bodyOf(form.getInitialValues()))),
+          change.mutate(onlyChanged(bodyOf(v), bodyOf(form.getInitialValues())), { onSuccess: onClose }),
         )}
       >
         <Stack>
