@@ -5,13 +5,19 @@ import { describe, expect, it, vi } from "vitest";
 import { fixture } from "../import/import-helpers.ts";
 import { exported, inPostgresRun, run, temp, workspaceDir } from "./cli-helpers.ts";
 
+/** The import's report goes to a temporary folder, never beside the fixtures. */
+const reportAway = () => ["--report", path.join(temp("report-"), "report.csv")];
+
 // Each command starts a process and opens the embedded database: seconds each on a small machine.
 vi.setConfig({ testTimeout: 180_000 });
 
 describe("confidant export, backup and restore", () => {
   it.skipIf(inPostgresRun)("export writes one file per kind with a header row; --bom for Excel", () => {
     const dataDir = workspaceDir();
-    run(["import", fixture("pipedrive-deals.csv"), fixture("pipedrive-organizations.csv")], dataDir);
+    run(
+      ["import", fixture("pipedrive-deals.csv"), fixture("pipedrive-organizations.csv"), ...reportAway()],
+      dataDir,
+    );
     const out = temp("export-csv-");
     const result = run(["export", "--format", "csv", "--out", out, "--bom"], dataDir);
     expect(result.status).toBe(0);
@@ -27,7 +33,10 @@ describe("confidant export, backup and restore", () => {
     "backup then restore into an empty data dir gives back every row; a second restore is refused",
     () => {
       const source = workspaceDir();
-      run(["import", fixture("salesforce-Account.csv"), fixture("salesforce-Opportunity.csv")], source);
+      run(
+        ["import", fixture("salesforce-Account.csv"), fixture("salesforce-Opportunity.csv"), ...reportAway()],
+        source,
+      );
       const file = path.join(temp("backup-"), "confidant.jsonl.gz");
       const backup = run(["backup", file], source);
       expect(backup.status).toBe(0);
