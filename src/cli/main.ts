@@ -14,6 +14,7 @@ import { createWorkspace } from "../server/features/workspaces/workspaces.servic
 import { AppError } from "../server/http/errors.ts";
 import { startServer } from "../server/main.ts";
 import { APP_VERSION } from "../server/version.ts";
+import { analyzeCommand } from "./analyze-command.ts";
 import { DiagnoseUsageError, diagnoseJsonl, diagnoseOne } from "./diagnose-command.ts";
 import { importCommand } from "./import-command.ts";
 import { withDatabase } from "./run-with-database.ts";
@@ -123,6 +124,21 @@ program
         'give an answer to diagnose, e.g. confidant diagnose --question problem "they need to buy a CRM"',
       );
     console.log(diagnoseOne(options.question, answer));
+  });
+
+program
+  .command("analyze")
+  .description(
+    "Analyse a call transcript (WebVTT, SRT, Name: text, Otter-style or JSON): talk share, questions, topics, next step, what the customer said.",
+  )
+  .argument("<file>", "the transcript")
+  .option(
+    "--seller <names>",
+    'the seller side, comma-separated: "Ann Lee,Bo Chan" (everyone else is the customer)',
+  )
+  .option("--format <format>", "auto, vtt, srt, txt, otter or json (default: auto, from the content)")
+  .action((file: string, options: { seller?: string; format?: string }) => {
+    console.log(analyzeCommand(file, options));
   });
 
 program
