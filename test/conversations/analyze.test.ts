@@ -179,12 +179,13 @@ describe("sentences, backchannels, statements and topics", () => {
   });
 
   it("labels a seller turn by what it is mostly about", () => {
-    expect(topicOf("Our platform syncs with your ERP out of the box, and we price per site.")).toBe(
+    expect(topicOf("Our platform syncs with your ERP out of the box, and we price per site.", 0)).toBe(
       "our_product",
     );
-    expect(topicOf("So if I understand, your team re-enters every order twice today?")).toBe(
+    expect(topicOf("So if I understand, your team re-enters every order twice today?", 1)).toBe(
       "customer_problem",
     );
-    expect(topicOf("Thanks both, I'll send the invite for Monday.")).toBe("other");
+    expect(topicOf("How long does a changeover take on line two?", 1)).toBe("customer_problem");
+    expect(topicOf("Thanks both, I'll send the invite for Monday.", 0)).toBe("other");
   });
 });

@@ -108,6 +108,12 @@ export function isBackchannel(text: string) {
 export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnalysis {
   const sellerNames = new Set([...sellers].map((s) => s.trim().toLowerCase()));
   const sideOf = (speaker: string): Side => (sellerNames.has(speaker.toLowerCase()) ? "seller" : "customer");
+  const read: ReadTurn[] = turns.map((t) => ({
+    ...t,
+    side: sideOf(t.speaker),
+    sentences: sentencesOf(t.text),
+    words: wordCount(t.text),
+  }));
   const participants: CallAnalysis["participants"] = [];
   for (const t of turns)
     if (!participants.some((p) => p.name === t.speaker))
@@ -118,9 +124,9 @@ export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnaly
   const count = { seller: 0, customer: 0 };
   const words = { seller: 0, customer: 0 };
   let backchannels = 0;
-  for (const t of turns) {
-    const side = sideOf(t.speaker);
-    const n = wordCount(t.text);
+  for (const t of read) {
+    const side = t.side;
+    const n = t.words;
     turnsBySpeaker[t.speaker]!++;
     wordsBySpeaker[t.speaker]! += n;
     count[side]++;
@@ -128,7 +134,7 @@ export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnaly
     if (isBackchannel(t.text)) backchannels++;
   }
 
-  const questionsList = questionsOf(turns, sideOf);
+  const questionsList = questionsOf(read);
   const bySpeaker = Object.fromEntries(participants.map((p) => [p.name, 0]));
   const questionTypes = {
     seller: { open: 0, closed: 0, insight: 0 },
@@ -140,7 +146,7 @@ export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnaly
   }
   const sellerQuestions = questionsList.filter((q) => q.side === "seller").length;
   const sellerWordShare = share(words.seller, words.seller + words.customer);
-  const topics = topicsOf(turns, sideOf);
+  const topics = topicsOf(read, questionsList);
 
   return {
     participants,
@@ -162,12 +168,12 @@ export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnaly
       .filter((q) => q.side === "seller" && q.type === "insight")
       .map((q) => q.text),
     questionsList,
-    longestSellerMonologue: longestMonologue(turns, sideOf),
-    longestSellerSideStretch: longestStretch(turns, sideOf),
+    longestSellerMonologue: longestMonologue(read),
+    longestSellerSideStretch: longestStretch(read),
     ...topics,
-    discountOffered: discountOf(turns, sideOf),
-    nextStep: nextStepOf(turns, sideOf),
-    customerStatements: statementsOf(turns, sideOf),
+    discountOffered: discountOf(read),
+    nextStep: nextStepOf(read),
+    customerStatements: statementsOf(read),
     callType:
       sellerWordShare >= 0.7 && sellerQuestions < 8
         ? "pitch"
@@ -177,17 +183,22 @@ export function analyzeCall(turns: Turn[], sellers: Iterable<string>): CallAnaly
   };
 }
 
-type SideOf = (speaker: string) => Side;
+/** A turn read once: its side, sentences and word count, which every part of the analysis uses. */
+interface ReadTurn extends Turn {
+  side: Side;
+  sentences: string[];
+  words: number;
+}
 
-function questionsOf(turns: Turn[], sideOf: SideOf): Question[] {
+function questionsOf(turns: ReadTurn[]): Question[] {
   const out: Question[] = [];
+  // What someone else said last, carried along (a speaker's own turns in a row keep it): one pass for echoes.
+  let previousTurn: string | undefined;
   turns.forEach((t, index) => {
-    const side = sideOf(t.speaker);
-    const previousTurn = turns
-      .slice(0, index)
-      .reverse()
-      .find((p) => p.speaker !== t.speaker)?.text;
-    const sentences = sentencesOf(t.text);
+    const side = t.side;
+    const before = turns[index - 1];
+    if (before && before.speaker !== t.speaker) previousTurn = before.text;
+    const sentences = t.sentences;
     for (let i = 0; i < sentences.length; i++) {
       const reading = readSentence(sentences[i]!, { side, next: sentences[i + 1], previousTurn });
       if (!reading?.counted) continue;
@@ -215,26 +226,25 @@ function questionsOf(turns: Turn[], sideOf: SideOf): Question[] {
   return out;
 }
 
-function longestMonologue(turns: Turn[], sideOf: SideOf): CallAnalysis["longestSellerMonologue"] {
+function longestMonologue(turns: ReadTurn[]): CallAnalysis["longestSellerMonologue"] {
   let best: CallAnalysis["longestSellerMonologue"] = { words: 0, speaker: null, turn: null };
   for (const t of turns) {
-    const n = wordCount(t.text);
-    if (sideOf(t.speaker) === "seller" && n > best.words)
-      best = { words: n, speaker: t.speaker, turn: t.turn };
+    const n = t.words;
+    if (t.side === "seller" && n > best.words) best = { words: n, speaker: t.speaker, turn: t.turn };
   }
   return best;
 }
 
-function longestStretch(turns: Turn[], sideOf: SideOf): CallAnalysis["longestSellerSideStretch"] {
+function longestStretch(turns: ReadTurn[]): CallAnalysis["longestSellerSideStretch"] {
   let best: CallAnalysis["longestSellerSideStretch"] = {
     words: 0,
     firstTurn: null,
     lastTurn: null,
     speakers: [],
   };
-  let run: Turn[] = [];
+  let run: ReadTurn[] = [];
   const close = () => {
-    const n = run.reduce((sum, t) => sum + wordCount(t.text), 0);
+    const n = run.reduce((sum, t) => sum + t.words, 0);
     if (run.length && n > best.words)
       best = {
         words: n,
@@ -245,31 +255,31 @@ function longestStretch(turns: Turn[], sideOf: SideOf): CallAnalysis["longestSel
     run = [];
   };
   for (const t of turns) {
-    if (sideOf(t.speaker) === "seller") run.push(t);
+    if (t.side === "seller") run.push(t);
     else close();
   }
   close();
   return best;
 }
 
-const matches = (pattern: RegExp, text: string) =>
-  (text.match(new RegExp(pattern.source, "gi")) ?? []).length;
+const globally = (pattern: RegExp) => new RegExp(pattern.source, "gi");
+const OUR_WORDS = /\b(?:we|we've|we're|we'll|our|ours|us)\b/gi;
+const THEIR_WORDS = /\b(?:your|you're|you've)\b/gi;
+const PRODUCT_ALL = globally(PRODUCT);
+const PLAYBACK_ALL = globally(PLAYBACK);
+const HOUSEKEEPING_ALL = globally(HOUSEKEEPING);
+const matches = (pattern: RegExp, text: string) => text.match(pattern)?.length ?? 0;
 
 /**
  * One label per seller turn for its main content, by which kind of words dominate it: our product (we, our,
  * features, pricing), the customer's situation (played back to them, or asked about: each real question
- * counts), or housekeeping (greetings, agenda, logistics, next steps).
+ * counts, `asked` of them in this turn), or housekeeping (greetings, agenda, logistics, next steps).
  */
-export function topicOf(text: string, side: "seller" | "customer" = "seller"): Topic {
+export function topicOf(text: string, asked: number, words = wordCount(text)): Topic {
   const lower = text.toLowerCase();
-  const n = wordCount(text);
-  const sentences = sentencesOf(text);
-  const asked = sentences.filter(
-    (s, i) => readSentence(s, { side, next: sentences[i + 1], previousTurn: undefined })?.counted,
-  ).length;
-  const ours = matches(/\b(?:we|we've|we're|we'll|our|ours|us)\b/, lower) + 2 * matches(PRODUCT, lower);
-  const theirs = 2 * matches(PLAYBACK, lower) + matches(/\b(?:your|you're|you've)\b/, lower) + 3 * asked;
-  const housekeeping = 2 * matches(HOUSEKEEPING, lower) + (n <= 15 ? 1 : 0);
+  const ours = matches(OUR_WORDS, lower) + 2 * matches(PRODUCT_ALL, lower);
+  const theirs = 2 * matches(PLAYBACK_ALL, lower) + matches(THEIR_WORDS, lower) + 3 * asked;
+  const housekeeping = 2 * matches(HOUSEKEEPING_ALL, lower) + (words <= 15 ? 1 : 0);
   const scores: [Topic, number][] = [
     ["our_product", ours],
     ["customer_problem", theirs],
@@ -279,10 +289,17 @@ export function topicOf(text: string, side: "seller" | "customer" = "seller"): T
   return scores[0]![1] > 0 ? scores[0]![0] : "other";
 }
 
-function topicsOf(turns: Turn[], sideOf: SideOf) {
+function topicsOf(turns: ReadTurn[], questions: Question[]) {
+  const asked = new Map<number, number>();
+  for (const q of questions) asked.set(q.turn, (asked.get(q.turn) ?? 0) + 1);
   const sellerTurnTopics = turns
-    .filter((t) => sideOf(t.speaker) === "seller")
-    .map((t) => ({ turn: t.turn, speaker: t.speaker, topic: topicOf(t.text), words: wordCount(t.text) }));
+    .filter((t) => t.side === "seller")
+    .map((t) => ({
+      turn: t.turn,
+      speaker: t.speaker,
+      topic: topicOf(t.text, asked.get(t.turn) ?? 0, t.words),
+      words: t.words,
+    }));
   const words = { customer_problem: 0, our_product: 0, other: 0 };
   for (const t of sellerTurnTopics) words[t.topic] += t.words;
   const substance = words.customer_problem + words.our_product;
@@ -296,10 +313,10 @@ function topicsOf(turns: Turn[], sideOf: SideOf) {
   };
 }
 
-function discountOf(turns: Turn[], sideOf: SideOf) {
+function discountOf(turns: ReadTurn[]) {
   const sentences = turns
-    .filter((t) => sideOf(t.speaker) === "seller")
-    .flatMap((t) => sentencesOf(t.text))
+    .filter((t) => t.side === "seller")
+    .flatMap((t) => t.sentences)
     .filter((s) => DISCOUNT.test(s));
   return { offered: sentences.length > 0, sentences };
 }
@@ -308,42 +325,38 @@ function discountOf(turns: Turn[], sideOf: SideOf) {
  * A next step is agreed when one side proposes a concrete action on a specific day and the other side accepts
  * it (and does not then decline); its owner is who took it on ("I'll send the invite"), else who accepted.
  */
-function nextStepOf(turns: Turn[], sideOf: SideOf): CallAnalysis["nextStep"] {
+function nextStepOf(turns: ReadTurn[]): CallAnalysis["nextStep"] {
   const proposals: { index: number; sentence: string; date: string }[] = [];
   turns.forEach((t, index) => {
-    for (const s of sentencesOf(t.text)) {
+    for (const s of t.sentences) {
       const day = SPECIFIC_DAY.exec(s);
       if (day && FORWARD_ACTION.test(s) && !VAGUE_DATE.test(s))
         proposals.push({ index, sentence: s, date: day[0] });
     }
   });
-  const vague = turns.flatMap((t) =>
-    sentencesOf(t.text).filter((s) => VAGUE_DATE.test(s) && FORWARD_ACTION.test(s)),
-  );
+  const vague = turns.flatMap((t) => t.sentences.filter((s) => VAGUE_DATE.test(s) && FORWARD_ACTION.test(s)));
   for (const proposal of proposals.reverse()) {
     const proposer = turns[proposal.index]!;
     const replies = turns.slice(proposal.index + 1, proposal.index + 5);
-    const answer = replies.find((t) => sideOf(t.speaker) !== sideOf(proposer.speaker));
+    const answer = replies.find((t) => t.side !== proposer.side);
     if (!answer) continue;
-    const answered = sentencesOf(answer.text);
+    const answered = answer.sentences;
     const accepted = answered.some((s) => ACCEPTS.test(s)) && !answered.some((s) => DECLINES.test(s));
     const laterDecline = replies.some(
-      (t) => sideOf(t.speaker) === "customer" && sentencesOf(t.text).some((s) => DECLINES.test(s)),
+      (t) => t.side === "customer" && t.sentences.some((s) => DECLINES.test(s)),
     );
     if (!accepted || laterDecline) continue;
-    const window = replies.filter(
-      (t) => sideOf(t.speaker) !== sideOf(proposer.speaker) || /\bi'll\b/i.test(t.text),
-    );
+    const window = replies.filter((t) => t.side !== proposer.side || /\bi'll\b/i.test(t.text));
     const sentences = [
       proposal.sentence,
-      ...window.flatMap((t) => sentencesOf(t.text).filter((s) => ACCEPTS.test(s) || /\bi'll\b/i.test(s))),
+      ...window.flatMap((t) => t.sentences.filter((s) => ACCEPTS.test(s) || /\bi'll\b/i.test(s))),
     ];
     const takers = [proposer, ...replies].filter((t) =>
       /\b(?:i'll|i will)\s+(?:send|book|set|bring|get|make|invite|put|block|organi[sz]e|host|arrange|pull)\b/i.test(
         t.text,
       ),
     );
-    const owner = (takers.find((t) => sideOf(t.speaker) === "customer") ?? takers[0] ?? answer).speaker;
+    const owner = (takers.find((t) => t.side === "customer") ?? takers[0] ?? answer).speaker;
     return { agreed: true, owner, date: proposal.date, sentences: [...new Set(sentences)] };
   }
   return {
@@ -395,11 +408,11 @@ export function statementKind(sentence: string): "problem" | "impact" | "concern
   return null;
 }
 
-function statementsOf(turns: Turn[], sideOf: SideOf): CallAnalysis["customerStatements"] {
+function statementsOf(turns: ReadTurn[]): CallAnalysis["customerStatements"] {
   const out: CallAnalysis["customerStatements"] = { problem: [], impact: [], concern: [] };
   for (const t of turns) {
-    if (sideOf(t.speaker) !== "customer") continue;
-    for (const sentence of sentencesOf(t.text)) {
+    if (t.side !== "customer") continue;
+    for (const sentence of t.sentences) {
       if (/\?["'”’)]*$/.test(sentence) || wordCount(sentence) < 5) continue;
       const kind = statementKind(sentence);
       if (kind) out[kind].push({ turn: t.turn, speaker: t.speaker, text: sentence, at: t.start });
