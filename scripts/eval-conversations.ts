@@ -6,6 +6,7 @@ import { analyzeCall } from "../src/domain/conversations/analyze.ts";
 import { decodeTranscript } from "../src/domain/conversations/decode.ts";
 import { asReport, type CallReport } from "../src/domain/conversations/report.ts";
 import { parseTranscript } from "../src/domain/conversations/transcript.ts";
+import { persuasionDialogues, relation } from "./persuasion.ts";
 
 const dir =
   process.argv.slice(2).find((a) => !a.startsWith("--")) ??
@@ -146,3 +147,22 @@ console.log(
   `exact checks (turns, words, share, backchannels, monologue, stretch, insight ±1, next step, discount, call type): ${pooled.checks - pooled.failed} of ${pooled.checks} right`,
 );
 if (process.argv.includes("--misses")) console.log(`\nmisses:\n${misses.join("\n")}`);
+
+const persuasionDir = path.resolve(dir, "../../data/persuasionforgood");
+if (existsSync(persuasionDir)) {
+  const dialogues = persuasionDialogues(persuasionDir);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pts = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)} pts`;
+  console.log(
+    `\nPersuasionForGood: ${dialogues.length} real chats; persuader ≈ seller, persuadee ≈ buyer; outcome: the persuadee donated (${pct(dialogues.filter((d) => d.donated).length / dialogues.length)} did)`,
+  );
+  for (const [name, measure] of [
+    ["persuader talk share", (d: (typeof dialogues)[number]) => d.share],
+    ["persuader questions", (d: (typeof dialogues)[number]) => d.questions],
+  ] as const) {
+    const r = relation(dialogues, measure);
+    console.log(
+      `  ${name} above the median (${Number(r.cut.toFixed(3))}): donated ${pct(r.above)}; at or below: ${pct(r.below)}; difference ${pts(r.difference)} (95% bootstrap CI ${pts(r.low)} to ${pts(r.high)})`,
+    );
+  }
+}
