@@ -48,6 +48,14 @@ beforeAll(async () => {
   });
   const correction = (await a.as.admin.get(`/api/v1/decisions/${decision.id}/corrections`)).body.items[0];
   const template = (await a.as.admin.get("/api/v1/plan-templates")).body.items[0];
+  const conversation = (
+    await a.as.admin.post(`/api/v1/decisions/${decision.id}/conversations`, {
+      happenedOn: "2026-11-20",
+      channel: "call",
+      title: "Discovery",
+      transcript: "Ann Seller: How do you close the month today?\nDana Lee: By hand in spreadsheets, and it takes twelve days a month.\n",
+    })
+  ).body;
   const imported = await importFiles(
     t.db,
     { workspaceId: a.workspace.id, memberId: a.admin.id },
@@ -65,6 +73,8 @@ beforeAll(async () => {
     "plan-steps": step.id,
     "share-links": link.id,
     corrections: correction.id,
+    conversations: conversation.id,
+    "conversation-proposals": conversation.proposals[0].id,
     "plan-templates": template.id,
     accounts: account.id,
     stakeholders: cfo.id,
@@ -95,6 +105,8 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   actions: () => records.actions!,
   imports: () => records.imports!,
   uploads: () => records.uploads!,
+  conversations: () => records.conversations!,
+  "conversation-proposals": () => records["conversation-proposals"]!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -121,6 +133,9 @@ const validBody: Record<string, unknown> = {
   "POST /api/v1/plan-steps/{id}/comments": { body: "Intrude" },
   "PATCH /api/v1/corrections/{id}": { version: 1, status: "accepted" },
   "PATCH /api/v1/plan-templates/{id}": { version: 1, name: "Intrude" },
+  "POST /api/v1/decisions/{id}/conversations": { happenedOn: "2026-11-20", channel: "call", title: "Intrude" },
+  "PATCH /api/v1/conversations/{id}": { version: 1, title: "Intrude" },
+  "PATCH /api/v1/conversation-proposals/{id}": { version: 1, status: "dismissed" },
 };
 /** Deletes, restores and completion name the version the client saw. */
 const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");

@@ -285,6 +285,57 @@ export interface MemberLinkTable {
   revoked_at: Date | null;
 }
 
+export interface ConversationTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  happened_on: string;
+  channel: "call" | "video" | "meeting" | "email" | "note";
+  title: string;
+  notes: string | null;
+  transcript_format: string | null;
+  turns: Json;
+  speakers: Json;
+  analysis: Json | null;
+  warnings: Json;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
+export interface SpeakerMappingTable {
+  workspace_id: string;
+  name_key: string;
+  member_id: string | null;
+  stakeholder_id: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ConversationProposalTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  decision_id: string;
+  kind: "problem" | "impact" | "concern" | "next_step";
+  text: string;
+  speaker: string;
+  stakeholder_id: string | null;
+  turn: number;
+  at_seconds: number | null;
+  status: ColumnType<
+    "proposed" | "accepted" | "dismissed",
+    "proposed" | undefined,
+    "proposed" | "accepted" | "dismissed"
+  >;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export interface ShareLinkTable {
   id: string;
   workspace_id: string;
@@ -432,4 +483,7 @@ export interface Database {
   import_run: ImportRunTable;
   import_issue: ImportIssueTable;
   import_mapping: ImportMappingTable;
+  conversation: ConversationTable;
+  speaker_mapping: SpeakerMappingTable;
+  conversation_proposal: ConversationProposalTable;
 }

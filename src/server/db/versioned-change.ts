@@ -24,6 +24,8 @@ const VERSIONED = {
   review_answer: "kept",
   question: "kept",
   problem_correction: "kept",
+  conversation: "soft",
+  conversation_proposal: "kept",
   workspace: "workspace",
 } as const;
 

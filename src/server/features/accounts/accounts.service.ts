@@ -110,26 +110,29 @@ function stakeholderColumns(input: Partial<StakeholderBody>) {
 }
 
 export async function createStakeholder(db: Kysely<Database>, actor: Actor, input: StakeholderBody) {
-  return db.transaction().execute(async (trx) => {
-    if (!(await findAccount(trx, actor.workspaceId, input.accountId)))
-      throw unknownReference("accountId", "The account");
-    const id = randomUUID();
-    await insertStakeholder(trx, {
-      id,
-      workspace_id: actor.workspaceId,
-      account_id: input.accountId,
-      name: input.name,
-      title: blank(input.title),
-      email: blank(input.email),
-      phone: blank(input.phone),
-      notes: blank(input.notes),
-      source_system: null,
-      source_id: null,
-    });
-    const stakeholder = presentStakeholder((await findStakeholder(trx, actor.workspaceId, id))!);
-    await recordCreate(trx, actor, "stakeholder", id, stakeholder);
-    return stakeholder;
+  return db.transaction().execute((trx) => insertNewStakeholder(trx, actor, input));
+}
+
+/** A new person at an account, inside the caller's transaction (a speaker becoming a stakeholder). */
+export async function insertNewStakeholder(trx: Kysely<Database>, actor: Actor, input: StakeholderBody) {
+  if (!(await findAccount(trx, actor.workspaceId, input.accountId)))
+    throw unknownReference("accountId", "The account");
+  const id = randomUUID();
+  await insertStakeholder(trx, {
+    id,
+    workspace_id: actor.workspaceId,
+    account_id: input.accountId,
+    name: input.name,
+    title: blank(input.title),
+    email: blank(input.email),
+    phone: blank(input.phone),
+    notes: blank(input.notes),
+    source_system: null,
+    source_id: null,
   });
+  const stakeholder = presentStakeholder((await findStakeholder(trx, actor.workspaceId, id))!);
+  await recordCreate(trx, actor, "stakeholder", id, stakeholder);
+  return stakeholder;
 }
 
 export async function changeStakeholder(

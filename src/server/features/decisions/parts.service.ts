@@ -168,31 +168,39 @@ export async function addConcern(
   decisionId: string,
   body: ConcernBody,
 ) {
-  const id = await db.transaction().execute(async (trx) => {
-    const decision = await requireVisibleDecision(trx, actor, decisionId);
-    requireEditableDecision(actor, decision);
-    await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
-      { path: "raisedBy", id: body.raisedBy },
-    ]);
-    const id = randomUUID();
-    await insertConcern(trx, {
-      id,
-      workspace_id: actor.workspaceId,
-      decision_id: decisionId,
-      text: body.text,
-      kind: body.kind,
-      category: body.category,
-      raised_by: body.raisedBy ?? null,
-      severity: body.severity ?? "medium",
-      status: body.status ?? "open",
-      response: body.response ?? null,
-    });
-    const created = presentConcern((await findConcern(trx, actor.workspaceId, id))!);
-    await recordCreate(trx, actor, "concern", id, created, decisionId);
-    await refreshDerived(trx, actor.workspaceId, decisionId);
-    return id;
-  });
+  const id = await db.transaction().execute((trx) => addConcernIn(trx, actor, decisionId, body));
   return presentConcern((await findConcern(db, actor.workspaceId, id))!);
+}
+
+/** A concern added inside the caller's transaction (one a conversation taught); answers its id. */
+export async function addConcernIn(
+  trx: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  body: ConcernBody,
+) {
+  const decision = await requireVisibleDecision(trx, actor, decisionId);
+  requireEditableDecision(actor, decision);
+  await checkStakeholders(trx, actor.workspaceId, decision.account_id, [
+    { path: "raisedBy", id: body.raisedBy },
+  ]);
+  const id = randomUUID();
+  await insertConcern(trx, {
+    id,
+    workspace_id: actor.workspaceId,
+    decision_id: decisionId,
+    text: body.text,
+    kind: body.kind,
+    category: body.category,
+    raised_by: body.raisedBy ?? null,
+    severity: body.severity ?? "medium",
+    status: body.status ?? "open",
+    response: body.response ?? null,
+  });
+  const created = presentConcern((await findConcern(trx, actor.workspaceId, id))!);
+  await recordCreate(trx, actor, "concern", id, created, decisionId);
+  await refreshDerived(trx, actor.workspaceId, decisionId);
+  return id;
 }
 
 export function changeConcern(

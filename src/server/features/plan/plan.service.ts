@@ -104,33 +104,41 @@ export async function addStep(
   decisionId: string,
   input: z.output<typeof createStepBody>,
 ) {
-  const id = await db.transaction().execute(async (trx) => {
-    const decision = await editableDecision(trx, actor, decisionId);
-    await checkStepReferences(trx, actor, decision, input);
-    const id = randomUUID();
-    await insertSteps(trx, [
-      {
-        id,
-        workspace_id: actor.workspaceId,
-        decision_id: decisionId,
-        title: input.title,
-        description: input.description ?? null,
-        owner_side: input.ownerSide ?? "customer",
-        owner_stakeholder_id: input.ownerStakeholderId ?? null,
-        owner_member_id: input.ownerMemberId ?? null,
-        due_date: input.dueDate ?? null,
-        first_due_date: input.dueDate ?? null,
-        status: input.status ?? "not_started",
-        blocked_reason: input.blockedReason ?? null,
-        position: await nextPosition(trx, actor.workspaceId, decisionId),
-        depends_on: input.dependsOn ?? null,
-      },
-    ]);
-    await recordCreate(trx, actor, "plan_step", id, input, decisionId);
-    await refreshDerived(trx, actor.workspaceId, decisionId);
-    return id;
-  });
+  const id = await db.transaction().execute((trx) => addStepIn(trx, actor, decisionId, input));
   return presentStep((await findStep(db, actor.workspaceId, id))!, []);
+}
+
+/** A step added inside the caller's transaction (a next step a conversation agreed); answers its id. */
+export async function addStepIn(
+  trx: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  input: z.output<typeof createStepBody>,
+) {
+  const decision = await editableDecision(trx, actor, decisionId);
+  await checkStepReferences(trx, actor, decision, input);
+  const id = randomUUID();
+  await insertSteps(trx, [
+    {
+      id,
+      workspace_id: actor.workspaceId,
+      decision_id: decisionId,
+      title: input.title,
+      description: input.description ?? null,
+      owner_side: input.ownerSide ?? "customer",
+      owner_stakeholder_id: input.ownerStakeholderId ?? null,
+      owner_member_id: input.ownerMemberId ?? null,
+      due_date: input.dueDate ?? null,
+      first_due_date: input.dueDate ?? null,
+      status: input.status ?? "not_started",
+      blocked_reason: input.blockedReason ?? null,
+      position: await nextPosition(trx, actor.workspaceId, decisionId),
+      depends_on: input.dependsOn ?? null,
+    },
+  ]);
+  await recordCreate(trx, actor, "plan_step", id, input, decisionId);
+  await refreshDerived(trx, actor.workspaceId, decisionId);
+  return id;
 }
 
 /** Column changes for a step, counting moves of its due date (the plan's slippage history). */

@@ -1,0 +1,152 @@
+import type { Kysely, Selectable } from "kysely";
+import type { ConversationProposalTable, ConversationTable, Database } from "../../db/schema.ts";
+
+export type ConversationRow = Selectable<ConversationTable>;
+export type ProposalRow = Selectable<ConversationProposalTable>;
+
+export function findConversation(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  includeDeleted = false,
+) {
+  let query = db
+    .selectFrom("conversation")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id);
+  if (!includeDeleted) query = query.where("deleted_at", "is", null);
+  return query.executeTakeFirst();
+}
+
+/** A decision's conversations, newest first, with how many proposals still wait for the seller. */
+export function conversationsOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  return db
+    .selectFrom("conversation")
+    .selectAll("conversation")
+    .select((eb) =>
+      eb
+        .selectFrom("conversation_proposal")
+        .select((p) => p.fn.countAll<string>().as("n"))
+        .whereRef("conversation_proposal.conversation_id", "=", "conversation.id")
+        .where("conversation_proposal.status", "=", "proposed")
+        .as("proposed"),
+    )
+    .where("conversation.workspace_id", "=", workspaceId)
+    .where("conversation.decision_id", "=", decisionId)
+    .where("conversation.deleted_at", "is", null)
+    .orderBy("conversation.happened_on", "desc")
+    .orderBy("conversation.created_at", "desc")
+    .execute();
+}
+
+export async function insertConversation(
+  db: Kysely<Database>,
+  row: Omit<ConversationRow, "created_at" | "updated_at" | "deleted_at" | "version">,
+) {
+  await db
+    .insertInto("conversation")
+    .values({
+      ...row,
+      turns: JSON.stringify(row.turns),
+      speakers: JSON.stringify(row.speakers),
+      analysis: row.analysis === null ? null : JSON.stringify(row.analysis),
+      warnings: JSON.stringify(row.warnings),
+    })
+    .execute();
+}
+
+export function proposalsOf(db: Kysely<Database>, workspaceId: string, conversationId: string) {
+  return db
+    .selectFrom("conversation_proposal")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("conversation_id", "=", conversationId)
+    .orderBy("turn")
+    .orderBy("created_at")
+    .execute();
+}
+
+export function findProposal(db: Kysely<Database>, workspaceId: string, id: string) {
+  return db
+    .selectFrom("conversation_proposal")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function insertProposals(
+  db: Kysely<Database>,
+  rows: Omit<
+    ProposalRow,
+    "status" | "resolved_by" | "resolved_at" | "created_at" | "updated_at" | "version"
+  >[],
+) {
+  if (rows.length) await db.insertInto("conversation_proposal").values(rows).execute();
+}
+
+/** Proposals the seller has not answered yet: read again from the new analysis when the speakers change. */
+export async function deleteOpenProposals(db: Kysely<Database>, workspaceId: string, conversationId: string) {
+  await db
+    .deleteFrom("conversation_proposal")
+    .where("workspace_id", "=", workspaceId)
+    .where("conversation_id", "=", conversationId)
+    .where("status", "=", "proposed")
+    .execute();
+}
+
+/** Who each remembered speaker name is, in this workspace. */
+export function speakerMappings(db: Kysely<Database>, workspaceId: string, nameKeys: string[]) {
+  if (!nameKeys.length) return Promise.resolve([]);
+  return db
+    .selectFrom("speaker_mapping")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("name_key", "in", nameKeys)
+    .execute();
+}
+
+export async function rememberSpeaker(
+  db: Kysely<Database>,
+  workspaceId: string,
+  nameKey: string,
+  who: { memberId: string | null; stakeholderId: string | null },
+) {
+  await db
+    .insertInto("speaker_mapping")
+    .values({
+      workspace_id: workspaceId,
+      name_key: nameKey,
+      member_id: who.memberId,
+      stakeholder_id: who.stakeholderId,
+    })
+    .onConflict((oc) =>
+      oc.columns(["workspace_id", "name_key"]).doUpdateSet({
+        member_id: who.memberId,
+        stakeholder_id: who.stakeholderId,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+/** Members and the account's people by name, to recognise speakers never mapped before. */
+export async function namedPeople(db: Kysely<Database>, workspaceId: string, accountId: string) {
+  const [members, stakeholders] = await Promise.all([
+    db
+      .selectFrom("member")
+      .select(["id", "name"])
+      .where("workspace_id", "=", workspaceId)
+      .where("deleted_at", "is", null)
+      .execute(),
+    db
+      .selectFrom("stakeholder")
+      .select(["id", "name"])
+      .where("workspace_id", "=", workspaceId)
+      .where("account_id", "=", accountId)
+      .where("deleted_at", "is", null)
+      .execute(),
+  ]);
+  return { members, stakeholders };
+}
