@@ -53,7 +53,8 @@ beforeAll(async () => {
       happenedOn: "2026-11-20",
       channel: "call",
       title: "Discovery",
-      transcript: "Ann Seller: How do you close the month today?\nDana Lee: By hand in spreadsheets, and it takes twelve days a month.\n",
+      transcript:
+        "Ann Seller: How do you close the month today?\nDana Lee: By hand in spreadsheets, and it takes twelve days a month.\n",
     })
   ).body;
   const imported = await importFiles(
@@ -133,7 +134,11 @@ const validBody: Record<string, unknown> = {
   "POST /api/v1/plan-steps/{id}/comments": { body: "Intrude" },
   "PATCH /api/v1/corrections/{id}": { version: 1, status: "accepted" },
   "PATCH /api/v1/plan-templates/{id}": { version: 1, name: "Intrude" },
-  "POST /api/v1/decisions/{id}/conversations": { happenedOn: "2026-11-20", channel: "call", title: "Intrude" },
+  "POST /api/v1/decisions/{id}/conversations": {
+    happenedOn: "2026-11-20",
+    channel: "call",
+    title: "Intrude",
+  },
   "PATCH /api/v1/conversations/{id}": { version: 1, title: "Intrude" },
   "PATCH /api/v1/conversation-proposals/{id}": { version: 1, status: "dismissed" },
 };
