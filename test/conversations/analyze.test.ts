@@ -189,3 +189,27 @@ describe("sentences, backchannels, statements and topics", () => {
     expect(topicOf("Thanks both, I'll send the invite for Monday.", 0)).toBe("other");
   });
 });
+
+describe("coaching: what to try next time, each with its figure", () => {
+  it("says what prompted each note and what to try, and nothing where the call went well", async () => {
+    const { coachingOf } = await import("../../src/domain/conversations/coaching.ts");
+    const notes = coachingOf(roastery());
+    expect(notes.map((n) => n.key)).toEqual(["few_questions", "discount"]);
+    expect(notes[0]!.said).toBe("You asked 8 questions; in discovery, top performers ask 11–14.");
+    const pitch = analyzeCall(
+      parseTranscript(
+        `Rep: ${"Our platform does everything you need and we integrate with all of it. ".repeat(20)}\nBuyer: Okay.\nRep: We can take 20 percent off this month.`,
+      ).turns,
+      ["Rep"],
+    );
+    expect(coachingOf(pitch).map((n) => n.key)).toEqual([
+      "talked_most",
+      "few_questions",
+      "no_insight",
+      "long_monologue",
+      "product_talk",
+      "discount",
+      "no_next_step",
+    ]);
+  });
+});

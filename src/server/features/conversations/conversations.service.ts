@@ -24,7 +24,7 @@ import { requireEditableDecision } from "../../http/policies.ts";
 import { insertNewStakeholder, requireStakeholderOf } from "../accounts/accounts.service.ts";
 import { requireVisibleDecision } from "../decisions/access.service.ts";
 import { changeDecision } from "../decisions/decisions.service.ts";
-import { addConcernIn } from "../decisions/parts.service.ts";
+import { addConcernIn, involveSpeaker } from "../decisions/parts.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { addStepIn } from "../plan/plan.service.ts";
 import { loggedConversation, presentConversation, presentSummary } from "./conversations.presenter.ts";
@@ -83,6 +83,17 @@ function readConversation(turns: Turn[], speakers: Speaker[]) {
     speakers.filter((s) => s.side === "seller").map((s) => s.name),
   );
   return { analysis, evidence: evidenceFrom(analysis, turns, speakers) };
+}
+
+/** The customer's people who spoke take part in the decision. */
+async function involveSpeakers(
+  trx: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  speakers: Speaker[],
+) {
+  for (const s of speakers)
+    if (s.stakeholderId) await involveSpeaker(trx, actor, decisionId, s.stakeholderId);
 }
 
 async function propose(
@@ -144,6 +155,7 @@ export async function addConversation(
       created_by: actor.memberId,
     };
     await insertConversation(trx, row);
+    await involveSpeakers(trx, actor, decisionId, speakers);
     await recordCreate(
       trx,
       actor,
@@ -234,6 +246,7 @@ export async function changeConversation(db: Kysely<Database>, actor: SignedIn, 
           };
           await rememberSpeaker(trx, actor.workspaceId, nameKey(choice.name), who);
         }
+        await involveSpeakers(trx, actor, row.decision_id, next);
         const { analysis, evidence } = readConversation(row.turns as Turn[], next);
         patch = { ...patch, speakers: JSON.stringify(next), analysis: analysis && JSON.stringify(analysis) };
         await deleteOpenProposals(trx, actor.workspaceId, id);

@@ -75,23 +75,48 @@ export async function addInvolvement(
         "stakeholderId",
       );
     }
-    const id = randomUUID();
-    await insertInvolvement(trx, {
-      id,
-      workspace_id: actor.workspaceId,
-      decision_id: decisionId,
-      stakeholder_id: body.stakeholderId,
-      role: body.role,
-      influence: body.influence ?? "medium",
-      personal_stake: body.personalStake ?? null,
-      ...stanceColumns(body.stance),
-    });
-    const created = presentInvolvement((await findInvolvement(trx, actor.workspaceId, id))!);
-    await recordCreate(trx, actor, "involvement", id, created, decisionId);
+    const id = await insertNewInvolvement(trx, actor, decisionId, body);
     await refreshDerived(trx, actor.workspaceId, decisionId);
     return id;
   });
   return presentInvolvement((await findInvolvement(db, actor.workspaceId, id))!);
+}
+
+async function insertNewInvolvement(
+  trx: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  body: InvolvementBody,
+) {
+  const id = randomUUID();
+  await insertInvolvement(trx, {
+    id,
+    workspace_id: actor.workspaceId,
+    decision_id: decisionId,
+    stakeholder_id: body.stakeholderId,
+    role: body.role,
+    influence: body.influence ?? "medium",
+    personal_stake: body.personalStake ?? null,
+    ...stanceColumns(body.stance),
+  });
+  const created = presentInvolvement((await findInvolvement(trx, actor.workspaceId, id))!);
+  await recordCreate(trx, actor, "involvement", id, created, decisionId);
+  return id;
+}
+
+/**
+ * Someone at the customer who spoke in a conversation about the decision takes part in it: added once, in the
+ * caller's transaction, with the role "other" until the seller says which.
+ */
+export async function involveSpeaker(
+  trx: Kysely<Database>,
+  actor: SignedIn,
+  decisionId: string,
+  stakeholderId: string,
+) {
+  if (await involvementOf(trx, actor.workspaceId, decisionId, stakeholderId)) return;
+  await insertNewInvolvement(trx, actor, decisionId, { stakeholderId, role: "other" });
+  await refreshDerived(trx, actor.workspaceId, decisionId);
 }
 
 /** Parts of a decision (involvements, concerns) change with the decision's edit rights and refresh its readiness. */

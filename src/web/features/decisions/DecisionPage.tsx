@@ -23,6 +23,7 @@ import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { amountError, MoneyInput } from "../../components/MoneyInput.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
+import { ConversationsTab } from "../conversations/ConversationsTab.tsx";
 import { BuyerEvidence } from "../plan/BuyerEvidence.tsx";
 import { PlanEditor } from "../plan/PlanEditor.tsx";
 import { SharePanel } from "../plan/SharePanel.tsx";
@@ -242,6 +243,7 @@ export function DecisionPage() {
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="canvas">The customer's decision</Tabs.Tab>
+          <Tabs.Tab value="conversations">Conversations</Tabs.Tab>
           <Tabs.Tab value="plan">Plan and buyer room</Tabs.Tab>
           <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
@@ -266,6 +268,9 @@ export function DecisionPage() {
               </Stack>
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="conversations">
+          <ConversationsTab decision={decision} />
         </Tabs.Panel>
         <Tabs.Panel value="plan">
           <Stack>

@@ -4,7 +4,7 @@ import { z } from "zod";
  * What the decision pages keep in the address, so back, reload and a shared link show the same view. A value
  * the page does not know falls back to its default rather than failing the page.
  */
-export const DECISION_TABS = ["canvas", "plan", "reviews", "history"] as const;
+export const DECISION_TABS = ["canvas", "conversations", "plan", "reviews", "history"] as const;
 export type DecisionTab = (typeof DECISION_TABS)[number];
 
 export const TABLE_SORTS = ["readiness", "-value", "targetDate", "-costOfWaiting", "-updated"] as const;
@@ -19,4 +19,6 @@ export type DecisionsSearch = z.output<typeof decisionsSearch>;
 
 export const decisionSearch = z.object({
   tab: z.enum(DECISION_TABS).default("canvas").catch("canvas"),
+  /** The conversation open on the conversations tab. */
+  conversation: z.uuid().optional().catch(undefined),
 });

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { readinessOverall } from "./helpers.ts";
+import { expect, screenshot, test } from "./server.ts";
+
+test.use({ demo: true });
+
+test("a seller uploads a Zoom transcript, names the speakers, reads the coaching view, accepts two of the customer's statements and sees readiness rise", async ({
+  page,
+  confidant,
+}) => {
+  await page.goto(confidant.url);
+  await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByTestId("decision-card").filter({ hasText: "Stop rekeying 300 loads a day" }).click();
+  const before = await readinessOverall(page);
+
+  await page.getByRole("tab", { name: "Conversations" }).click();
+  await page.getByRole("button", { name: "Add a conversation" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a conversation" });
+  await dialog.locator("input[type=file]").setInputFiles(path.resolve("test/fixtures/calls/roastery.zoom.vtt"));
+  await expect(dialog.getByText("From roastery.zoom.vtt")).toBeVisible();
+  await dialog.getByLabel("What it was").fill("Discovery with Ingrid and Tomas");
+  await dialog.getByRole("button", { name: "Add and read it" }).click();
+
+  // Nobody is named yet: everyone counts as the customer until the seller says who is who.
+  const speakers = page.getByTestId("speaker-map");
+  await expect(speakers).toContainText("not named yet");
+  await speakers.getByLabel("Who is Ravi Shah?").click();
+  await page.getByRole("option", { name: "Priya Raman" }).click();
+  for (const name of ["Ingrid Dahl", "Tomas Berg"]) {
+    await speakers.getByLabel(`Who is ${name}?`).click();
+    await page.getByRole("option", { name: /A new person at/ }).click();
+  }
+  await speakers.getByRole("button", { name: "Save who spoke" }).click();
+  await expect(speakers).not.toContainText("not named yet");
+  await expect(speakers.getByLabel("Who is Tomas Berg?")).toHaveValue("Tomas Berg");
+
+  const coaching = page.getByTestId("coaching");
+  await expect(coaching).toContainText("Your questions: 8");
+  await expect(coaching.getByTestId("questions-asked")).toContainText("Walk me through a normal roast day.");
+  await expect(coaching.getByTestId("coaching-discount")).toContainText("You offered a price concession.");
+  await screenshot(page, "conversation-coaching");
+
+  const proposals = page.getByTestId("proposal");
+  const problem = proposals.filter({ hasText: "We plan batches on a whiteboard" });
+  await problem.getByRole("button", { name: "Accept" }).click();
+  await expect(problem.getByText("accepted")).toBeVisible();
+  const concern = proposals.filter({ hasText: "I am worried about our roasters" });
+  await concern.getByRole("button", { name: "Accept" }).click();
+  await expect(concern.getByText("accepted")).toBeVisible();
+  await screenshot(page, "conversation-proposals");
+
+  await page.getByRole("tab", { name: "The customer's decision" }).click();
+  await expect(page.getByTestId("section-problem")).toContainText("We plan batches on a whiteboard");
+  await expect(page.getByTestId("section-problem")).toContainText("Tomas Berg");
+  await expect.poll(() => readinessOverall(page)).toBeGreaterThan(before);
+  await screenshot(page, "conversation-readiness");
+});
