@@ -17,7 +17,9 @@ test("a seller uploads a Zoom transcript, names the speakers, reads the coaching
   await page.getByRole("tab", { name: "Conversations" }).click();
   await page.getByRole("button", { name: "Add a conversation" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a conversation" });
-  await dialog.locator("input[type=file]").setInputFiles(path.resolve("test/fixtures/calls/roastery.zoom.vtt"));
+  await dialog
+    .locator("input[type=file]")
+    .setInputFiles(path.resolve("test/fixtures/calls/roastery.zoom.vtt"));
   await expect(dialog.getByText("From roastery.zoom.vtt")).toBeVisible();
   await dialog.getByLabel("What it was").fill("Discovery with Ingrid and Tomas");
   await dialog.getByRole("button", { name: "Add and read it" }).click();
