@@ -57,4 +57,14 @@ test("a seller uploads a Zoom transcript, names the speakers, reads the coaching
   await expect(page.getByTestId("section-problem")).toContainText("Tomas Berg");
   await expect.poll(() => readinessOverall(page)).toBeGreaterThan(before);
   await screenshot(page, "conversation-readiness");
+
+  // A reviewer sees the decision's recent conversations and what they taught, and opens one from there.
+  await page.getByRole("tab", { name: "Reviews" }).click();
+  await page.getByRole("button", { name: /Start a review|Continue the open review/ }).click();
+  const recent = page.getByTestId("recent-conversations");
+  await expect(recent).toContainText("Discovery with Ingrid and Tomas");
+  await expect(recent).toContainText("2 taught the decision");
+  await screenshot(page, "review-recent-conversations");
+  await recent.getByRole("link", { name: "Discovery with Ingrid and Tomas" }).click();
+  await expect(page.getByTestId("coaching")).toBeVisible();
 });

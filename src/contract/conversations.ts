@@ -125,6 +125,7 @@ export const conversationSummary = z.object({
   sellerWordShare: z.number().nullable(),
   sellerQuestions: z.number().nullable(),
   proposed: z.number().describe("proposals still waiting for the seller"),
+  accepted: z.number().describe("proposals accepted into the decision"),
   createdAt: timestamp,
   version,
 });

@@ -133,6 +133,8 @@ describe("conversations on a decision", () => {
       version: concern.version,
       status: "accepted",
     });
+    const listed = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/conversations`)).body.items;
+    expect(listed.find((c: { id: string }) => c.id === conversation.id).accepted).toBe(2);
     const concerns = (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body.concerns;
     expect(concerns).toEqual([expect.objectContaining({ text: concern.text, raisedBy: ingridId })]);
 

@@ -8,7 +8,7 @@ import type { ConversationRow, ProposalRow } from "./conversations.repo.ts";
 const analysisOf = (row: ConversationRow) => row.analysis as CallAnalysis | null;
 
 export function presentSummary(
-  row: ConversationRow & { proposed?: string | number | null },
+  row: ConversationRow & { proposed?: string | number | null; accepted?: string | number | null },
 ): z.infer<typeof conversationSummary> {
   const analysis = analysisOf(row);
   return {
@@ -21,6 +21,7 @@ export function presentSummary(
     sellerWordShare: analysis?.sellerWordShare ?? null,
     sellerQuestions: analysis?.questions.seller ?? null,
     proposed: Number(row.proposed ?? 0),
+    accepted: Number(row.accepted ?? 0),
     createdAt: row.created_at.toISOString(),
     version: row.version,
   };
@@ -44,7 +45,11 @@ export function presentConversation(row: ConversationRow, proposals: ProposalRow
   const analysis = analysisOf(row);
   const words = (analysis?.wordsBySpeaker ?? {}) as Record<string, number>;
   return {
-    ...presentSummary({ ...row, proposed: proposals.filter((p) => p.status === "proposed").length }),
+    ...presentSummary({
+      ...row,
+      proposed: proposals.filter((p) => p.status === "proposed").length,
+      accepted: proposals.filter((p) => p.status === "accepted").length,
+    }),
     notes: row.notes,
     transcriptFormat: row.transcript_format,
     turns: (row.turns as Turn[]).map(({ turn, speaker, text, start, end }) => ({

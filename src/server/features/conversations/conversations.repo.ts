@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { ConversationProposalTable, ConversationTable, Database } from "../../db/schema.ts";
 
 export type ConversationRow = Selectable<ConversationTable>;
@@ -19,19 +19,22 @@ export function findConversation(
   return query.executeTakeFirst();
 }
 
-/** A decision's conversations, newest first, with how many proposals still wait for the seller. */
+const proposalCount = (eb: ExpressionBuilder<Database, "conversation">, status: "proposed" | "accepted") =>
+  eb
+    .selectFrom("conversation_proposal")
+    .select((p) => p.fn.countAll<string>().as("n"))
+    .whereRef("conversation_proposal.conversation_id", "=", "conversation.id")
+    .where("conversation_proposal.status", "=", status);
+
+/** A decision's conversations, newest first, with how many proposals wait for the seller and how many went in. */
 export function conversationsOf(db: Kysely<Database>, workspaceId: string, decisionId: string) {
   return db
     .selectFrom("conversation")
     .selectAll("conversation")
-    .select((eb) =>
-      eb
-        .selectFrom("conversation_proposal")
-        .select((p) => p.fn.countAll<string>().as("n"))
-        .whereRef("conversation_proposal.conversation_id", "=", "conversation.id")
-        .where("conversation_proposal.status", "=", "proposed")
-        .as("proposed"),
-    )
+    .select((eb) => [
+      proposalCount(eb, "proposed").as("proposed"),
+      proposalCount(eb, "accepted").as("accepted"),
+    ])
     .where("conversation.workspace_id", "=", workspaceId)
     .where("conversation.decision_id", "=", decisionId)
     .where("conversation.deleted_at", "is", null)

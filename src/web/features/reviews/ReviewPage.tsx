@@ -23,6 +23,7 @@ import type { Review } from "../../../contract/reviews.ts";
 import { LongText } from "../../components/LongText.tsx";
 import { notifyError, showErrorsOn } from "../../lib/errors.ts";
 import { date, dateTime } from "../../lib/format.ts";
+import { RecentConversations } from "../conversations/RecentConversations.tsx";
 import { membersQuery } from "../members/api.ts";
 import { AnswerCard } from "./AnswerCard.tsx";
 import { reviewQuery, useAddAction, useChangeAction, useCoach, useCompleteReview } from "./api.ts";
@@ -222,6 +223,7 @@ export function ReviewPage() {
           <Stack>
             <CoachingNotes review={review} />
             <Actions review={review} />
+            <RecentConversations decisionId={review.decisionId} />
           </Stack>
         </Grid.Col>
       </Grid>
