@@ -100,6 +100,7 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const share = (part: number, whole: number) => (whole ? round3(part / whole) : 0);
 
 export function isBackchannel(text: string) {
+  if (wordCount(text) > 3) return false;
   const tokens = tokensOf(text.toLowerCase()).map((t) => t.replace(/[.,!?;:…]+$/, ""));
   return tokens.length > 0 && tokens.length <= 3 && tokens.every((t) => BACKCHANNEL.has(t));
 }

@@ -25,4 +25,15 @@ export function sentencesOf(text: string): string[] {
 /** Whitespace-separated tokens: "mm-hm", "3.5", "INV-2291-B", "60/40" and "they'll" are one word each. */
 export const tokensOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
-export const wordCount = (text: string) => tokensOf(text).length;
+/** The number of tokens, counted without building them (every turn and sentence is counted). */
+export function wordCount(text: string) {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 160 && /\s/.test(text[i]!);
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}

@@ -67,7 +67,12 @@ export function presentConversation(row: ConversationRow, proposals: ProposalRow
 }
 
 /** What the change log keeps of a conversation: what it was, not the whole transcript. */
-export const loggedConversation = (row: ConversationRow) => ({
+export const loggedConversation = (
+  row: Pick<ConversationRow, "title" | "happened_on" | "channel" | "notes"> & {
+    turns: unknown;
+    speakers: unknown;
+  },
+) => ({
   title: row.title,
   happenedOn: row.happened_on,
   channel: row.channel,

@@ -29,7 +29,6 @@ import { requireAssignableMember } from "../members/members.service.ts";
 import { addStepIn } from "../plan/plan.service.ts";
 import { loggedConversation, presentConversation, presentSummary } from "./conversations.presenter.ts";
 import {
-  type ConversationRow,
   conversationsOf,
   deleteOpenProposals,
   findConversation,
@@ -156,14 +155,7 @@ export async function addConversation(
     };
     await insertConversation(trx, row);
     await involveSpeakers(trx, actor, decisionId, speakers);
-    await recordCreate(
-      trx,
-      actor,
-      "conversation",
-      id,
-      loggedConversation(row as unknown as ConversationRow),
-      decisionId,
-    );
+    await recordCreate(trx, actor, "conversation", id, loggedConversation(row), decisionId);
     await propose(trx, { workspaceId: actor.workspaceId, conversationId: id, decisionId }, evidence);
     return id;
   });
