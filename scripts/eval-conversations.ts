@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeCall } from "../src/domain/conversations/analyze.ts";
 import { decodeTranscript } from "../src/domain/conversations/decode.ts";
+import { sameSentence, scoreStatements } from "../src/domain/conversations/evaluation.ts";
 import { asReport, type CallReport } from "../src/domain/conversations/report.ts";
 import { parseTranscript } from "../src/domain/conversations/transcript.ts";
 import { persuasionDialogues, relation } from "./persuasion.ts";
@@ -24,7 +25,6 @@ const truths = readdirSync(dir)
   .sort()
   .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Truth);
 
-const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
 const pooled = {
   qTruth: 0,
   qOurs: 0,
@@ -96,27 +96,19 @@ for (const truth of truths) {
       if (ours.seller_turn_topics.find((o) => o.turn === t.turn)?.topic === t.topic) pooled.topicRight++;
     }
     for (const q of truth.questions_list) {
-      const found = ours.questions_list.find((o) => o.turn === q.turn && norm(o.text) === norm(q.text));
+      const found = ours.questions_list.find((o) => o.turn === q.turn && sameSentence(o.text, q.text));
       if (!found) continue;
       pooled.typed++;
       if (found.type === q.type) pooled.typeRight++;
     }
     pooled.qTruth += truth.questions.seller;
     pooled.qOurs += ours.questions.seller;
-    let hit = 0;
-    let found = 0;
-    let expected = 0;
-    for (const label of ["problem", "impact", "concern"] as const) {
-      const want = new Set(truth.customer_statements[label].map((s) => norm(s.text)));
-      const got = ours.customer_statements[label].map((s) => norm(s.text));
-      expected += want.size;
-      found += got.length;
-      hit += got.filter((s) => want.has(s)).length;
-      for (const s of truth.customer_statements[label])
-        if (!got.includes(norm(s.text))) misses.push(`  ${file}: missed ${label}: ${s.text}`);
-      for (const s of ours.customer_statements[label])
-        if (!want.has(norm(s.text))) misses.push(`  ${file}: extra ${label}: ${s.text}`);
-    }
+    const { hit, found, expected, missed, extra } = scoreStatements(
+      truth.customer_statements,
+      ours.customer_statements,
+    );
+    for (const m of missed) misses.push(`  ${file}: missed ${m.label}: ${m.text}`);
+    for (const m of extra) misses.push(`  ${file}: extra ${m.label}: ${m.text}`);
     pooled.stTruth += expected;
     pooled.stOurs += found;
     pooled.stHit += hit;

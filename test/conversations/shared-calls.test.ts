@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeCall } from "../../src/domain/conversations/analyze.ts";
 import { decodeTranscript } from "../../src/domain/conversations/decode.ts";
+import { scoreStatements } from "../../src/domain/conversations/evaluation.ts";
 import { parseTranscript } from "../../src/domain/conversations/transcript.ts";
 import { sharedData } from "../shared-data.ts";
 
@@ -71,17 +72,13 @@ describe.skipIf(!shared.present)("the shared labelled calls, analysed by the rul
 
   it("counts the sellers' questions within 15% pooled, and finds customer statements at precision and recall ≥ 0.6", () => {
     const pooled = { ours: 0, truth: 0, found: 0, expected: 0, hit: 0 };
-    const norm = (s: string) => s.replace(/[’‘]/g, "'").trim().toLowerCase();
     for (const { truth, ours } of runs) {
       pooled.ours += ours.questions.seller;
       pooled.truth += truth.questions.seller;
-      for (const label of ["problem", "impact", "concern"] as const) {
-        const want = new Set(truth.customer_statements[label].map((s) => norm(s.text)));
-        const got = ours.customerStatements[label].map((s) => norm(s.text));
-        pooled.expected += want.size;
-        pooled.found += got.length;
-        pooled.hit += got.filter((s) => want.has(s)).length;
-      }
+      const score = scoreStatements(truth.customer_statements, ours.customerStatements);
+      pooled.expected += score.expected;
+      pooled.found += score.found;
+      pooled.hit += score.hit;
     }
     expect(Math.abs(pooled.ours - pooled.truth) / pooled.truth).toBeLessThanOrEqual(0.15);
     expect(pooled.hit / pooled.found).toBeGreaterThanOrEqual(0.6);

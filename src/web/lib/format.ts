@@ -28,6 +28,10 @@ export function money(minor: number | null | undefined, currency: string, compac
   }).format(toMajor(minor, currency));
 }
 
+/** A share (0–1) as a whole percentage; a dash when there is nothing to measure. */
+export const percent = (share: number | null | undefined) =>
+  share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
+
 export function date(value: string | null | undefined) {
   if (!value) return "—";
   return new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en", {

@@ -3,8 +3,8 @@ import type { Conversation } from "../../../contract/conversations.ts";
 import type { CallAnalysis } from "../../../domain/conversations/analyze.ts";
 import { coachingOf, NORMS } from "../../../domain/conversations/coaching.ts";
 import { LabelledProgress } from "../../components/LabelledProgress.tsx";
+import { percent } from "../../lib/format.ts";
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const TYPE_LABEL = { open: "Open", closed: "Closed", insight: "Insight" } as const;
 const CALL_TYPE = { pitch: "A pitch", discovery: "Discovery", mixed: "Part discovery, part pitch" } as const;
 
@@ -22,7 +22,7 @@ export function CoachingView({ analysis }: { analysis: NonNullable<Conversation[
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap={6}>
           <Text size="sm" fw={600}>
-            Talk share: you {pct(a.sellerWordShare)}, the customer {pct(1 - a.sellerWordShare)}
+            Talk share: you {percent(a.sellerWordShare)}, the customer {percent(1 - a.sellerWordShare)}
           </Text>
           <LabelledProgress
             label="Our share of the words spoken"
@@ -31,7 +31,7 @@ export function CoachingView({ analysis }: { analysis: NonNullable<Conversation[
             size="lg"
           />
           <Text size="xs" c="dimmed">
-            Top performers talk about {pct(NORMS.talkShare)} of the time (Gong Labs).
+            Top performers talk about {percent(NORMS.talkShare)} of the time (Gong Labs).
           </Text>
           <Text size="sm" fw={600} mt="sm">
             Your questions: {a.questions.seller} ({NORMS.questionsLow}–{NORMS.questionsHigh} is typical of top
@@ -46,8 +46,8 @@ export function CoachingView({ analysis }: { analysis: NonNullable<Conversation[
           </Group>
           <Text size="sm" mt="sm">
             Longest stretch without a pause: {a.longestSellerMonologue.words} words. What you talked about:{" "}
-            {pct(a.sellerTalkTopics.customerProblemShare)} their problem,{" "}
-            {pct(a.sellerTalkTopics.ourProductShare)} our product.
+            {percent(a.sellerTalkTopics.customerProblemShare)} their problem,{" "}
+            {percent(a.sellerTalkTopics.ourProductShare)} our product.
           </Text>
         </Stack>
         <Stack gap={6}>

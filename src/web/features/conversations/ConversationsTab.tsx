@@ -5,14 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import type { DecisionDetail } from "../../../contract/decisions.ts";
 import { EmptyState } from "../../components/EmptyState.tsx";
-import { date } from "../../lib/format.ts";
+import { date, percent } from "../../lib/format.ts";
 import { AddConversationModal } from "./AddConversationModal.tsx";
 import { conversationQuery, conversationsQuery } from "./api.ts";
 import { CoachingView } from "./CoachingView.tsx";
 import { Proposals } from "./Proposals.tsx";
 import { SpeakerMap } from "./SpeakerMap.tsx";
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 function ConversationDetail({ decision, id }: { decision: DecisionDetail; id: string }) {
   const { data: conversation, isPending, error } = useQuery(conversationQuery(decision.id, id));
@@ -104,7 +102,7 @@ export function ConversationsTab({ decision }: { decision: DecisionDetail }) {
                     {c.title}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{pct(c.sellerWordShare)}</Table.Td>
+                <Table.Td>{percent(c.sellerWordShare)}</Table.Td>
                 <Table.Td>{c.sellerQuestions ?? "—"}</Table.Td>
                 <Table.Td>
                   {c.proposed > 0 && (

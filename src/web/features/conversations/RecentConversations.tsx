@@ -1,10 +1,8 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { date } from "../../lib/format.ts";
+import { date, percent } from "../../lib/format.ts";
 import { conversationsQuery } from "./api.ts";
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 /** A decision's latest conversations for a reviewer: how they went and what they taught. */
 export function RecentConversations({ decisionId, limit = 3 }: { decisionId: string; limit?: number }) {
@@ -44,7 +42,7 @@ export function RecentConversations({ decisionId, limit = 3 }: { decisionId: str
               </Group>
               <Text size="xs" c="dimmed">
                 {c.turnCount
-                  ? `Seller talked ${pct(c.sellerWordShare)} · asked ${c.sellerQuestions ?? 0} questions · `
+                  ? `Seller talked ${percent(c.sellerWordShare)} · asked ${c.sellerQuestions ?? 0} questions · `
                   : "Notes · "}
                 {c.accepted} taught the decision
                 {c.proposed ? ` · ${c.proposed} waiting for the seller` : ""}
