@@ -6,6 +6,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
   timeout: 60_000,
+  // CI machines run two browsers, two app servers and PostgreSQL on two cores: a page that renders large
+  // tables (the import mapping) can take more than the default 5 s to settle there.
+  expect: { timeout: 15_000 },
   workers: 2,
   reporter: [["list"]],
   use: {
