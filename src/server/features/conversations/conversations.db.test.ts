@@ -146,6 +146,45 @@ describe("conversations on a decision", () => {
     expect(twice.body.error.message).toMatch(/already accepted/);
   });
 
+  it("accepting the customer's figure sets the cost of inaction in the decision's currency, and only in it", async () => {
+    const inEuros = (
+      await w.as.seller.post("/api/v1/decisions", {
+        accountId: (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body.accountId,
+        title: "Roast to order",
+        currency: "EUR",
+      })
+    ).body.id;
+    const inDollars = (
+      await w.as.seller.post("/api/v1/decisions", {
+        accountId: (await w.as.seller.get(`/api/v1/decisions/${decisionId}`)).body.accountId,
+        title: "Roast to order, US entity",
+      })
+    ).body.id;
+    for (const [id, expected] of [
+      [inEuros, { amount: 900_000, period: "month" }],
+      [inDollars, undefined],
+    ] as const) {
+      const added = (
+        await w.as.seller.post(`/api/v1/decisions/${id}/conversations`, {
+          happenedOn: "2026-11-20",
+          channel: "video",
+          title: "Discovery",
+          transcript: call,
+        })
+      ).body;
+      const cost = added.proposals.find((p: { text: string }) => p.text.includes("9,000 euros a month"));
+      const accepted = await w.as.seller.patch(`/api/v1/conversation-proposals/${cost.id}`, {
+        version: cost.version,
+        status: "accepted",
+      });
+      expect(accepted.status).toBe(200);
+      const decision = (await w.as.seller.get(`/api/v1/decisions/${id}`)).body;
+      expect(decision.impact.recurringCost ?? undefined).toEqual(expected);
+      expect(decision.impact).toMatchObject({ confirmedBy: ingridId });
+      expect(decision.impact.assumptions).toContain("9,000 euros a month");
+    }
+  });
+
   it("a dismissed proposal is not proposed again when the speakers change", async () => {
     const current = (await w.as.seller.get(`/api/v1/conversations/${conversation.id}`)).body;
     const impact = current.proposals.find(

@@ -7,6 +7,7 @@ import type {
   updateConversationBody,
 } from "../../../contract/conversations.ts";
 import { analyzeCall } from "../../../domain/conversations/analyze.ts";
+import { costToRecord } from "../../../domain/conversations/cost.ts";
 import {
   evidenceFrom,
   nameKey,
@@ -269,7 +270,8 @@ export async function changeConversation(db: Kysely<Database>, actor: SignedIn, 
 /**
  * The seller accepts (perhaps in edited words) or dismisses what a conversation taught. Accepting writes it
  * into the decision in the same transaction, attributed to the stakeholder who said it: the problem in their
- * words, the cost confirmed by them, their concern, or the agreed next step as a plan step.
+ * words, the cost confirmed by them (their figure becomes the recurring cost of inaction), their concern, or the
+ * agreed next step as a plan step.
  */
 export async function resolveProposal(
   db: Kysely<Database>,
@@ -318,10 +320,12 @@ async function acceptInto(
   else if (proposal.kind === "impact") {
     const current = (decision.impact ?? {}) as { assumptions?: string | null };
     const quote = `“${proposal.text}” — ${proposal.speaker}`;
+    const cost = costToRecord(proposal.text, decision.currency);
     await changeDecision(trx, actor, decision.id, {
       version: decision.version,
       impact: {
         assumptions: current.assumptions ? `${current.assumptions}\n${quote}` : quote,
+        ...(cost ? { recurringCost: { amount: cost.amount, period: cost.period } } : {}),
         ...(saidBy ? { confirmedBy: saidBy } : {}),
       },
     });

@@ -47,7 +47,7 @@ function ConversationDetail({ decision, id }: { decision: DecisionDetail; id: st
       {conversation.speakers.length > 0 && <SpeakerMap decision={decision} conversation={conversation} />}
       {conversation.analysis && <CoachingView analysis={conversation.analysis} />}
       {conversation.proposals.length > 0 && (
-        <Proposals decisionId={decision.id} conversation={conversation} />
+        <Proposals decisionId={decision.id} currency={decision.currency} conversation={conversation} />
       )}
     </Stack>
   );

@@ -2,7 +2,9 @@ import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mant
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import type { Conversation, Proposal } from "../../../contract/conversations.ts";
+import { costToRecord, statedCost } from "../../../domain/conversations/cost.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { money } from "../../lib/format.ts";
 import { useResolveProposal } from "./api.ts";
 
 const KIND = {
@@ -17,7 +19,29 @@ const clock = (seconds: number | null) =>
     ? ""
     : ` at ${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
 
-function ProposalCard({ decisionId, proposal }: { decisionId: string; proposal: Proposal }) {
+/** What accepting a cost statement does to the decision's cost of inaction, in the seller's words. */
+function CostNote({ text, currency }: { text: string; currency: string }) {
+  const stated = statedCost(text);
+  if (!stated) return null;
+  const figure = `${money(stated.amount, stated.currency)} a ${stated.period}`;
+  return (
+    <Text size="xs" c="dimmed" data-testid="cost-note">
+      {costToRecord(text, currency)
+        ? `Accepting sets the recurring cost of inaction to ${figure}, their figure.`
+        : `Their figure, ${figure}, is not in ${currency}: it stays in their words, not in the cost of inaction.`}
+    </Text>
+  );
+}
+
+function ProposalCard({
+  decisionId,
+  currency,
+  proposal,
+}: {
+  decisionId: string;
+  currency: string;
+  proposal: Proposal;
+}) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(proposal.text);
   const resolve = useResolveProposal(decisionId, {
@@ -64,6 +88,9 @@ function ProposalCard({ decisionId, proposal }: { decisionId: string; proposal: 
           ) : (
             <Text size="sm">“{text}”</Text>
           )}
+          {proposal.kind === "impact" && proposal.status === "proposed" && (
+            <CostNote text={text} currency={currency} />
+          )}
         </Stack>
         {proposal.status === "proposed" ? (
           <Group gap={6} wrap="nowrap">
@@ -90,7 +117,15 @@ function ProposalCard({ decisionId, proposal }: { decisionId: string; proposal: 
 }
 
 /** What the conversation taught, proposed as evidence: the seller accepts, edits or dismisses each. */
-export function Proposals({ decisionId, conversation }: { decisionId: string; conversation: Conversation }) {
+export function Proposals({
+  decisionId,
+  currency,
+  conversation,
+}: {
+  decisionId: string;
+  currency: string;
+  conversation: Conversation;
+}) {
   const open = conversation.proposals.filter((p) => p.status === "proposed");
   return (
     <Paper withBorder p="lg" data-testid="proposals">
@@ -102,7 +137,7 @@ export function Proposals({ decisionId, conversation }: { decisionId: string; co
       </Text>
       <Stack gap="xs">
         {conversation.proposals.map((p) => (
-          <ProposalCard key={p.id} decisionId={decisionId} proposal={p} />
+          <ProposalCard key={p.id} decisionId={decisionId} currency={currency} proposal={p} />
         ))}
       </Stack>
     </Paper>
