@@ -64,8 +64,9 @@ export const proposal = z.object({
   text: z.string(),
   speaker: z.string(),
   stakeholderId: id.nullable(),
-  turn: z.number(),
+  turn: z.number().describe("the transcript turn it was said in; 0 when read from the notes"),
   at: z.number().nullable(),
+  noteLine: z.number().nullable().describe("the line of the hand-typed notes it was read from"),
   status: z.enum(["proposed", "accepted", "dismissed"]),
   version,
 });
@@ -146,6 +147,21 @@ export const conversation = conversationSummary.extend({
   ),
   speakers: z.array(speaker),
   analysis: conversationAnalysis.nullable(),
+  notesReading: z
+    .object({
+      questions: z.array(
+        z.object({ line: z.number(), type: z.enum(["open", "closed", "insight"]), text: z.string() }),
+      ),
+      nextStep: z.object({
+        agreed: z.boolean(),
+        owner: z.string().nullable(),
+        date: z.string().nullable(),
+        line: z.number().nullable(),
+        text: z.string().nullable(),
+      }),
+    })
+    .nullable()
+    .describe("What the hand-typed notes say was asked and agreed (their statements are proposals)"),
   proposals: z.array(proposal),
   warnings: z.array(z.object({ line: z.number(), message: z.string() })),
 });

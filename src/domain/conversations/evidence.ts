@@ -1,4 +1,5 @@
 import type { CallAnalysis } from "./analyze.ts";
+import type { NoteReading } from "./notes.ts";
 import type { Turn } from "./transcript.ts";
 
 /** Who a speaker is: one of our members (the seller side), one of the customer's people, or not said yet. */
@@ -36,6 +37,21 @@ export interface ProposedEvidence {
   stakeholderId: string | null;
   turn: number;
   at: number | null;
+  /** The line of the hand-typed notes it was read from; null when read from the transcript. */
+  noteLine: number | null;
+}
+
+/**
+ * Which of the account's people a name in a note means: the same name, or a first name only one of them has
+ * ("Dana" for Dana Whitfield).
+ */
+export function personNamed(name: string | null, people: { id: string; name: string }[]) {
+  if (!name) return null;
+  const key = nameKey(name);
+  const exact = people.find((p) => nameKey(p.name) === key);
+  if (exact) return exact.id;
+  const first = people.filter((p) => nameKey(p.name).split(" ")[0] === key);
+  return first.length === 1 ? first[0]!.id : null;
 }
 
 /**
@@ -54,6 +70,7 @@ export function evidenceFrom(analysis: CallAnalysis, turns: Turn[], speakers: Sp
         stakeholderId: stakeholderOf(s.speaker),
         turn: s.turn,
         at: s.at,
+        noteLine: null,
       });
   const step = analysis.nextStep;
   if (step.agreed && step.sentences[0]) {
@@ -65,7 +82,39 @@ export function evidenceFrom(analysis: CallAnalysis, turns: Turn[], speakers: Sp
       stakeholderId: stakeholderOf(step.owner),
       turn: said?.turn ?? 0,
       at: said?.start ?? null,
+      noteLine: null,
     });
   }
+  return out;
+}
+
+/** What a hand-typed note taught, proposed the same way, each attributed where the note says who. */
+export function evidenceFromNotes(
+  reading: NoteReading,
+  people: { id: string; name: string }[],
+): ProposedEvidence[] {
+  const out: ProposedEvidence[] = [];
+  for (const kind of ["problem", "impact", "concern"] as const)
+    for (const s of reading.statements[kind])
+      out.push({
+        kind,
+        text: s.text,
+        speaker: s.speaker ?? "",
+        stakeholderId: personNamed(s.speaker, people),
+        turn: 0,
+        at: null,
+        noteLine: s.line,
+      });
+  const step = reading.nextStep;
+  if (step.agreed && step.text)
+    out.push({
+      kind: "next_step",
+      text: step.text,
+      speaker: step.owner ?? "",
+      stakeholderId: personNamed(step.owner, people),
+      turn: 0,
+      at: null,
+      noteLine: step.line,
+    });
   return out;
 }

@@ -324,6 +324,7 @@ export interface ConversationProposalTable {
   stakeholder_id: string | null;
   turn: number;
   at_seconds: number | null;
+  note_line: number | null;
   status: ColumnType<
     "proposed" | "accepted" | "dismissed",
     "proposed" | undefined,

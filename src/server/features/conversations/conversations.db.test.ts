@@ -240,6 +240,49 @@ describe("conversations on a decision", () => {
     expect(note.body).toMatchObject({ turnCount: 0, analysis: null, proposals: [] });
   });
 
+  it("a note typed by hand is read like a transcript: its statements proposed with the line, attributed by name", async () => {
+    const note = await add({
+      channel: "meeting",
+      title: "Plant visit",
+      transcript: undefined,
+      notes: [
+        "Walked the roastery with Ingrid and Tomas.",
+        "- Ingrid: we plan the batches on a whiteboard and orders still go missing.",
+        "- We showed the scheduling board.",
+        "- Asked Ingrid why they still plan from the whiteboard.",
+        "Next step: Ingrid to send the order export by December 4th.",
+      ].join("\n"),
+    });
+    expect(note.status).toBe(201);
+    expect(note.body.notesReading).toMatchObject({
+      questions: [{ line: 4, type: "insight" }],
+      nextStep: { agreed: true, owner: "Ingrid", line: 5 },
+    });
+    expect(note.body.proposals).toEqual([
+      expect.objectContaining({ kind: "problem", noteLine: 2, stakeholderId: ingridId, turn: 0 }),
+      expect.objectContaining({ kind: "next_step", noteLine: 5, stakeholderId: ingridId }),
+    ]);
+
+    const step = note.body.proposals[1];
+    await w.as.seller.patch(`/api/v1/conversation-proposals/${step.id}`, {
+      version: step.version,
+      status: "accepted",
+    });
+    const plan = (await w.as.seller.get(`/api/v1/decisions/${decisionId}/plan`)).body;
+    expect(JSON.stringify(plan)).toContain("Ingrid to send the order export by December 4th.");
+
+    // Editing the notes reads them again; what was accepted stays, what is new is proposed.
+    const edited = await w.as.seller.patch(`/api/v1/conversations/${note.body.id}`, {
+      version: note.body.version,
+      notes: "Ingrid: IT is worried the migration would land in peak season.",
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.proposals.map((p: { kind: string; status: string }) => [p.kind, p.status])).toEqual([
+      ["next_step", "accepted"],
+      ["concern", "proposed"],
+    ]);
+  });
+
   it("only those who may change the decision add or accept; another workspace sees nothing", async () => {
     const other = await buildWorkspace(t.app, t.db, "Roast Elsewhere");
     expect((await other.as.admin.get(`/api/v1/conversations/${conversation.id}`)).status).toBe(404);

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Conversation, conversationSummary, Proposal } from "../../../contract/conversations.ts";
 import type { CallAnalysis } from "../../../domain/conversations/analyze.ts";
 import type { Speaker } from "../../../domain/conversations/evidence.ts";
+import { readNotes } from "../../../domain/conversations/notes.ts";
 import type { Turn } from "../../../domain/conversations/transcript.ts";
 import type { ConversationRow, ProposalRow } from "./conversations.repo.ts";
 
@@ -36,9 +37,16 @@ export function presentProposal(row: ProposalRow): Proposal {
     stakeholderId: row.stakeholder_id,
     turn: row.turn,
     at: row.at_seconds,
+    noteLine: row.note_line,
     status: row.status,
     version: row.version,
   };
+}
+
+function notesReadingOf(notes: string | null) {
+  if (!notes?.trim()) return null;
+  const { questions, nextStep } = readNotes(notes);
+  return { questions, nextStep };
 }
 
 export function presentConversation(row: ConversationRow, proposals: ProposalRow[]): Conversation {
@@ -61,6 +69,7 @@ export function presentConversation(row: ConversationRow, proposals: ProposalRow
     })),
     speakers: (row.speakers as Speaker[]).map((s) => ({ ...s, words: words[s.name] ?? 0 })),
     analysis: analysis && { ...analysis },
+    notesReading: notesReadingOf(row.notes),
     proposals: proposals.map(presentProposal),
     warnings: row.warnings as { line: number; message: string }[],
   };

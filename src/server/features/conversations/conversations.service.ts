@@ -10,11 +10,13 @@ import { analyzeCall } from "../../../domain/conversations/analyze.ts";
 import { costToRecord } from "../../../domain/conversations/cost.ts";
 import {
   evidenceFrom,
+  evidenceFromNotes,
   nameKey,
   type Speaker,
   speakersOf,
   type Who,
 } from "../../../domain/conversations/evidence.ts";
+import { readNotes } from "../../../domain/conversations/notes.ts";
 import { parseTranscript, TranscriptError, type Turn } from "../../../domain/conversations/transcript.ts";
 import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
@@ -55,8 +57,10 @@ function readTranscript(text: string, format: CreateBody["format"]) {
   }
 }
 
+type People = Awaited<ReturnType<typeof namedPeople>>;
+
 /** Speakers recognised from what this workspace remembered of their names, else by a member's or person's name. */
-async function recognise(trx: Kysely<Database>, workspaceId: string, accountId: string, turns: Turn[]) {
+async function recognise(trx: Kysely<Database>, workspaceId: string, people: People, turns: Turn[]) {
   const names = [...new Set(turns.map((t) => t.speaker))];
   const remembered = new Map(
     (await speakerMappings(trx, workspaceId, names.map(nameKey))).map((m) => [
@@ -64,7 +68,6 @@ async function recognise(trx: Kysely<Database>, workspaceId: string, accountId: 
       { memberId: m.member_id, stakeholderId: m.stakeholder_id },
     ]),
   );
-  const people = await namedPeople(trx, workspaceId, accountId);
   return speakersOf(turns, (name): Who | undefined => {
     const key = nameKey(name);
     if (remembered.has(key)) return remembered.get(key);
@@ -75,14 +78,19 @@ async function recognise(trx: Kysely<Database>, workspaceId: string, accountId: 
   });
 }
 
-/** The analysis and the evidence it proposes, for the speakers as they are mapped now. */
-function readConversation(turns: Turn[], speakers: Speaker[]) {
-  if (!turns.length) return { analysis: null, evidence: [] };
-  const analysis = analyzeCall(
-    turns,
-    speakers.filter((s) => s.side === "seller").map((s) => s.name),
-  );
-  return { analysis, evidence: evidenceFrom(analysis, turns, speakers) };
+/** The analysis of the transcript, and the evidence it and the hand-typed notes propose, as mapped now. */
+function readConversation(turns: Turn[], speakers: Speaker[], notes: string | null, people: People) {
+  const analysis = turns.length
+    ? analyzeCall(
+        turns,
+        speakers.filter((s) => s.side === "seller").map((s) => s.name),
+      )
+    : null;
+  const evidence = [
+    ...(analysis ? evidenceFrom(analysis, turns, speakers) : []),
+    ...(notes?.trim() ? evidenceFromNotes(readNotes(notes), people.stakeholders) : []),
+  ];
+  return { analysis, evidence };
 }
 
 /** The customer's people who spoke take part in the decision. */
@@ -120,6 +128,7 @@ async function propose(
         stakeholder_id: e.stakeholderId,
         turn: e.turn,
         at_seconds: e.at,
+        note_line: e.noteLine,
       })),
   );
 }
@@ -136,8 +145,9 @@ export async function addConversation(
     const decision = await requireVisibleDecision(trx, actor, decisionId);
     requireEditableDecision(actor, decision, "add a conversation to it");
     const turns = transcript?.turns ?? [];
-    const speakers = await recognise(trx, actor.workspaceId, decision.account_id, turns);
-    const { analysis, evidence } = readConversation(turns, speakers);
+    const people = await namedPeople(trx, actor.workspaceId, decision.account_id);
+    const speakers = await recognise(trx, actor.workspaceId, people, turns);
+    const { analysis, evidence } = readConversation(turns, speakers, body.notes ?? null, people);
     const id = randomUUID();
     const row = {
       id,
@@ -217,15 +227,15 @@ export async function changeConversation(db: Kysely<Database>, actor: SignedIn, 
     if (!row) throw notFound("The conversation");
     const decision = await requireVisibleDecision(trx, actor, row.decision_id);
     requireEditableDecision(actor, decision, "change its conversations");
-    let patch: Record<string, unknown> = {};
+    const patch: Record<string, unknown> = {};
     if (change.action === "update") {
       const { body } = change;
       if (body.title !== undefined) patch.title = body.title;
       if (body.notes !== undefined) patch.notes = body.notes;
       if (body.happenedOn !== undefined) patch.happened_on = body.happenedOn;
       if (body.channel !== undefined) patch.channel = body.channel;
+      let speakers = row.speakers as Speaker[];
       if (body.speakers) {
-        const speakers = row.speakers as Speaker[];
         const next = [...speakers];
         for (const [index, choice] of body.speakers.entries()) {
           const at = next.findIndex((s) => s.name === choice.name);
@@ -240,8 +250,15 @@ export async function changeConversation(db: Kysely<Database>, actor: SignedIn, 
           await rememberSpeaker(trx, actor.workspaceId, nameKey(choice.name), who);
         }
         await involveSpeakers(trx, actor, row.decision_id, next);
-        const { analysis, evidence } = readConversation(row.turns as Turn[], next);
-        patch = { ...patch, speakers: JSON.stringify(next), analysis: analysis && JSON.stringify(analysis) };
+        speakers = next;
+        patch.speakers = JSON.stringify(next);
+      }
+      // New speakers or new notes: the analysis and the open proposals are read again.
+      if (body.speakers || body.notes !== undefined) {
+        const people = await namedPeople(trx, actor.workspaceId, decision.account_id);
+        const notes = body.notes !== undefined ? body.notes : row.notes;
+        const { analysis, evidence } = readConversation(row.turns as Turn[], speakers, notes ?? null, people);
+        patch.analysis = analysis && JSON.stringify(analysis);
         await deleteOpenProposals(trx, actor.workspaceId, id);
         await propose(
           trx,

@@ -9,6 +9,7 @@ import { date, percent } from "../../lib/format.ts";
 import { AddConversationModal } from "./AddConversationModal.tsx";
 import { conversationQuery, conversationsQuery } from "./api.ts";
 import { CoachingView } from "./CoachingView.tsx";
+import { NotesReading } from "./NotesReading.tsx";
 import { Proposals } from "./Proposals.tsx";
 import { SpeakerMap } from "./SpeakerMap.tsx";
 
@@ -46,6 +47,9 @@ function ConversationDetail({ decision, id }: { decision: DecisionDetail; id: st
       )}
       {conversation.speakers.length > 0 && <SpeakerMap decision={decision} conversation={conversation} />}
       {conversation.analysis && <CoachingView analysis={conversation.analysis} />}
+      {!conversation.analysis && conversation.notesReading && (
+        <NotesReading reading={conversation.notesReading} />
+      )}
       {conversation.proposals.length > 0 && (
         <Proposals decisionId={decision.id} currency={decision.currency} conversation={conversation} />
       )}

@@ -73,9 +73,9 @@ function ProposalCard({
               {KIND[proposal.kind].label}
             </Badge>
             <Text size="xs" c="dimmed">
-              {proposal.speaker}
-              {proposal.turn ? `, turn ${proposal.turn}` : ""}
-              {clock(proposal.at)}
+              {proposal.noteLine !== null
+                ? `${proposal.speaker || "Not said who"} · from your notes, line ${proposal.noteLine}`
+                : `${proposal.speaker}${proposal.turn ? `, turn ${proposal.turn}` : ""}${clock(proposal.at)}`}
             </Text>
           </Group>
           {editing ? (
