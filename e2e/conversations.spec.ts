@@ -68,3 +68,65 @@ test("a seller uploads a Zoom transcript, names the speakers, reads the coaching
   await recent.getByRole("link", { name: "Discovery with Ingrid and Tomas" }).click();
   await expect(page.getByTestId("coaching")).toBeVisible();
 });
+
+test("the seller sees the trend of their conversations on Insights, and their manager sees the team's", async ({
+  page,
+  confidant,
+}) => {
+  await page.goto(confidant.url);
+  await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByTestId("decision-card").filter({ hasText: "Stop rekeying 300 loads a day" }).click();
+  await page.getByRole("tab", { name: "Conversations" }).click();
+  await page.getByRole("button", { name: "Add a conversation" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a conversation" });
+  await dialog.getByLabel("What it was").fill("Site visit notes");
+  await dialog
+    .getByLabel("Notes")
+    .fill(
+      [
+        "- Ingrid: we plan the batches on a whiteboard and orders still go missing.",
+        "- We showed the scheduling board.",
+        "- Asked Ingrid why they still plan from the whiteboard.",
+        "Next step: Ingrid to send the order export by December 4th.",
+      ].join("\n"),
+    );
+  await dialog.getByRole("button", { name: "Add and read it" }).click();
+  const notes = page.getByTestId("notes-reading");
+  await expect(notes).toContainText("Questions you noted asking: 1, 1 of them insight questions");
+  await expect(notes).toContainText("Agreed, Ingrid owns it, on December 4th");
+  await expect(page.getByTestId("proposal").first()).toContainText("from your notes, line 1");
+  await screenshot(page, "conversation-notes");
+
+  // A transcript in which Priya speaks counts in her trend.
+  await page.getByRole("button", { name: "Add a conversation" }).click();
+  await dialog
+    .locator("input[type=file]")
+    .setInputFiles(path.resolve("test/fixtures/calls/roastery.zoom.vtt"));
+  await dialog.getByLabel("What it was").fill("Discovery with Ingrid and Tomas");
+  await dialog.getByRole("button", { name: "Add and read it" }).click();
+  const speakers = page.getByTestId("speaker-map");
+  await speakers.getByLabel("Who is Ravi Shah?").click();
+  await page.getByRole("option", { name: "Priya Raman" }).click();
+  await speakers.getByRole("button", { name: "Save who spoke" }).click();
+  await expect(page.getByTestId("coaching")).toContainText("Your questions: 8");
+
+  await page.getByRole("link", { name: "Insights" }).first().click();
+  const trends = page.getByTestId("conversation-trends");
+  await expect(trends).toContainText("Your conversations");
+  await expect(trends).toContainText("Talked");
+  await expect(trends).toContainText("in the last conversation");
+  await expect(trends.getByRole("table", { name: "Recent conversations" })).toContainText(
+    "Stop rekeying 300 loads a day",
+  );
+  await screenshot(page, "insights-conversation-trends-seller");
+
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Enter the demo as Daniel Okafor (manager)" }).click();
+  await page.getByRole("link", { name: "Insights" }).first().click();
+  await expect(trends).toContainText("How the team's conversations are going");
+  await trends.getByRole("button", { name: /Priya Raman/ }).click();
+  await expect(trends).toContainText("Left with a next step on a specific day in 1 of 1.");
+  await screenshot(page, "insights-conversation-trends-manager");
+});

@@ -181,3 +181,52 @@ export const resolveProposalBody = z
       .describe("the words, edited"),
   })
   .strict();
+
+// ---------- trends over a seller's last conversations ----------
+export const trendQuery = z.object({
+  teamId: id.optional().describe("only this team's members"),
+  memberId: id.optional().describe("only this member"),
+  last: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(10)
+    .describe("how many recent conversations per seller"),
+});
+
+const trendFigures = z.object({
+  conversations: z.number(),
+  talkShare: z.number().nullable(),
+  questions: z.number().nullable(),
+  insightQuestions: z.number().nullable(),
+  nextStepRate: z.number().nullable(),
+  discountRate: z.number().nullable(),
+});
+
+const trend = z.object({
+  recent: trendFigures,
+  earlier: trendFigures.describe("the same number of conversations before the recent ones"),
+  points: z.array(
+    z.object({
+      conversationId: id,
+      decisionId: id,
+      decisionTitle: z.string(),
+      happenedOn: z.string(),
+      sellerWordShare: z.number(),
+      sellerQuestions: z.number(),
+      insightQuestions: z.number(),
+      nextStepAgreed: z.boolean(),
+      discountOffered: z.boolean(),
+    }),
+  ),
+  said: z.array(z.string()).describe("the trend in words, with the counts behind it"),
+});
+
+export const conversationTrends = z.object({
+  last: z.number(),
+  sellers: z.array(z.object({ memberId: id, name: z.string(), teamId: id.nullable(), trend })),
+  together: trend.describe("all the sellers shown, their recent conversations pooled"),
+});
+
+export type ConversationTrends = z.infer<typeof conversationTrends>;

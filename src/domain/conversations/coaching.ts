@@ -24,7 +24,8 @@ export interface CoachingNote {
   tryNext: string;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share as a whole percentage, as the coaching notes say it. */
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** What a seller could do differently next time, each with the figure that prompted it. */
 export function coachingOf(a: CallAnalysis): CoachingNote[] {

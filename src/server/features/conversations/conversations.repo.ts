@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { ConversationProposalTable, ConversationTable, Database } from "../../db/schema.ts";
+import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type ProposalRow = Selectable<ConversationProposalTable>;
@@ -152,4 +153,55 @@ export async function namedPeople(db: Kysely<Database>, workspaceId: string, acc
       .execute(),
   ]);
   return { members, stakeholders };
+}
+
+export interface TrendRow {
+  member_id: string;
+  member_name: string;
+  team_id: string | null;
+  conversation_id: string;
+  decision_id: string;
+  decision_title: string;
+  happened_on: string;
+  seller_word_share: number;
+  seller_questions: number;
+  insight_questions: number;
+  next_step_agreed: boolean;
+  discount_offered: boolean;
+}
+
+/**
+ * The analysed conversations each member spoke in on our side, newest first, at most `perMember` each: only the
+ * members and the decisions the caller may see (a seller their own, a manager their team's, an admin all).
+ */
+export async function trendRows(
+  db: Kysely<Database>,
+  workspaceId: string,
+  visibility: Visibility,
+  options: { teamId: string | null; memberId: string | null; perMember: number },
+) {
+  const decisionVisible = ownerVisibleTo(visibility, "d.owner_id") ?? sql<boolean>`true`;
+  const memberVisible = ownerVisibleTo(visibility, "m.id") ?? sql<boolean>`true`;
+  const team = options.teamId ? sql<boolean>`m.team_id = ${options.teamId}::uuid` : sql<boolean>`true`;
+  const member = options.memberId ? sql<boolean>`m.id = ${options.memberId}::uuid` : sql<boolean>`true`;
+  const { rows } = await sql<TrendRow>`
+    SELECT * FROM (
+      SELECT m.id AS member_id, m.name AS member_name, m.team_id, c.id AS conversation_id, c.decision_id,
+        d.title AS decision_title, c.happened_on::text AS happened_on,
+        (c.analysis->>'sellerWordShare')::float8 AS seller_word_share,
+        (c.analysis->'questions'->>'seller')::int AS seller_questions,
+        (c.analysis->'questionTypes'->'seller'->>'insight')::int AS insight_questions,
+        (c.analysis->'nextStep'->>'agreed')::boolean AS next_step_agreed,
+        (c.analysis->'discountOffered'->>'offered')::boolean AS discount_offered,
+        row_number() OVER (PARTITION BY m.id ORDER BY c.happened_on DESC, c.created_at DESC) AS rank
+      FROM conversation c
+      JOIN decision d ON d.id = c.decision_id AND d.workspace_id = c.workspace_id AND d.deleted_at IS NULL
+      JOIN member m ON m.workspace_id = c.workspace_id AND m.deleted_at IS NULL
+        AND c.speakers @> jsonb_build_array(jsonb_build_object('memberId', m.id::text))
+      WHERE c.workspace_id = ${workspaceId}::uuid AND c.deleted_at IS NULL AND c.analysis IS NOT NULL
+        AND ${decisionVisible} AND ${memberVisible} AND ${team} AND ${member}
+    ) ranked
+    WHERE rank <= ${options.perMember}
+    ORDER BY member_name, member_id, rank`.execute(db);
+  return rows;
 }

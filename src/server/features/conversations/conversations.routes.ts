@@ -3,14 +3,17 @@ import { idParams, versionQuery } from "../../../contract/common.ts";
 import {
   conversation,
   conversationList,
+  conversationTrends as conversationTrendsShape,
   createConversationBody,
   resolveProposalBody,
+  trendQuery,
   updateConversationBody,
 } from "../../../contract/conversations.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import {
   addConversation,
   changeConversation,
+  conversationTrends,
   conversationView,
   listConversations,
   resolveProposal,
@@ -18,6 +21,19 @@ import {
 
 export const conversationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["conversations"];
+
+  app.get(
+    "/conversations/trends",
+    {
+      schema: {
+        tags,
+        summary: "How each seller's last conversations went, beside the ones before",
+        querystring: trendQuery,
+        response: { 200: conversationTrendsShape },
+      },
+    },
+    async (request) => conversationTrends(app.db, requireMember(request), request.query),
+  );
 
   app.get(
     "/decisions/:id/conversations",

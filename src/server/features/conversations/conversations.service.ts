@@ -18,6 +18,7 @@ import {
 } from "../../../domain/conversations/evidence.ts";
 import { readNotes } from "../../../domain/conversations/notes.ts";
 import { parseTranscript, TranscriptError, type Turn } from "../../../domain/conversations/transcript.ts";
+import { type ConversationPoint, trendOf } from "../../../domain/conversations/trends.ts";
 import { recordCreate } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import { applyChange } from "../../db/versioned-change.ts";
@@ -25,11 +26,12 @@ import type { SignedIn } from "../../http/auth-context.ts";
 import { conflict, invalid, notFound } from "../../http/errors.ts";
 import { requireEditableDecision } from "../../http/policies.ts";
 import { insertNewStakeholder, requireStakeholderOf } from "../accounts/accounts.service.ts";
-import { requireVisibleDecision } from "../decisions/access.service.ts";
+import { requireVisibleDecision, visibilityOf } from "../decisions/access.service.ts";
 import { changeDecision } from "../decisions/decisions.service.ts";
 import { addConcernIn, involveSpeaker } from "../decisions/parts.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { addStepIn } from "../plan/plan.service.ts";
+import { teamOf } from "../teams/teams.service.ts";
 import { loggedConversation, presentConversation, presentSummary } from "./conversations.presenter.ts";
 import {
   conversationsOf,
@@ -42,6 +44,8 @@ import {
   proposalsOf,
   rememberSpeaker,
   speakerMappings,
+  type TrendRow,
+  trendRows,
 } from "./conversations.repo.ts";
 
 type CreateBody = z.output<typeof createConversationBody>;
@@ -359,4 +363,57 @@ async function acceptInto(
       ownerSide: saidBy ? "customer" : "both",
       ownerStakeholderId: saidBy,
     });
+}
+
+const pointOf = (r: TrendRow): ConversationPoint => ({
+  conversationId: r.conversation_id,
+  decisionId: r.decision_id,
+  decisionTitle: r.decision_title,
+  happenedOn: r.happened_on,
+  sellerWordShare: r.seller_word_share,
+  sellerQuestions: r.seller_questions,
+  insightQuestions: r.insight_questions,
+  nextStepAgreed: r.next_step_agreed,
+  discountOffered: r.discount_offered,
+});
+
+/**
+ * Each seller's trend over their last `last` analysed conversations against the `last` before, for the sellers
+ * the caller may see — a seller themself, a manager their team, an admin everyone — and all of them pooled.
+ */
+export async function conversationTrends(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: { teamId?: string; memberId?: string; last: number },
+) {
+  if (query.teamId) await teamOf(db, actor.workspaceId, query.teamId);
+  const rows = await trendRows(db, actor.workspaceId, visibilityOf(actor), {
+    teamId: query.teamId ?? null,
+    memberId: query.memberId ?? null,
+    perMember: query.last * 2,
+  });
+  const bySeller = new Map<string, TrendRow[]>();
+  for (const row of rows) bySeller.set(row.member_id, [...(bySeller.get(row.member_id) ?? []), row]);
+  const sellers = [...bySeller.values()].map((own) => ({
+    memberId: own[0]!.member_id,
+    name: own[0]!.member_name,
+    teamId: own[0]!.team_id,
+    trend: trendOf(own.map(pointOf), query.last),
+  }));
+  // Pooled: every seller's recent and earlier conversations once each, newest first.
+  const pooled = (from: number, to: number) => {
+    const seen = new Map<string, ConversationPoint>();
+    for (const own of bySeller.values())
+      for (const r of own.slice(from, to)) seen.set(r.conversation_id, pointOf(r));
+    return [...seen.values()].sort((a, b) => b.happenedOn.localeCompare(a.happenedOn));
+  };
+  const recent = pooled(0, query.last);
+  const earlier = pooled(query.last, query.last * 2).filter(
+    (p) => !recent.some((r) => r.conversationId === p.conversationId),
+  );
+  return {
+    last: query.last,
+    sellers,
+    together: trendOf([...recent, ...earlier], recent.length || query.last),
+  };
 }

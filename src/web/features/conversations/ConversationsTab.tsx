@@ -27,7 +27,8 @@ function ConversationDetail({ decision, id }: { decision: DecisionDetail; id: st
       <div>
         <Title order={4}>{conversation.title}</Title>
         <Text size="sm" c="dimmed">
-          {date(conversation.happenedOn)} · {conversation.turnCount} turns
+          {date(conversation.happenedOn)} ·{" "}
+          {conversation.turnCount ? `${conversation.turnCount} turns` : "notes typed by hand"}
           {conversation.transcriptFormat
             ? ` · from a ${conversation.transcriptFormat.toUpperCase()} transcript`
             : ""}

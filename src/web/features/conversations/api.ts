@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   Conversation,
+  ConversationTrends,
   CreateConversationBody,
   conversationList,
   resolveProposalBody,
@@ -23,6 +24,16 @@ export const conversationQuery = (decisionId: string, id: string) =>
   queryOptions({
     queryKey: ["decision", decisionId, "conversations", id],
     queryFn: () => get<Conversation>(`/api/v1/conversations/${id}`),
+  });
+
+export const trendsQuery = (filter: { teamId: string | null; last: number }) =>
+  queryOptions({
+    queryKey: ["conversation-trends", filter],
+    queryFn: () => {
+      const query = new URLSearchParams({ last: String(filter.last) });
+      if (filter.teamId) query.set("teamId", filter.teamId);
+      return get<ConversationTrends>(`/api/v1/conversations/trends?${query}`);
+    },
   });
 
 /** A new conversation; the decision and its lists refresh (the transcript may propose evidence). */
