@@ -115,7 +115,8 @@ test("the seller sees the trend of their conversations on Insights, and their ma
   const trends = page.getByTestId("conversation-trends");
   await expect(trends).toContainText("Your conversations");
   await expect(trends).toContainText("Talked");
-  await expect(trends).toContainText("in the last conversation");
+  // Her two demo calls and this one.
+  await expect(trends).toContainText("on average over the last 3 conversations");
   await expect(trends.getByRole("table", { name: "Recent conversations" })).toContainText(
     "Stop rekeying 300 loads a day",
   );
@@ -126,7 +127,8 @@ test("the seller sees the trend of their conversations on Insights, and their ma
   await page.getByRole("button", { name: "Enter the demo as Daniel Okafor (manager)" }).click();
   await page.getByRole("link", { name: "Insights" }).first().click();
   await expect(trends).toContainText("How the team's conversations are going");
+  await expect(trends.getByTestId("trends-together")).toContainText("Together: Talked");
   await trends.getByRole("button", { name: /Priya Raman/ }).click();
-  await expect(trends).toContainText("Left with a next step on a specific day in 1 of 1.");
+  await expect(trends).toContainText("Left with a next step on a specific day in 3 of 3.");
   await screenshot(page, "insights-conversation-trends-manager");
 });

@@ -4,6 +4,7 @@ import { generatePassword } from "../auth/passwords.ts";
 import { createMember } from "../members/members.service.ts";
 import { createTeam } from "../teams/teams.service.ts";
 import { createWorkspace, demoWorkspace } from "../workspaces/workspaces.service.ts";
+import { seedDemoConversations } from "./demo.conversations.ts";
 import { seedDemoDecisions } from "./demo.decisions.ts";
 import { seedDemoReviews } from "./demo.reviews.ts";
 import { seedDemoRooms } from "./demo.room.ts";
@@ -54,6 +55,24 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
       sessionId: "demo",
       via: "demo",
     },
+    decisions,
+  );
+  const sellers = members.filter((m) => m.role === "seller");
+  await seedDemoConversations(
+    db,
+    new Map(
+      sellers.map((m) => [
+        m.name,
+        {
+          workspaceId: workspace.id,
+          memberId: m.id,
+          role: m.role,
+          teamId: m.teamId,
+          sessionId: "demo",
+          via: "demo",
+        },
+      ]),
+    ),
     decisions,
   );
   const manager = members.find((m) => m.role === "manager")!;
