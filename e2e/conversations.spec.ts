@@ -98,6 +98,17 @@ test("the seller sees the trend of their conversations on Insights, and their ma
   await expect(page.getByTestId("proposal").first()).toContainText("from your notes, line 1");
   await screenshot(page, "conversation-notes");
 
+  // Editing the notes reads them again: a worry added now is proposed as her concern.
+  await page.getByRole("button", { name: "Edit notes" }).click();
+  const notesField = page.getByRole("textbox", { name: "Notes" });
+  await notesField.fill(
+    `${await notesField.inputValue()}\n- Ingrid is worried the migration lands in peak season.`,
+  );
+  await page.getByRole("button", { name: "Save notes" }).click();
+  await expect(page.getByTestId("proposal").filter({ hasText: "worried the migration" })).toContainText(
+    "from your notes, line 5",
+  );
+
   // A transcript in which Priya speaks counts in her trend.
   await page.getByRole("button", { name: "Add a conversation" }).click();
   await dialog

@@ -9,6 +9,7 @@ import { date, percent } from "../../lib/format.ts";
 import { AddConversationModal } from "./AddConversationModal.tsx";
 import { conversationQuery, conversationsQuery } from "./api.ts";
 import { CoachingView } from "./CoachingView.tsx";
+import { ConversationNotes } from "./ConversationNotes.tsx";
 import { NotesReading } from "./NotesReading.tsx";
 import { Proposals } from "./Proposals.tsx";
 import { SpeakerMap } from "./SpeakerMap.tsx";
@@ -39,13 +40,7 @@ function ConversationDetail({ decision, id }: { decision: DecisionDetail; id: st
           Line {w.line}: {w.message}
         </Alert>
       ))}
-      {conversation.notes && (
-        <Paper withBorder p="md">
-          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-            {conversation.notes}
-          </Text>
-        </Paper>
-      )}
+      <ConversationNotes decisionId={decision.id} conversation={conversation} canEdit={decision.canEdit} />
       {conversation.speakers.length > 0 && <SpeakerMap decision={decision} conversation={conversation} />}
       {conversation.analysis && <CoachingView analysis={conversation.analysis} />}
       {!conversation.analysis && conversation.notesReading && (
