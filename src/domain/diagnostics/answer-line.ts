@@ -1,4 +1,4 @@
-import { REVIEW_QUESTIONS, type ReviewQuestion } from "./diagnose.ts";
+import { REVIEW_QUESTIONS, type ReviewQuestion } from "./types.ts";
 
 export type AnswerLine =
   | { ok: true; id: unknown; question: ReviewQuestion; answer: string; record: Record<string, unknown> }

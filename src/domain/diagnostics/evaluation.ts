@@ -1,4 +1,4 @@
-import type { DiagnosisLabel, DiagnosisReason } from "./diagnose.ts";
+import type { DiagnosisLabel, DiagnosisReason } from "./types.ts";
 
 export interface Scored {
   label: DiagnosisLabel;

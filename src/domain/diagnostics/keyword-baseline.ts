@@ -1,4 +1,4 @@
-import type { DiagnosisLabel, DiagnosisReason } from "./diagnose.ts";
+import type { DiagnosisLabel, DiagnosisReason } from "./types.ts";
 
 /**
  * The one-line keyword rule the diagnostics are compared with: an answer mentioning us, a discount or a

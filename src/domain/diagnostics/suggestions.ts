@@ -1,4 +1,4 @@
-import type { DiagnosisReason, ReviewQuestion } from "./diagnose.ts";
+import type { DiagnosisReason, ReviewQuestion } from "./types.ts";
 
 /**
  * The better question to take back to the customer, by review question and by what was wrong with the

@@ -1,5 +1,5 @@
 import type { DecisionFacts } from "../decision/model.ts";
-import type { Diagnosis } from "../diagnostics/diagnose.ts";
+import type { Diagnosis } from "../diagnostics/types.ts";
 
 export const MILESTONES = [
   "exploring",

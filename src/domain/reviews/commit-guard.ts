@@ -1,4 +1,4 @@
-import type { DiagnosisLabel, DiagnosisReason, ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { DiagnosisLabel, DiagnosisReason, ReviewQuestion } from "../diagnostics/types.ts";
 import type { Milestone } from "../readiness/milestone.ts";
 
 const GUARDED: ReviewQuestion[] = ["problem", "impact", "why_change"];

@@ -1,4 +1,4 @@
-import type { DiagnosisLabel, ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { DiagnosisLabel, ReviewQuestion } from "../diagnostics/types.ts";
 
 export interface AnswerSnapshot {
   question: ReviewQuestion;

@@ -1,4 +1,4 @@
-import type { ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { ReviewQuestion } from "../diagnostics/types.ts";
 
 /** The customer questions every review asks, in order. */
 export const CUSTOMER_QUESTIONS: Record<ReviewQuestion, string> = {

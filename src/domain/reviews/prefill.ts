@@ -1,6 +1,6 @@
 import { costOfWaiting } from "../decision/cost-of-waiting.ts";
 import type { DecisionFacts } from "../decision/model.ts";
-import type { ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { ReviewQuestion } from "../diagnostics/types.ts";
 
 const money = (minor: number, currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);

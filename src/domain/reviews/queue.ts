@@ -1,4 +1,4 @@
-import type { ReviewQuestion } from "../diagnostics/diagnose.ts";
+import type { ReviewQuestion } from "../diagnostics/types.ts";
 import { DAY_MS } from "../time.ts";
 
 /** What the queue knows about one open decision. */
