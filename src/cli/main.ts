@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { z } from "zod";
 import { email, name, password, role } from "../contract/common.ts";
-import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
+import { REVIEW_QUESTIONS } from "../domain/diagnostics/types.ts";
 import { ConfigError, loadConfig } from "../server/config.ts";
 import { BackupError } from "../server/db/backup.ts";
 import { DataDirInUseError } from "../server/db/data-dir-lock.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REVIEW_QUESTIONS } from "../domain/diagnostics/diagnose.ts";
+import { REVIEW_QUESTIONS } from "../domain/diagnostics/types.ts";
 import { id, isoDate, LIMITS, timestamp, version } from "./common.ts";
 import { decisionCard } from "./decisions.ts";
 

@@ -140,6 +140,55 @@ describe("diagnose: every rule and reason", () => {
   });
 });
 
+/**
+ * The kinds of answer the first rules missed on answers by other authors, and what a new user tried — each
+ * written here in other words than any labelled set, so passing them means the rule, not the phrase.
+ */
+const missedKinds: Case[] = [
+  ["problem", "They're after a modern warehouse management system.", "seller", "product_as_problem"],
+  ["problem", "Basically they want a proper CPQ tool.", "seller", "product_as_problem"],
+  [
+    "impact",
+    "They'd miss out on the forecasting add-on in our spring release.",
+    "seller",
+    "product_as_problem",
+  ],
+  ["consensus", "Everyone clapped at the end of our demo.", "seller", "product_as_problem"],
+  ["consensus", "The whole room loved the walkthrough of our dashboards.", "seller", "product_as_problem"],
+  [
+    "why_change",
+    "Their CFO spent twenty minutes on our pricing page last week.",
+    "seller",
+    "inbound_interest",
+  ],
+  [
+    "why_change",
+    "Someone from their team filled in the contact us form on Monday.",
+    "seller",
+    "inbound_interest",
+  ],
+  ["impact", "If this slips, my H2 is gone and the territory misses plan.", "seller", "our_loss"],
+  ["impact", "It would drag our win rate in the region below 20%.", "seller", "our_loss"],
+  ["impact", "The rep needs to hit quota by Dec 31", "seller", "our_loss"],
+  ["worries", "We are worried they will go with a competitor", "seller", "our_loss"],
+  ["impact", "They will lose out if they don't buy from us", "seller", "our_loss"],
+  ["confidence", "They'll feel good once we knock 20% off.", "seller", "discount_reflex"],
+  ["confidence", "Confident, as soon as we confirm the end-of-year pricing.", "seller", "discount_reflex"],
+  ["confidence", "Champion says 90% likely to sign", "seller", "our_process"],
+];
+
+describe("diagnose: the kinds of answer other authors wrote that the first rules missed", () => {
+  it.each(missedKinds)("%s: %s → %s/%s", (question, answer, label, reason) => {
+    const result = diagnose(question, answer);
+    expect({ label: result.label, reason: result.reason }).toEqual({ label, reason });
+    expect(result.explanation.length).toBeGreaterThan(20);
+  });
+
+  it("reads a bare rating like 4/5 as a rating, not a date", () => {
+    expect(diagnose("confidence", "4/5").signals.dates).toEqual([]);
+  });
+});
+
 describe("explanations and signals", () => {
   it("names the words that led to a seller-centric label", () => {
     const result = diagnose("impact", "We don't get the order and Competitor X gets a foothold.");

@@ -84,6 +84,12 @@ export const CUES: Cue[] = [
     false,
   ),
   cue("our_loss", 1.2, /\b(?:steal(?:s)? (?:it|the deal|this)|get(?:s)? a foothold)\b/, false),
+  // Our target as the stakes, whoever on our side carries it: "the rep needs to hit quota".
+  cue(
+    "our_loss",
+    1.3,
+    /\b(?:hit|hits|hitting|make|makes|making|miss|misses|missing|reach|reaching) (?:my |our |the |his |her |their )?(?:quota|number|target|plan|accelerator)\b/,
+  ),
 
   // A discount as the answer: "if we get to 20% off", "promo pricing expires".
   cue(
@@ -97,6 +103,12 @@ export const CUES: Cue[] = [
     /\b(?:(?:problem|issue|worry|concern|question|blocker) is (?:the )?(?:price|cost)|^(?:price|pricing|cost)\b[.,:;!-]?)/,
   ),
   cue("discount_reflex", 0.6, /\b(?:agree on price|price point|pricing (?:approval|exception))\b/),
+  // A dated price as the lever: "once we confirm the end-of-year pricing".
+  cue(
+    "discount_reflex",
+    1.3,
+    /\b(?:end[- ]of[- ](?:the[- ])?(?:year|quarter|month)|year[- ]end|quarter[- ]end|eoy|eoq|eom|holiday|black friday) (?:pricing|price|deal|offer|promo|rate)s?\b/,
+  ),
 
   // Their interest in us as the reason: "it was an inbound lead", "they came to our webinar".
   cue(
@@ -142,6 +154,12 @@ export const CUES: Cue[] = [
     "our_process",
     1.3,
     /\b(?:our (?:quarter|fiscal year|fy|year-end|year end|q[1-4])|(?:before|by) (?:the |our )?(?:end of )?(?:the )?(?:quarter|q[1-4])(?: close| end)?|quarter(?:'s)? (?:end|close)s?|so it counts|counts for (?:this|our|the)|(?:this|next) quarter'?s? number|land (?:it )?(?:before|this)|close (?:it )?by (?:end of|the end of)|needs? to close)\b/,
+  ),
+  // The deal's odds as we forecast them: "90% likely to sign".
+  cue(
+    "our_process",
+    1.3,
+    /\b(?:likely|chance|odds|probability) (?:to|of|they(?:'ll| will)) (?:sign|close|buy|signing|closing|win|winning)\b/,
   ),
   cue(
     "our_process",

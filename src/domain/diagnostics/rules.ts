@@ -10,10 +10,10 @@ import {
   OWN_ESTIMATE,
   type SellerReason,
 } from "./lexicon.ts";
-import { analyse } from "./nlp.ts";
 import { normalize } from "./normalize.ts";
 import { contentWords, evidenceWeight, findSignals, type Signals } from "./signals.ts";
 import { suggestionFor } from "./suggestions.ts";
+import { tokensOf } from "./tokens.ts";
 import {
   type Diagnosis,
   type DiagnosisLabel,
@@ -119,12 +119,12 @@ export function readByRules(answer: string): RuleReading {
       cues.push({ reason: cue.reason, text: text.slice(match.index, match.index + match[0].length).trim() });
     }
   }
-  const { tokens, entities } = text ? analyse(text) : { tokens: [], entities: [] };
-  const signals = findSignals(text, lower, entities);
+  const tokens = tokensOf(text);
+  const signals = findSignals(text, lower);
   const hedges = [...lower.matchAll(HEDGES)].map((m) => m[0]);
   const words = contentWords(tokens);
   const evidence = evidenceWeight(signals) + 0.12 * Math.min(words, 25) - 0.7 * hedges.length;
-  const named = tokens.some((t) => t.pos === "PROPN" || /^[A-Z]{2,}s?$/.test(t.text));
+  const named = tokens.some((t) => t.named);
   const ours = OWN_ESTIMATE.exec(text);
   return {
     text,

@@ -1,4 +1,4 @@
-import type { Token } from "./nlp.ts";
+import type { Token } from "./tokens.ts";
 
 /** Evidence that an answer is about the customer's own situation. */
 export interface Signals {
@@ -36,17 +36,10 @@ function matches(text: string, pattern: RegExp) {
   return unique([...text.matchAll(pattern)].map((match) => match[0]));
 }
 
-export function findSignals(
-  original: string,
-  normalized: string,
-  entities: { value: string; type: string }[],
-): Signals {
+export function findSignals(original: string, normalized: string): Signals {
   const money = matches(original, MONEY);
   const quantities = matches(normalized, QUANTITY).filter((q) => !money.some((m) => m.includes(q.trim())));
-  const dates = unique([
-    ...matches(normalized, DATE),
-    ...entities.filter((e) => e.type === "DATE" && /\D/.test(e.value)).map((e) => e.value),
-  ]);
+  const dates = matches(normalized, DATE);
   return {
     money,
     quantities,
@@ -70,6 +63,5 @@ export function evidenceWeight(signals: Signals) {
 }
 
 export function contentWords(tokens: Token[]) {
-  return tokens.filter((t) => ["NOUN", "PROPN", "VERB", "ADJ", "NUM"].includes(t.pos) && t.lower.length > 1)
-    .length;
+  return tokens.filter((t) => t.content).length;
 }
