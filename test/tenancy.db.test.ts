@@ -57,6 +57,13 @@ beforeAll(async () => {
         "Ann Seller: How do you close the month today?\nDana Lee: By hand in spreadsheets, and it takes twelve days a month.\n",
     })
   ).body;
+  const verdict = (
+    await a.as.admin.post("/api/v1/diagnosis-corrections", {
+      question: "problem",
+      answer: "They need a new CRM.",
+      label: "vague",
+    })
+  ).body;
   const imported = await importFiles(
     t.db,
     { workspaceId: a.workspace.id, memberId: a.admin.id },
@@ -75,6 +82,7 @@ beforeAll(async () => {
     "share-links": link.id,
     corrections: correction.id,
     conversations: conversation.id,
+    "diagnosis-corrections": verdict.id,
     "conversation-proposals": conversation.proposals[0].id,
     "plan-templates": template.id,
     accounts: account.id,
@@ -108,6 +116,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   uploads: () => records.uploads!,
   conversations: () => records.conversations!,
   "conversation-proposals": () => records["conversation-proposals"]!,
+  "diagnosis-corrections": () => records["diagnosis-corrections"]!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },

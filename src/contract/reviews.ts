@@ -9,7 +9,7 @@ export const reviewQuestion = z.enum(REVIEW_QUESTIONS, {
 
 export const label = z.enum(["customer", "seller", "vague"]);
 
-const reason = z
+export const reason = z
   .enum([
     "product_as_problem",
     "our_loss",

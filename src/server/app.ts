@@ -20,6 +20,7 @@ import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { conversationsRoutes } from "./features/conversations/conversations.routes.ts";
+import { correctionsRoutes } from "./features/corrections/corrections.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
 import { exportRoutes } from "./features/exports/export.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mappingsRoutes);
       await api.register(exportRoutes);
       await api.register(conversationsRoutes);
+      await api.register(correctionsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -380,6 +380,23 @@ export interface StepCommentTable {
   created_at: CreatedAt;
 }
 
+export interface DiagnosisCorrectionTable {
+  id: string;
+  workspace_id: string;
+  review_id: string | null;
+  question: string;
+  answer: string;
+  predicted_label: string;
+  predicted_reason: string | null;
+  label: "customer" | "seller" | "vague";
+  reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  deleted_at: Date | null;
+  version: Version;
+}
+
 export interface ProblemCorrectionTable {
   id: string;
   workspace_id: string;
@@ -480,6 +497,7 @@ export interface Database {
   check_in: CheckInTable;
   step_comment: StepCommentTable;
   problem_correction: ProblemCorrectionTable;
+  diagnosis_correction: DiagnosisCorrectionTable;
   buyer_activity: BuyerActivityTable;
   import_run: ImportRunTable;
   import_issue: ImportIssueTable;

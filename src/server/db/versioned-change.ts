@@ -26,6 +26,7 @@ const VERSIONED = {
   problem_correction: "kept",
   conversation: "soft",
   conversation_proposal: "kept",
+  diagnosis_correction: "soft",
   workspace: "workspace",
 } as const;
 

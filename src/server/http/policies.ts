@@ -60,3 +60,9 @@ export function requireActionsReader(actor: SignedIn, ownerId: string) {
   if (ownerId !== actor.memberId && actor.role === "seller")
     throw forbidden("Sellers see their own actions.");
 }
+
+/** Managers and admins say whether a diagnosis was right; a seller does not grade the diagnoses of their own answers. */
+export function requireDiagnosisCorrector(actor: SignedIn) {
+  if (actor.role === "seller")
+    throw forbidden("Managers and admins correct diagnoses; ask your manager if one looks wrong.");
+}

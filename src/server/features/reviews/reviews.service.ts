@@ -55,7 +55,7 @@ const diagnosed = (question: ReviewQuestion, answer: string) => {
   };
 };
 
-async function requireReview(db: Kysely<Database>, actor: SignedIn, id: string) {
+export async function requireReview(db: Kysely<Database>, actor: SignedIn, id: string) {
   const row = await findReview(db, actor.workspaceId, id);
   if (!row) throw notFound("The review");
   // Seeing a review needs seeing its decision.
