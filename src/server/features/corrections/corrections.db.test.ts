@@ -53,7 +53,10 @@ describe("managers' verdicts on the diagnostics", () => {
     });
     expect(reply.statusCode).toBe(200);
     expect(reply.headers["content-type"]).toContain("application/x-ndjson");
-    const lines = reply.body.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = reply.body
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toContainEqual({
       id: disagreed.id,
       question: "impact",
