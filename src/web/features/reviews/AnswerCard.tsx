@@ -7,6 +7,7 @@ import { MAX_STORED_ANSWER } from "../../../contract/reviews.ts";
 import { LongText } from "../../components/LongText.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
+import { VerdictButtons } from "../corrections/VerdictButtons.tsx";
 import { diagnosisQuery, useSaveAnswer } from "./api.ts";
 import { DiagnosisView } from "./DiagnosisView.tsx";
 
@@ -75,6 +76,15 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
           </Text>
         )}
         <DiagnosisView diagnosis={shown} />
+        {!dirty && (
+          <VerdictButtons
+            key={`${answer.version}-${answer.answer}`}
+            question={answer.question}
+            answer={answer.answer}
+            diagnosis={answer}
+            reviewId={review.id}
+          />
+        )}
         {review.canAnswer && dirty && (
           <Group justify="flex-end">
             <Button size="xs" onClick={() => save.mutate({ ...answer, text })} loading={save.isPending}>

@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Text } from "@mantine/core";
 import { IconMessageQuestion } from "@tabler/icons-react";
 import type { DiagnosisView as Diagnosis } from "../../../contract/reviews.ts";
 
-const REASON_WORDS: Record<string, string> = {
+export const REASON_WORDS: Record<string, string> = {
   product_as_problem: "our product as their problem",
   our_loss: "our loss, not theirs",
   discount_reflex: "a discount as the answer",

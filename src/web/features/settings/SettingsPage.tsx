@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { meQuery } from "../auth/api.ts";
+import { DiagnosticsPanel } from "../corrections/DiagnosticsPanel.tsx";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <MembersPanel />
       <TeamsPanel />
       <QuestionLibraryPanel />
+      {me?.member.role !== "seller" && <DiagnosticsPanel />}
       <PasswordPanel />
       {me?.member.role === "admin" && (
         <Paper withBorder p="lg">
