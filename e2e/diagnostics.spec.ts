@@ -36,13 +36,23 @@ test("a manager disagrees with how an answer was read; the workspace's figure in
   await expect(panel.getByTestId("agreement-Label matched")).toHaveText("0% (0 of 1)");
   await screenshot(page, "settings-diagnostics");
 
+  // The decision canvas shows how the problem statement was read; the manager agrees there.
+  await page.getByRole("link", { name: "Decisions" }).first().click();
+  await page.getByTestId("decision-card").filter({ hasText: "Close the books in 5 days, not 12" }).click();
+  const reading = page.getByTestId("problem-reading");
+  await reading.getByRole("button", { name: "Agree", exact: true }).click();
+  await expect(reading).toContainText("You agreed.");
+  await page.getByRole("link", { name: "Settings" }).first().click();
+  await expect(panel.getByTestId("agreement-Label matched")).toHaveText("50% (1 of 2)");
+
   const exported = await page.request.get(`${confidant.url}/api/v1/diagnosis-corrections/export`);
   expect(exported.status()).toBe(200);
   const lines = (await exported.text())
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line));
-  expect(lines).toEqual([
+  expect(lines).toHaveLength(2);
+  expect(lines).toContainEqual(
     expect.objectContaining({ question: "problem", answer, label: "vague", reason: "vague" }),
-  ]);
+  );
 });

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import type { DecisionDetail } from "../../../../contract/decisions.ts";
 import { LongText } from "../../../components/LongText.tsx";
+import { ProblemVerdict } from "../../corrections/ProblemVerdict.tsx";
 import { useUpdateDecision } from "../api.ts";
 import { Fact, FormActions, Section } from "./Section.tsx";
 
@@ -79,6 +80,7 @@ export function ProblemSection({ decision }: { decision: DecisionDetail }) {
       ) : (
         <>
           <Fact label="In their words" value={decision.problem.statement} missing="Not written down yet." />
+          {decision.problem.statement && <ProblemVerdict statement={decision.problem.statement} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Fact
               label="Said by"
