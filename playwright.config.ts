@@ -5,9 +5,10 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  timeout: 60_000,
-  // CI machines run two browsers, two app servers and PostgreSQL on two cores: a page that renders large
-  // tables (the import mapping) can take more than the default 5 s to settle there.
+  // CI machines run two browsers, two app servers and PostgreSQL on two cores: the longest flows (the buyer
+  // room across two browser contexts) took close to a minute there, and a page that renders large tables
+  // (the import mapping) more than the default 5 s to settle.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 2,
   reporter: [["list"]],

@@ -65,16 +65,17 @@ export function DiagnosticsPanel() {
             workspace's verdicts count here.
           </Text>
         </div>
-        <Button
-          component="a"
-          href={correctionsExportUrl}
-          variant="light"
-          size="xs"
-          leftSection={<IconDownload size={14} />}
-          disabled={!items.length}
-        >
-          Export as JSONL
-        </Button>
+        {items.length > 0 && (
+          <Button
+            component="a"
+            href={correctionsExportUrl}
+            variant="light"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+          >
+            Export as JSONL
+          </Button>
+        )}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
         <Figure title="Label matched" agreement={agreement.label} />
