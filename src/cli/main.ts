@@ -16,6 +16,7 @@ import { startServer } from "../server/main.ts";
 import { APP_VERSION } from "../server/version.ts";
 import { analyzeCommand } from "./analyze-command.ts";
 import { DiagnoseUsageError, diagnoseJsonl, diagnoseOne } from "./diagnose-command.ts";
+import { backtestCommand } from "./forecast-command.ts";
 import { importCommand } from "./import-command.ts";
 import { withDatabase } from "./run-with-database.ts";
 import { backupCommand, exportCommand, restoreCommand } from "./transfer-commands.ts";
@@ -139,6 +140,18 @@ program
   .option("--format <format>", "auto, vtt, srt, txt, otter or json (default: auto, from the content)")
   .action((file: string, options: { seller?: string; format?: string }) => {
     console.log(analyzeCommand(file, options));
+  });
+
+const forecastCommand = program.command("forecast").description("Forecasts and how far to trust them.");
+forecastCommand
+  .command("backtest")
+  .description(
+    "Replay a CRM data set's history without leakage (Maven's pipeline or Olist's leads) and score the forecast against the historical rate: Brier, log loss, AUC, calibration, revenue.",
+  )
+  .requiredOption("--data <dir>", "the folder of the data set's CSV files")
+  .option("--json", "one JSON object instead of the table")
+  .action((options: { data: string; json?: boolean }) => {
+    console.log(backtestCommand(options));
   });
 
 program
