@@ -49,7 +49,8 @@ export function figuresOf(points: ConversationPoint[]): TrendFigures {
   };
 }
 
-const one = (x: number) => (Math.round(x * 10) / 10).toString();
+/** An average to one decimal, as the trend says it ("7.7 questions"). */
+export const oneDecimal = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** "up from 8 in the 10 before", or nothing when the earlier conversations are too few to compare. */
 function versus(recent: number, earlier: number | null, shown: (x: number) => string, n: number) {
@@ -75,7 +76,7 @@ export function trendOf(points: ConversationPoint[], last: number): Trend {
     `Talked ${pct(recent.talkShare!)} of the time ${over}${versus(recent.talkShare!, earlier.talkShare, pct, m)}; top performers talk about ${pct(NORMS.talkShare)}.`,
   );
   said.push(
-    `Asked ${one(recent.questions!)} questions per conversation${versus(recent.questions!, earlier.questions, one, m)} (${NORMS.questionsLow}–${NORMS.questionsHigh} is typical in discovery), ${one(recent.insightQuestions!)} of them insight questions.`,
+    `Asked ${oneDecimal(recent.questions!)} questions per conversation${versus(recent.questions!, earlier.questions, oneDecimal, m)} (${NORMS.questionsLow}–${NORMS.questionsHigh} is typical in discovery), ${oneDecimal(recent.insightQuestions!)} of them insight questions.`,
   );
   const agreed = recentPoints.filter((p) => p.nextStepAgreed).length;
   said.push(`Left with a next step on a specific day in ${agreed} of ${n}.`);

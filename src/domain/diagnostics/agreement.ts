@@ -22,7 +22,7 @@ const tally = (pairs: boolean[]): Agreement => {
 };
 
 /** The manager's reason as the diagnosis would give it: vague answers carry "vague", customer ones none. */
-const reasonOf = (label: DiagnosisLabel, reason: DiagnosisReason | null) =>
+export const reasonOf = (label: DiagnosisLabel, reason: DiagnosisReason | null) =>
   label === "vague" ? "vague" : label === "customer" ? null : reason;
 
 export const sameLabel = (v: Verdict) => v.predictedLabel === v.label;

@@ -23,10 +23,14 @@ export function diagnoseWith(model: Scorer, question: ReviewQuestion, answer: st
   const features = featuresOf(question, reading);
   const predicted = predict(model, features);
   const { label, reason } = labelOf(predicted.class);
-  const weighed = weighedMost(model, features, predicted.class, 6)
-    .map((f) => wordsOfFeature(f.name))
-    .filter((w): w is string => Boolean(w))
-    .slice(0, 3);
+  // Only a seller reading quotes the words that weighed most; the others explain by the evidence.
+  const weighed =
+    label === "seller"
+      ? weighedMost(model, features, predicted.class, 6)
+          .map((f) => wordsOfFeature(f.name))
+          .filter((w): w is string => Boolean(w))
+          .slice(0, 3)
+      : [];
   return explain(question, reading, label, reason, weighed);
 }
 

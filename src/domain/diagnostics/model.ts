@@ -1,6 +1,7 @@
 // A multinomial logistic regression over named features, trained with L2 regularisation and a fixed seed so
 // the same data always gives the same weights. The classes are the customer label, vague, and each seller
 // reason; a label follows from its class.
+import { seeded } from "../random.ts";
 import type { Features } from "./features.ts";
 import type { DiagnosisLabel, DiagnosisReason } from "./types.ts";
 
@@ -78,18 +79,6 @@ export function weighedMost(scorer: Scorer, features: Features, cls: ModelClass,
     if (push > 0) pushes.push({ name, push });
   }
   return pushes.sort((a, b) => b.push - a.push).slice(0, count);
-}
-
-/** A small, seeded random generator (mulberry32): training order is the same on every machine. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TrainingOptions {

@@ -1,10 +1,10 @@
 // Forecast backtests on CRM history, replayed without leakage: at each moment the model learns only from
 // what had closed before it, and is scored on what was still open then. Protocols in docs/forecast.md.
+import { DAY_MS } from "../time.ts";
 import { beatsBaseRate, type Features, fitLogistic, probability } from "./logistic.ts";
 import { auc, brier, ece, logLoss, relativeGain, type Scored } from "./scoring.ts";
 
-const DAY = 86_400_000;
-const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 const addMonths = (iso: string, months: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -142,8 +142,11 @@ export function mavenBacktest(deals: PipelineDeal[], context: PipelineContext, l
       });
     const wonValue = new Map<string, number[]>();
     for (const d of closed)
-      if (d.stage === "Won" && d.value !== null)
-        wonValue.set(d.product, [...(wonValue.get(d.product) ?? []), d.value]);
+      if (d.stage === "Won" && d.value !== null) {
+        const values = wonValue.get(d.product) ?? [];
+        values.push(d.value);
+        wonValue.set(d.product, values);
+      }
     const expectedValue = (d: PipelineDeal) => {
       const won = wonValue.get(d.product);
       return won?.length

@@ -1,7 +1,8 @@
 // A binary logistic regression over named features, L2-regularised, fitted by full-batch gradient descent
 // (deterministic: no sampling). When cross-validation on the training decisions shows it does not beat the
 // historical rate, the forecast falls back to that rate: no signal is better said than invented.
-import { brier, seeded } from "./scoring.ts";
+import { seeded } from "../random.ts";
+import { brier } from "./scoring.ts";
 
 export type Features = Map<string, number>;
 

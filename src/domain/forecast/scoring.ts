@@ -1,5 +1,6 @@
 // How good probabilities are, on outcomes that happened: Brier score, log loss, AUC, expected calibration
 // error, and a bootstrap interval for a model's relative gain over a baseline on the same decisions.
+import { seeded } from "../random.ts";
 
 export interface Scored {
   /** The forecast probability of the outcome. */
@@ -46,18 +47,6 @@ export function ece(rows: Scored[], bins = 10) {
     b.y += r.y;
   }
   return sums.reduce((s, b) => s + (b.n ? (b.n / rows.length) * Math.abs(b.p / b.n - b.y / b.n) : 0), 0);
-}
-
-/** A small, seeded random generator (mulberry32), so an interval is the same on every run. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -393,7 +393,11 @@ export async function conversationTrends(
     perMember: query.last * 2,
   });
   const bySeller = new Map<string, TrendRow[]>();
-  for (const row of rows) bySeller.set(row.member_id, [...(bySeller.get(row.member_id) ?? []), row]);
+  for (const row of rows) {
+    const own = bySeller.get(row.member_id) ?? [];
+    own.push(row);
+    bySeller.set(row.member_id, own);
+  }
   const sellers = [...bySeller.values()].map((own) => ({
     memberId: own[0]!.member_id,
     name: own[0]!.member_name,

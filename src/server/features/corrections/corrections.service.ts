@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { Correction, createCorrectionBody } from "../../../contract/corrections.ts";
-import { agreementOf, sameReason } from "../../../domain/diagnostics/agreement.ts";
+import { agreementOf, reasonOf, sameReason } from "../../../domain/diagnostics/agreement.ts";
 import { diagnose } from "../../../domain/diagnostics/diagnose.ts";
 import type { DiagnosisLabel, DiagnosisReason, ReviewQuestion } from "../../../domain/diagnostics/types.ts";
 import { recordCreate } from "../../db/change-log.ts";
@@ -29,7 +29,7 @@ export function presentCorrection(row: CorrectionRow): Correction {
     answer: row.answer,
     predicted: { label: verdict.predictedLabel, reason: verdict.predictedReason },
     label: row.label,
-    reason: row.label === "vague" ? "vague" : (verdict.reason ?? null),
+    reason: verdict.reason,
     agrees: sameReason(verdict),
     reviewId: row.review_id,
     by: { id: row.created_by, name: row.by_name ?? null },
@@ -69,7 +69,8 @@ export async function addCorrection(
       predicted_label: predicted.label,
       predicted_reason: predicted.reason,
       label: body.label,
-      reason: body.label === "seller" ? (body.reason ?? null) : body.label === "vague" ? "vague" : null,
+      // Stored as the diagnosis gives it: "vague" for a vague answer, none for a customer one.
+      reason: reasonOf(body.label, body.reason ?? null),
       created_by: actor.memberId,
     };
     await insertCorrection(trx, row);
@@ -95,7 +96,7 @@ export async function exportCorrections(db: Kysely<Database>, actor: SignedIn) {
         question: r.question,
         answer: r.answer,
         label: r.label,
-        reason: r.label === "customer" ? null : r.label === "vague" ? "vague" : r.reason,
+        reason: r.reason,
       }),
     )
     .join("\n");

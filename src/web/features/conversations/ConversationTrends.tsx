@@ -15,6 +15,7 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ConversationTrends as Trends } from "../../../contract/conversations.ts";
+import { oneDecimal } from "../../../domain/conversations/trends.ts";
 import { date, percent } from "../../lib/format.ts";
 import { meQuery } from "../auth/api.ts";
 import { teamsQuery } from "../members/api.ts";
@@ -22,7 +23,7 @@ import { trendsQuery } from "./api.ts";
 
 type Trend = Trends["together"];
 
-const one = (x: number | null) => (x === null ? "—" : (Math.round(x * 10) / 10).toString());
+const one = (x: number | null) => (x === null ? "—" : oneDecimal(x));
 
 /** The recent figure and which way it moved from the conversations before, when there were enough of them. */
 function Moved({ recent, earlier, shown }: { recent: number | null; earlier: number | null; shown: string }) {
