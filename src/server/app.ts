@@ -25,6 +25,7 @@ import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
 import { exportRoutes } from "./features/exports/export.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
 import { mappingsRoutes } from "./features/imports/mappings.routes.ts";
+import { insightsRoutes } from "./features/insights/insights.routes.ts";
 import { membersRoutes } from "./features/members/members.routes.ts";
 import { planRoutes } from "./features/plan/plan.routes.ts";
 import { questionsRoutes } from "./features/questions/questions.routes.ts";
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes);
       await api.register(conversationsRoutes);
       await api.register(correctionsRoutes);
+      await api.register(insightsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { lockDataDir } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrator.ts";
+import { refreshOutdated } from "./features/decisions/readiness.service.ts";
 import { ensureDemoWorkspace } from "./features/demo/demo.seed.ts";
 
 const SHUTDOWN_GRACE_MS = 5000;
@@ -24,6 +25,7 @@ export async function startServer(
   try {
     handle = await openDatabase(config);
     await migrate(handle.db);
+    const rederived = await refreshOutdated(handle.db);
     if (config.demo) await ensureDemoWorkspace(handle.db);
     const app = await buildApp({
       db: handle.db,
@@ -43,6 +45,7 @@ export async function startServer(
       handle.kind === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
     log(`Confidant is running: open ${url}`);
     log(`  database: ${where}`);
+    if (rederived) log(`  ${rederived} decisions read again by this version's rules`);
     if (!config.publicUrl)
       log(
         "  buyer-room links: off until CONFIDANT_PUBLIC_URL names the address people use to reach this server",

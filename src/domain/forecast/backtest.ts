@@ -2,7 +2,7 @@
 // what had closed before it, and is scored on what was still open then. Protocols in docs/forecast.md.
 import { DAY_MS } from "../time.ts";
 import { beatsBaseRate, type Features, fitLogistic, probability } from "./logistic.ts";
-import { auc, brier, ece, logLoss, relativeGain, type Scored } from "./scoring.ts";
+import { auc, brier, calibration, ece, logLoss, relativeGain, type Scored } from "./scoring.ts";
 
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 const addMonths = (iso: string, months: number) => {
@@ -23,6 +23,10 @@ export interface Report {
   revenue_3m_error?: { model: number; baseline: number };
   /** What the model used at each fit, in words. */
   notes: string[];
+  /** The model's forecasts in ten bins: how often what it said would happen did. */
+  calibration: ReturnType<typeof calibration>;
+  /** Per snapshot: the won revenue expected within the window, by the model and the baseline, and what came. */
+  revenue?: { at: string; model: number; baseline: number; actual: number }[];
 }
 
 function report(dataset: string, model: number[], baseline: number[], y: (0 | 1)[], notes: string[]): Report {
@@ -39,6 +43,7 @@ function report(dataset: string, model: number[], baseline: number[], y: (0 | 1)
     auc: { model: auc(m), baseline: auc(b) },
     ece: { model: ece(m), baseline: ece(b) },
     notes,
+    calibration: calibration(m),
   };
 }
 
@@ -63,6 +68,19 @@ export interface PipelineContext {
 
 export const MAVEN_SNAPSHOTS = Array.from({ length: 9 }, (_, i) => addMonths("2017-04-01", i));
 const REVENUE_UNTIL = "2017-10-01";
+
+/** The months a pipeline is replayed at, and the last one whose revenue window has fully closed. */
+export interface Replay {
+  dataset: string;
+  snapshots: string[];
+  revenueUntil: string;
+}
+
+export const MAVEN_REPLAY: Replay = {
+  dataset: "maven",
+  snapshots: MAVEN_SNAPSHOTS,
+  revenueUntil: REVENUE_UNTIL,
+};
 
 function dealFeatures(deal: PipelineDeal, context: PipelineContext): Features {
   const f: Features = new Map();
@@ -102,13 +120,26 @@ export function wonWithin(
   return atRisk >= 20 ? won / atRisk : 0;
 }
 
-export function mavenBacktest(deals: PipelineDeal[], context: PipelineContext, l2 = 5): Report {
+export const mavenBacktest = (deals: PipelineDeal[], context: PipelineContext, l2 = 5) =>
+  pipelineBacktest(deals, context, MAVEN_REPLAY, l2);
+
+/**
+ * A pipeline replayed at each snapshot: learn from the deals closed before it, score the deals open at it.
+ * Maven's protocol (docs/forecast.md); a workspace's own history is replayed the same way.
+ */
+export function pipelineBacktest(
+  deals: PipelineDeal[],
+  context: PipelineContext,
+  replay: Replay,
+  l2 = 5,
+): Report {
   const model: number[] = [];
   const baseline: number[] = [];
   const outcomes: (0 | 1)[] = [];
   const notes: string[] = [];
   const revenueErrors = { model: [] as number[], baseline: [] as number[] };
-  for (const t of MAVEN_SNAPSHOTS) {
+  const revenue: NonNullable<Report["revenue"]> = [];
+  for (const t of replay.snapshots) {
     const closed = deals.filter(
       (d) => d.close && d.engage && d.close < t && (d.stage === "Won" || d.stage === "Lost"),
     );
@@ -131,7 +162,7 @@ export function mavenBacktest(deals: PipelineDeal[], context: PipelineContext, l
       baseline.push(rate);
       outcomes.push(d.stage === "Won" ? 1 : 0);
     }
-    if (t > REVENUE_UNTIL) continue;
+    if (t > replay.revenueUntil) continue;
     const end = addMonths(t, 3);
     const window = days(t, end);
     const known = deals
@@ -166,6 +197,7 @@ export function mavenBacktest(deals: PipelineDeal[], context: PipelineContext, l
     const actual = open
       .filter((d) => d.stage === "Won" && d.close && d.close >= t && d.close < end)
       .reduce((s, d) => s + (d.value ?? 0), 0);
+    revenue.push({ at: t, model: predicted, baseline: naive, actual });
     if (actual > 0) {
       revenueErrors.model.push(Math.abs(predicted - actual) / actual);
       revenueErrors.baseline.push(Math.abs(naive - actual) / actual);
@@ -173,8 +205,9 @@ export function mavenBacktest(deals: PipelineDeal[], context: PipelineContext, l
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
   return {
-    ...report("maven", model, baseline, outcomes, notes),
+    ...report(replay.dataset, model, baseline, outcomes, notes),
     revenue_3m_error: { model: mean(revenueErrors.model), baseline: mean(revenueErrors.baseline) },
+    revenue,
   };
 }
 

@@ -37,8 +37,8 @@ export function auc(rows: Scored[]) {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** Expected calibration error over ten equal-width bins of the forecast probability. */
-export function ece(rows: Scored[], bins = 10) {
+/** Forecasts grouped into ten equal-width bins of probability: per bin, how many, the mean forecast, and how often it happened. */
+export function calibration(rows: Scored[], bins = 10) {
   const sums = Array.from({ length: bins }, () => ({ n: 0, p: 0, y: 0 }));
   for (const r of rows) {
     const b = sums[Math.min(bins - 1, Math.floor(r.p * bins))]!;
@@ -46,8 +46,14 @@ export function ece(rows: Scored[], bins = 10) {
     b.p += r.p;
     b.y += r.y;
   }
-  return sums.reduce((s, b) => s + (b.n ? (b.n / rows.length) * Math.abs(b.p / b.n - b.y / b.n) : 0), 0);
+  return sums
+    .map((b, i) => ({ bin: i, n: b.n, predicted: b.n ? b.p / b.n : 0, actual: b.n ? b.y / b.n : 0 }))
+    .filter((b) => b.n > 0);
 }
+
+/** Expected calibration error over ten equal-width bins of the forecast probability. */
+export const ece = (rows: Scored[], bins = 10) =>
+  calibration(rows, bins).reduce((s, b) => s + (b.n / rows.length) * Math.abs(b.predicted - b.actual), 0);
 
 /**
  * The relative Brier gain of a model over a baseline (1 − model/baseline) and its 95% bootstrap interval,

@@ -32,6 +32,7 @@ export const FIELDS = {
     "currency",
     "closeDate",
     "outcomeDate",
+    "openedDate",
     "stage",
     "status",
     "lossReason",
@@ -53,7 +54,7 @@ export type FieldOf<K extends ImportKind> = (typeof FIELDS)[K][number];
 export type ColumnMap = Partial<Record<string, string>>;
 
 /** Fields whose values are dates, so their column's day/month order is detected. */
-export const DATE_FIELDS = new Set(["closeDate", "outcomeDate"]);
+export const DATE_FIELDS = new Set(["closeDate", "outcomeDate", "openedDate"]);
 
 export const FIELD_LABELS: Record<string, string> = {
   id: "Source id",
@@ -78,6 +79,7 @@ export const FIELD_LABELS: Record<string, string> = {
   currency: "Currency",
   closeDate: "Target / close date",
   outcomeDate: "Decided on",
+  openedDate: "Opened on (created or engaged)",
   stage: "Stage",
   status: "Status (open, won, lost)",
   lossReason: "Loss reason",
@@ -145,6 +147,16 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     currency: ["currencyisocode", "currency", "deal currency code", "opportunity: currency"],
     closeDate: ["closedate", "close date", "expected close date", "target date", "opportunity: close date"],
     outcomeDate: ["outcome date"],
+    openedDate: [
+      "createddate",
+      "created date",
+      "create date",
+      "engage date",
+      "deal created",
+      "add time",
+      "opened on",
+      "opportunity: created date",
+    ],
     stage: ["stagename", "deal stage", "stage", "source stage", "opportunity: stage"],
     status: ["status", "outcome"],
     lossReason: ["closed lost reason", "lost reason", "loss reason", "reason lost", "outcome reason"],

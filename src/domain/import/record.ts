@@ -64,6 +64,10 @@ export interface OpportunityRecord {
   outcome: Outcome;
   outcomeReason: string | null;
   outcomeDate: string | null;
+  /** When the deal was opened at the source (created, engaged), for cycle times. */
+  openedDate: string | null;
+  /** The product list's price for its product, when an import names one: a close below it is a discount. */
+  listAmount: number | null;
   sourceStage: string | null;
   owner: string | null;
   productLine: string | null;
@@ -83,6 +87,8 @@ export interface ContactRoleRecord {
 export interface ProductRecord {
   kind: "product";
   name: string;
+  /** The list price in minor units, when the product list has one. */
+  price: number | null;
 }
 
 export type ImportRecord =
@@ -265,6 +271,8 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
       outcome,
       outcomeReason: outcome === "open" ? null : lossReason,
       outcomeDate: outcome === "open" ? null : r.date("outcomeDate"),
+      openedDate: r.date("openedDate"),
+      listAmount: null,
       sourceStage: stage ?? status,
       owner: r.text("ownerEmail") ?? r.text("owner"),
       productLine: r.text("product"),
@@ -293,7 +301,10 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
   },
   product(r) {
     const name = r.text("name");
-    return name ? { kind: "product", name } : null;
+    const price = parseAmount(r.raw("price"));
+    return name
+      ? { kind: "product", name, price: price && price.value >= 0 ? Math.round(price.value * 100) : null }
+      : null;
   },
   team: () => null,
 };

@@ -135,6 +135,10 @@ export interface DecisionTable extends SoftDeleted, Source {
   milestone: ColumnType<string, string | undefined, string>;
   weakest_dimension: string | null;
   cost_of_waiting_monthly: ColumnType<number, number | undefined, number>;
+  opened_on: string | null;
+  list_amount: number | null;
+  signals: Json;
+  derived_version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;

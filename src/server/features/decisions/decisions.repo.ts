@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { DecisionListQuery } from "../../../contract/decisions.ts";
+import type { DecisionSignals } from "../../../domain/insights/signals.ts";
 import { changeEntries } from "../../db/change-log.ts";
 import type { ConcernTable, Database, DecisionTable, InvolvementTable } from "../../db/schema.ts";
 import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
@@ -232,6 +233,19 @@ export interface Derived {
   milestone: string;
   weakest_dimension: string;
   cost_of_waiting_monthly: number;
+  signals: DecisionSignals;
+  derived_version: number;
+}
+
+/** Decisions whose stored signals were derived by older rules (or never), a batch at a time, any workspace. */
+export async function staleDerived(db: Kysely<Database>, version: number, limit: number) {
+  return db
+    .selectFrom("decision")
+    .select(["workspace_id", "id"])
+    .where("derived_version", "<", version)
+    .where("deleted_at", "is", null)
+    .limit(limit)
+    .execute();
 }
 
 /** Stores what readiness derived for each decision, in one statement however many there are. */
@@ -242,9 +256,10 @@ export async function updateDerived(
 ) {
   if (!rows.length) return;
   await sql`UPDATE decision d SET readiness = v.readiness, milestone = v.milestone,
-      weakest_dimension = v.weakest_dimension, cost_of_waiting_monthly = v.cost_of_waiting_monthly
+      weakest_dimension = v.weakest_dimension, cost_of_waiting_monthly = v.cost_of_waiting_monthly,
+      signals = v.signals, derived_version = v.derived_version
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, readiness integer, milestone text,
-      weakest_dimension text, cost_of_waiting_monthly bigint)
+      weakest_dimension text, cost_of_waiting_monthly bigint, signals jsonb, derived_version integer)
     WHERE d.workspace_id = ${workspaceId}::uuid AND d.id = v.id`.execute(db);
 }
 

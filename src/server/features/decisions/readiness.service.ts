@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from "node:util";
 import type { Kysely } from "kysely";
 import type { DecisionFacts } from "../../../domain/decision/model.ts";
+import { SIGNALS_VERSION, signalsOf } from "../../../domain/insights/signals.ts";
 import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
 import type { Database } from "../../db/schema.ts";
@@ -15,6 +17,7 @@ import {
   findDecisions,
   type InvolvementRow,
   involvementsOf,
+  staleDerived,
   updateDerived,
 } from "./decisions.repo.ts";
 
@@ -87,12 +90,14 @@ export async function decisionFacts(db: Kysely<Database>, workspaceId: string, i
  */
 export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: string, ids: string[]) {
   const all = await decisionFactsOf(trx, workspaceId, ids);
-  const derived: Array<Derived & { id: string }> = [...all.values()].map(({ row, readiness }) => ({
+  const derived: Array<Derived & { id: string }> = [...all.values()].map(({ row, facts, readiness }) => ({
     id: row.id,
     readiness: readiness.overall,
     milestone: readiness.milestone,
     weakest_dimension: readiness.weakest,
     cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
+    signals: signalsOf(facts, readiness),
+    derived_version: SIGNALS_VERSION,
   }));
   // Rows whose stored values are already right are left alone: rewriting them costs the most in a large import.
   const stored = (id: string) => all.get(id)!.row;
@@ -104,7 +109,9 @@ export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: strin
         stored(d.id).readiness !== d.readiness ||
         stored(d.id).milestone !== d.milestone ||
         stored(d.id).weakest_dimension !== d.weakest_dimension ||
-        Number(stored(d.id).cost_of_waiting_monthly) !== d.cost_of_waiting_monthly,
+        Number(stored(d.id).cost_of_waiting_monthly) !== d.cost_of_waiting_monthly ||
+        stored(d.id).derived_version !== d.derived_version ||
+        !isDeepStrictEqual(stored(d.id).signals, d.signals),
     ),
   );
   for (const d of derived) {
@@ -112,6 +119,25 @@ export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: strin
     facts.row = { ...facts.row, ...d };
   }
   return all;
+}
+
+/**
+ * Derives again, in batches, every decision whose stored signals came from older rules — after an upgrade,
+ * so metrics never mix the old reading with the new. Safe to run on several servers at once: each batch is
+ * its own transaction and writes the same values.
+ */
+export async function refreshOutdated(db: Kysely<Database>, batch = 500) {
+  let total = 0;
+  for (;;) {
+    const rows = await staleDerived(db, SIGNALS_VERSION, batch);
+    if (!rows.length) return total;
+    const byWorkspace = new Map<string, string[]>();
+    for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
+    await db.transaction().execute(async (trx) => {
+      for (const [workspaceId, ids] of byWorkspace) await refreshDerivedOf(trx, workspaceId, ids);
+    });
+    total += rows.length;
+  }
 }
 
 /** Recomputes one decision's readiness (see refreshDerivedOf) and returns its facts as now stored. */

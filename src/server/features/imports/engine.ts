@@ -56,6 +56,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
   const writer = await ImportWriter.open(db, options, { write: options.write, owners: options.owners });
   const statistics = new FreshStatistics();
   let products = productMatcher([]);
+  const listPrices = new Map<string, number>();
   const knownProducts: string[] = [];
   // One batch is written while the next is read and checked: the database and this process work at once.
   // Batches still commit one after another, in file order, so the checkpoint always means "all rows up to here".
@@ -121,7 +122,10 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
               record = null;
             }
           }
-          if (record?.kind === "product") knownProducts.push(record.name);
+          if (record?.kind === "product") {
+            knownProducts.push(record.name);
+            if (record.price !== null) listPrices.set(record.name, record.price);
+          }
           if (record?.kind === "opportunity" && record.productLine) {
             const match = products(record.productLine);
             if (match.warning)
@@ -133,6 +137,7 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
                 severity: "warning",
               });
             record.productLine = match.name;
+            record.listAmount = listPrices.get(match.name) ?? null;
           }
           // Rows an interrupted run already committed are read again only to know their ids.
           if (row <= skipThrough) continue;

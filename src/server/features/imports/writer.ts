@@ -276,6 +276,8 @@ export class ImportWriter {
           outcome_date: decided ? earliest(record.outcomeDate ?? record.targetDate, today) : null,
           source_stage: record.sourceStage,
           product_line: record.productLine,
+          opened_on: record.openedDate,
+          list_amount: record.listAmount,
           notes: record.notes,
         },
       };
@@ -528,6 +530,8 @@ const DECISION = {
     outcome_date: "date",
     source_stage: "text",
     product_line: "text",
+    opened_on: "date",
+    list_amount: "bigint",
     notes: "text",
   },
   createOnly: {

@@ -1,0 +1,379 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
+
+/** Whose decisions: what the member may see, narrowed to a team or one seller. */
+export interface Scope {
+  workspaceId: string;
+  visibility: Visibility;
+  teamId: string | null;
+  memberId: string | null;
+}
+
+/** The scope as SQL over a decision alias `d`. */
+function inScope(scope: Scope): RawBuilder<boolean> {
+  const visible = ownerVisibleTo(scope.visibility, "d.owner_id") ?? sql<boolean>`true`;
+  const team = scope.teamId
+    ? sql<boolean>`d.owner_id IN (SELECT tm.id FROM member tm WHERE tm.workspace_id = ${scope.workspaceId}::uuid AND tm.team_id = ${scope.teamId}::uuid)`
+    : sql<boolean>`true`;
+  const member = scope.memberId ? sql<boolean>`d.owner_id = ${scope.memberId}::uuid` : sql<boolean>`true`;
+  return sql<boolean>`d.workspace_id = ${scope.workspaceId}::uuid AND d.deleted_at IS NULL AND ${visible} AND ${team} AND ${member}`;
+}
+
+const opened = sql<string>`coalesce(d.opened_on, d.created_at::date)`;
+
+/** The customer has opened the buyer room through one of its links. */
+const planShared = sql<boolean>`EXISTS (SELECT 1 FROM share_link s WHERE s.workspace_id = d.workspace_id
+  AND s.decision_id = d.id AND s.visit_count > 0)`;
+
+/** Customer-owned steps exist and none not done is past due on `asOf` (today for open, the outcome date for closed). */
+const stepsOnTime = (asOf: RawBuilder<string>) => sql<boolean>`(EXISTS (SELECT 1 FROM plan_step p
+  WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL AND p.owner_side <> 'us')
+  AND NOT EXISTS (SELECT 1 FROM plan_step p WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id
+    AND p.deleted_at IS NULL AND p.owner_side <> 'us' AND p.due_date < ${asOf}
+    AND (p.status <> 'done' OR p.done_at::date > p.due_date)))`;
+
+const signal = (name: string) => sql<boolean>`coalesce((d.signals->>${name})::boolean, false)`;
+
+/** Each help-first metric as SQL over `d`, in the order of HELP_METRICS. */
+const metricColumns = (asOf: RawBuilder<string>) => sql`
+  ${signal("problemInWords")} AS problem_in_words, ${signal("costQuantified")} AS cost_quantified,
+  ${signal("economicBuyer")} AS economic_buyer, ${signal("buyerConfirmed")} AS buyer_confirmed,
+  ${planShared} AS plan_shared, ${stepsOnTime(asOf)} AS steps_on_time`;
+
+export interface SellerOpenRow {
+  owner_id: string;
+  owner_name: string;
+  team_id: string | null;
+  open: number;
+  open_value: string | null;
+  problem_in_words: number;
+  cost_quantified: number;
+  economic_buyer: number;
+  buyer_confirmed: number;
+  plan_shared: number;
+  steps_on_time: number;
+}
+
+/** Per seller: open decisions, and how many carry each piece of customer evidence today. */
+export async function openBySeller(db: Kysely<Database>, scope: Scope, today: string) {
+  const { rows } = await sql<SellerOpenRow>`
+    WITH open AS (
+      SELECT d.owner_id, d.value_amount, ${metricColumns(sql`${today}::date`)}
+      FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'
+    )
+    SELECT o.owner_id, m.name AS owner_name, m.team_id, count(*)::int AS open,
+      sum(o.value_amount)::text AS open_value,
+      count(*) FILTER (WHERE problem_in_words)::int AS problem_in_words,
+      count(*) FILTER (WHERE cost_quantified)::int AS cost_quantified,
+      count(*) FILTER (WHERE economic_buyer)::int AS economic_buyer,
+      count(*) FILTER (WHERE buyer_confirmed)::int AS buyer_confirmed,
+      count(*) FILTER (WHERE plan_shared)::int AS plan_shared,
+      count(*) FILTER (WHERE steps_on_time)::int AS steps_on_time
+    FROM open o JOIN member m ON m.id = o.owner_id
+    GROUP BY o.owner_id, m.name, m.team_id ORDER BY m.name`.execute(db);
+  return rows;
+}
+
+export interface SellerActivityRow {
+  owner_id: string;
+  owner_name: string;
+  team_id: string | null;
+  closed: number;
+  won: number;
+  lost: number;
+  no_decision: number;
+  cycle_days: number;
+  conversations: number;
+  analysed: number;
+  talk_share_sum: number | null;
+  insight_questions: number;
+  steps_added: number;
+  changes: number;
+  reviews: number;
+  seller_centric_reviews: number;
+}
+
+/**
+ * Per seller, in the period: how their decisions closed, and the activity the old metrics count —
+ * conversations (with the analysed ones' talk share and insight questions), plan steps added, changes logged,
+ * reviews completed and those with a seller-centric answer.
+ */
+export async function activityBySeller(db: Kysely<Database>, scope: Scope, from: string, to: string) {
+  const { rows } = await sql<SellerActivityRow>`
+    WITH mine AS (SELECT d.id, d.owner_id, d.outcome, d.outcome_date, ${opened} AS opened FROM decision d WHERE ${inScope(scope)}),
+    owners AS (SELECT DISTINCT owner_id FROM mine)
+    SELECT m.id AS owner_id, m.name AS owner_name, m.team_id,
+      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS closed,
+      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'won' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS won,
+      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'lost' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS lost,
+      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'no_decision' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS no_decision,
+      (SELECT coalesce(sum(outcome_date - opened), 0)::int FROM mine WHERE mine.owner_id = m.id AND outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS cycle_days,
+      c.conversations, c.analysed, c.talk_share_sum, c.insight_questions,
+      (SELECT count(*)::int FROM plan_step p JOIN mine ON mine.id = p.decision_id WHERE p.workspace_id = m.workspace_id
+        AND mine.owner_id = m.id AND p.deleted_at IS NULL AND p.created_at::date BETWEEN ${from}::date AND ${to}::date) AS steps_added,
+      (SELECT count(*)::int FROM change_log l WHERE l.workspace_id = m.workspace_id AND l.member_id = m.id
+        AND l.action <> 'access' AND l.at >= ${from}::date AND l.at < ${to}::date + 1) AS changes,
+      r.reviews, r.seller_centric_reviews
+    FROM member m
+    JOIN owners ON owners.owner_id = m.id
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS conversations, count(cv.analysis)::int AS analysed,
+        sum((cv.analysis->>'sellerWordShare')::float8) AS talk_share_sum,
+        coalesce(sum((cv.analysis->'questionTypes'->'seller'->>'insight')::int), 0)::int AS insight_questions
+      FROM conversation cv JOIN mine ON mine.id = cv.decision_id
+      WHERE cv.workspace_id = m.workspace_id AND mine.owner_id = m.id AND cv.deleted_at IS NULL
+        AND cv.happened_on BETWEEN ${from}::date AND ${to}::date
+    ) c ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS reviews,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM review_answer a WHERE a.review_id = rv.id AND a.label = 'seller'))::int AS seller_centric_reviews
+      FROM review rv JOIN mine ON mine.id = rv.decision_id
+      WHERE rv.workspace_id = m.workspace_id AND mine.owner_id = m.id AND rv.deleted_at IS NULL AND rv.status = 'completed'
+        AND rv.completed_at >= ${from}::date AND rv.completed_at < ${to}::date + 1
+    ) r ON true
+    ORDER BY m.name`.execute(db);
+  return rows;
+}
+
+export interface RelationRow {
+  metric: string;
+  has: boolean;
+  n: number;
+  won: number;
+  lost: number;
+  no_decision: number;
+  cycle_days: number;
+}
+
+/** For each help-first metric, how closed decisions with and without it ended: counts and summed cycle days. */
+export async function closedRelations(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<RelationRow>`
+    WITH closed AS (
+      SELECT d.outcome, (d.outcome_date - ${opened})::int AS cycle, ${metricColumns(sql`d.outcome_date`)}
+      FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+    )
+    SELECT v.metric, v.has, count(*)::int AS n,
+      count(*) FILTER (WHERE outcome = 'won')::int AS won,
+      count(*) FILTER (WHERE outcome = 'lost')::int AS lost,
+      count(*) FILTER (WHERE outcome = 'no_decision')::int AS no_decision,
+      coalesce(sum(greatest(cycle, 0)), 0)::int AS cycle_days
+    FROM closed CROSS JOIN LATERAL (VALUES
+      ('problem_in_words', problem_in_words), ('cost_quantified', cost_quantified),
+      ('economic_buyer', economic_buyer), ('buyer_confirmed', buyer_confirmed),
+      ('plan_shared', plan_shared), ('steps_on_time', steps_on_time)) AS v(metric, has)
+    GROUP BY v.metric, v.has`.execute(db);
+  return rows;
+}
+
+/** The currency most decisions in scope are in: the one sums are shown in. */
+export async function mainCurrency(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{ currency: string }>`
+    SELECT d.currency FROM decision d WHERE ${inScope(scope)} GROUP BY d.currency ORDER BY count(*) DESC, 1 LIMIT 1`.execute(
+    db,
+  );
+  return rows[0]?.currency ?? "USD";
+}
+
+/** Open decisions by milestone and by readiness band (tens), with their value. */
+export async function pipeline(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{ milestone: string; band: number; count: number; value: string | null }>`
+    SELECT d.milestone, least(d.readiness / 20, 4)::int AS band, count(*)::int AS count, sum(d.value_amount)::text AS value
+    FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'
+    GROUP BY 1, 2`.execute(db);
+  return rows;
+}
+
+/** Per month decisions were opened: how many, how they stand, and how many carry each piece of evidence now. */
+export async function cohorts(db: Kysely<Database>, scope: Scope, today: string, months: number) {
+  const { rows } = await sql<{
+    month: string;
+    opened: number;
+    won: number;
+    no_decision: number;
+    problem_in_words: number;
+    cost_quantified: number;
+    economic_buyer: number;
+    buyer_confirmed: number;
+  }>`
+    SELECT to_char(${opened}, 'YYYY-MM') AS month, count(*)::int AS opened,
+      count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
+      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
+      count(*) FILTER (WHERE ${signal("problemInWords")})::int AS problem_in_words,
+      count(*) FILTER (WHERE ${signal("costQuantified")})::int AS cost_quantified,
+      count(*) FILTER (WHERE ${signal("economicBuyer")})::int AS economic_buyer,
+      count(*) FILTER (WHERE ${signal("buyerConfirmed")})::int AS buyer_confirmed
+    FROM decision d WHERE ${inScope(scope)}
+      AND ${opened} > (SELECT max(${opened}) FROM decision d WHERE ${inScope(scope)}) - make_interval(months => ${months})
+      AND ${opened} <= ${today}::date
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows;
+}
+
+/** Why decisions ended in no decision, as recorded, most frequent first. */
+export async function noDecisionReasons(db: Kysely<Database>, scope: Scope, limit: number) {
+  const { rows } = await sql<{ reason: string; count: number }>`
+    SELECT coalesce(nullif(trim(d.outcome_reason), ''), 'No reason recorded') AS reason, count(*)::int AS count
+    FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'no_decision'
+    GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+export interface OpenRiskRow {
+  id: string;
+  title: string;
+  account_name: string;
+  owner_id: string;
+  owner_name: string;
+  value_amount: number | null;
+  currency: string;
+  target_date: string | null;
+  readiness: number;
+  milestone: string;
+  signals: Record<string, unknown>;
+  late_steps: { title: string; due: string }[] | null;
+  learned_at: Date;
+}
+
+/**
+ * The open decisions in scope with what the no-decision flags read: stored signals, customer steps past due,
+ * and when we last learned anything (the latest change to the record or its parts, the demo's seeding aside;
+ * an imported decision counts from when it was opened at its source).
+ */
+export async function openForRisk(db: Kysely<Database>, scope: Scope, today: string) {
+  const { rows } = await sql<OpenRiskRow>`
+    SELECT d.id, d.title, a.name AS account_name, d.owner_id, m.name AS owner_name, d.value_amount::int AS value_amount,
+      d.currency, d.target_date::text AS target_date, d.readiness, d.milestone, d.signals,
+      (SELECT jsonb_agg(jsonb_build_object('title', p.title, 'due', p.due_date::text) ORDER BY p.due_date)
+        FROM plan_step p WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL
+          AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date) AS late_steps,
+      CASE WHEN d.opened_on IS NOT NULL AND d.source_system IS NOT NULL THEN
+        greatest(d.opened_on::timestamptz, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
+          AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.via NOT LIKE 'import:%'
+          AND l.action <> 'access'))
+      ELSE greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
+        AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access'))
+      END AS learned_at
+    FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
+    WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
+  return rows;
+}
+
+export interface ForecastRow {
+  id: string;
+  title: string;
+  account_name: string;
+  owner_name: string;
+  value_amount: number | null;
+  currency: string;
+  target_date: string | null;
+  outcome: "open" | "won" | "lost" | "no_decision";
+  outcome_date: string | null;
+  opened: string;
+  readiness: number;
+  forecast_category: string;
+  product_line: string | null;
+  sector: string | null;
+  source_system: string | null;
+  signals: Record<string, unknown>;
+}
+
+const forecastColumns = sql`d.id, d.title, a.name AS account_name, m.name AS owner_name,
+  d.value_amount::float8 AS value_amount, d.currency, d.target_date::text AS target_date, d.outcome,
+  d.outcome_date::text AS outcome_date, ${opened}::text AS opened, d.readiness, d.forecast_category,
+  d.product_line, a.industry AS sector, d.source_system, d.signals`;
+
+/** The open decisions in scope, with what the forecast reads of each. */
+export async function openForForecast(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<ForecastRow>`
+    SELECT ${forecastColumns}
+    FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
+    WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
+  return rows;
+}
+
+/** What identifies the workspace's closed history: when it changes, the forecast model is learned again. */
+export async function closedFingerprint(db: Kysely<Database>, workspaceId: string) {
+  const { rows } = await sql<{ n: number; latest: Date | null }>`
+    SELECT count(*)::int AS n, max(d.updated_at) AS latest FROM decision d
+    WHERE d.workspace_id = ${workspaceId}::uuid AND d.deleted_at IS NULL AND d.outcome <> 'open'`.execute(db);
+  return `${rows[0]!.n}:${rows[0]!.latest?.toISOString() ?? ""}`;
+}
+
+/** The workspace's most recently closed decisions (every owner's: the history belongs to the workspace). */
+export async function closedForForecast(db: Kysely<Database>, workspaceId: string, limit: number) {
+  const { rows } = await sql<ForecastRow>`
+    SELECT ${forecastColumns}
+    FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
+    WHERE d.workspace_id = ${workspaceId}::uuid AND d.deleted_at IS NULL AND d.outcome <> 'open'
+      AND d.outcome_date IS NOT NULL
+    ORDER BY d.outcome_date DESC, d.id LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** Every decision of the workspace as a pipeline deal: when opened and closed, how, its owner, product, sector. */
+export async function pipelineHistory(db: Kysely<Database>, workspaceId: string, limit: number) {
+  const { rows } = await sql<{
+    id: string;
+    owner: string;
+    product: string | null;
+    sector: string | null;
+    outcome: string;
+    opened: string;
+    outcome_date: string | null;
+    value: number | null;
+  }>`
+    SELECT d.id, d.owner_id AS owner, d.product_line AS product, a.industry AS sector, d.outcome,
+      ${opened}::text AS opened, d.outcome_date::text AS outcome_date, d.value_amount::float8 AS value
+    FROM decision d JOIN account a ON a.id = d.account_id
+    WHERE d.workspace_id = ${workspaceId}::uuid AND d.deleted_at IS NULL
+    ORDER BY ${opened} DESC LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/**
+ * Decisions decided per day, and of the won ones how many closed below their product's list price and the
+ * summed depth of those discounts (0–1 each).
+ */
+export async function closesByDay(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{
+    date: string;
+    closes: number;
+    discounted: number;
+    depth_sum: number;
+    given: string;
+  }>`
+    WITH decided AS (
+      SELECT d.outcome_date, CASE WHEN d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
+        THEN d.list_amount - d.value_amount ELSE 0 END AS given, d.list_amount
+      FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+    )
+    SELECT outcome_date::text AS date, count(*)::int AS closes, count(*) FILTER (WHERE given > 0)::int AS discounted,
+      coalesce(sum(given::float8 / nullif(list_amount, 0)) FILTER (WHERE given > 0), 0)::float8 AS depth_sum,
+      sum(given)::text AS given
+    FROM decided GROUP BY outcome_date ORDER BY outcome_date`.execute(db);
+  return rows;
+}
+
+/** Accounts with several decided decisions: how many, and how many of those were won at a discount in a quarter's last weeks. */
+export async function accountsAtQuarterEnd(
+  db: Kysely<Database>,
+  scope: Scope,
+  lastDays: number,
+  min: number,
+) {
+  const { rows } = await sql<{
+    account_id: string;
+    account_name: string;
+    decided: number;
+    discounted_at_end: number;
+  }>`
+    SELECT a.id AS account_id, a.name AS account_name, count(*)::int AS decided,
+      count(*) FILTER (WHERE d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
+        AND (date_trunc('quarter', d.outcome_date) + interval '3 months')::date - d.outcome_date <= ${lastDays})::int AS discounted_at_end
+    FROM decision d JOIN account a ON a.id = d.account_id
+    WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+    GROUP BY a.id, a.name HAVING count(*) >= ${min}
+    ORDER BY 4 DESC, 3 DESC LIMIT 200`.execute(db);
+  return rows;
+}

@@ -1,0 +1,496 @@
+import type { Kysely } from "kysely";
+import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
+import { pipelineBacktest } from "../../../domain/forecast/backtest.ts";
+import { expectedClose } from "../../../domain/forecast/close-month.ts";
+import {
+  type DecisionModel,
+  type Example,
+  expectedRange,
+  fitDecisionModel,
+  forecastDecision,
+} from "../../../domain/forecast/decision-forecast.ts";
+import { describeFeature, forecastFeatures } from "../../../domain/insights/forecast-features.ts";
+import {
+  HELP_METRICS,
+  type HelpMetric,
+  METRIC_WORDS,
+  type OutcomeCounts,
+  relationOf,
+  shareWords,
+} from "../../../domain/insights/metrics.ts";
+import {
+  EDGE_DAYS,
+  MIN_ACCOUNT_DECISIONS,
+  trainedToWait,
+  weekOfQuarter,
+} from "../../../domain/insights/quarter.ts";
+import { HELP, RISK_FLAGS, RISK_WORDS, riskFlags } from "../../../domain/insights/risk.ts";
+import type { DecisionSignals } from "../../../domain/insights/signals.ts";
+import { MILESTONES } from "../../../domain/readiness/milestone.ts";
+import { DAY_MS } from "../../../domain/time.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
+import { visibilityOf } from "../decisions/access.service.ts";
+import { teamOf } from "../teams/teams.service.ts";
+import {
+  accountsAtQuarterEnd,
+  activityBySeller,
+  closedFingerprint,
+  closedForForecast,
+  closedRelations,
+  closesByDay,
+  cohorts,
+  type ForecastRow,
+  mainCurrency,
+  noDecisionReasons,
+  openBySeller,
+  openForForecast,
+  openForRisk,
+  pipeline,
+  pipelineHistory,
+  type Scope,
+  type SellerActivityRow,
+  type SellerOpenRow,
+} from "./insights.repo.ts";
+
+export interface ScopeQuery {
+  teamId?: string | undefined;
+  memberId?: string | undefined;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function scopeOf(db: Kysely<Database>, actor: SignedIn, query: ScopeQuery): Promise<Scope> {
+  if (query.teamId) await teamOf(db, actor.workspaceId, query.teamId);
+  return {
+    workspaceId: actor.workspaceId,
+    visibility: visibilityOf(actor),
+    teamId: query.teamId ?? null,
+    memberId: query.memberId ?? null,
+  };
+}
+
+const rate = (count: number, of: number) => (of ? count / of : null);
+const share = (count: number, of: number) => ({
+  count,
+  of,
+  rate: rate(count, of),
+  words: shareWords(count, of),
+});
+
+function figures(open: SellerOpenRow | undefined, activity: SellerActivityRow | undefined) {
+  const o = open ?? null;
+  const a = activity ?? null;
+  const closed = a?.closed ?? 0;
+  const decidedCount = closed;
+  return {
+    open: o?.open ?? 0,
+    openValue: Number(o?.open_value ?? 0),
+    help: Object.fromEntries(HELP_METRICS.map((m) => [m, share(o ? Number(o[m]) : 0, o?.open ?? 0)])),
+    outcomes: {
+      closed,
+      won: a?.won ?? 0,
+      lost: a?.lost ?? 0,
+      noDecision: a?.no_decision ?? 0,
+      winRate: rate(a?.won ?? 0, decidedCount),
+      noDecisionRate: rate(a?.no_decision ?? 0, decidedCount),
+      cycleDays: closed ? Math.round((a?.cycle_days ?? 0) / closed) : null,
+    },
+    activity: {
+      conversations: a?.conversations ?? 0,
+      stepsAdded: a?.steps_added ?? 0,
+      changes: a?.changes ?? 0,
+      reviews: a?.reviews ?? 0,
+    },
+    conversations: {
+      analysed: a?.analysed ?? 0,
+      talkShare: a?.analysed ? (a.talk_share_sum ?? 0) / a.analysed : null,
+      insightQuestions: a?.analysed ? a.insight_questions / a.analysed : null,
+    },
+    sellerCentricReviews: share(a?.seller_centric_reviews ?? 0, a?.reviews ?? 0),
+  };
+}
+
+/** Adds up per-seller rows field by field (the team or workspace line). */
+function summed<T extends object>(rows: T[]): T | undefined {
+  if (!rows.length) return undefined;
+  const total: Record<string, unknown> = {};
+  for (const row of rows)
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === "number") total[key] = ((total[key] as number) ?? 0) + value;
+      else if (key === "open_value") total[key] = String(Number(total[key] ?? 0) + Number(value ?? 0));
+      else if (key === "talk_share_sum") total[key] = ((total[key] as number) ?? 0) + Number(value ?? 0);
+    }
+  return total as T;
+}
+
+const BANDS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
+
+/** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
+export async function insightsView(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { from?: string | undefined; to?: string | undefined },
+  now = new Date(),
+): Promise<Insights> {
+  const scope = await scopeOf(db, actor, query);
+  const today = isoDay(now);
+  const from = query.from ?? "0001-01-01";
+  const to = query.to ?? today;
+  const [open, activity, relations, stages, trend, reasons, currency] = await Promise.all([
+    openBySeller(db, scope, today),
+    activityBySeller(db, scope, from, to),
+    closedRelations(db, scope),
+    pipeline(db, scope),
+    cohorts(db, scope, today, 12),
+    noDecisionReasons(db, scope, 10),
+    mainCurrency(db, scope),
+  ]);
+  const sellers = [...new Set([...open.map((o) => o.owner_id), ...activity.map((a) => a.owner_id)])].map(
+    (id) => {
+      const o = open.find((r) => r.owner_id === id);
+      const a = activity.find((r) => r.owner_id === id);
+      return { memberId: id, name: (o ?? a)!.owner_name, teamId: (o ?? a)!.team_id, ...figures(o, a) };
+    },
+  );
+  sellers.sort((x, y) => x.name.localeCompare(y.name));
+  const counts = (metric: string, has: boolean): OutcomeCounts => {
+    const r = relations.find((x) => x.metric === metric && x.has === has);
+    return r
+      ? { n: r.n, won: r.won, lost: r.lost, noDecision: r.no_decision, cycleDays: r.cycle_days }
+      : { n: 0, won: 0, lost: 0, noDecision: 0, cycleDays: 0 };
+  };
+  const byMilestone = MILESTONES.filter((m) => m !== "decided").map((milestone) => {
+    const rows = stages.filter((s) => s.milestone === milestone);
+    return {
+      milestone,
+      count: rows.reduce((s, r) => s + r.count, 0),
+      value: rows.reduce((s, r) => s + Number(r.value ?? 0), 0),
+    };
+  });
+  const byReadiness = BANDS.map((band, i) => {
+    const rows = stages.filter((s) => s.band === i);
+    return {
+      band,
+      count: rows.reduce((s, r) => s + r.count, 0),
+      value: rows.reduce((s, r) => s + Number(r.value ?? 0), 0),
+    };
+  });
+  return {
+    period: { from: query.from ?? null, to },
+    currency,
+    metrics: HELP_METRICS.map((key) => ({ key, ...METRIC_WORDS[key] })),
+    total: figures(summed(open), summed(activity)),
+    sellers,
+    relations: HELP_METRICS.map((metric) => ({
+      metric,
+      label: METRIC_WORDS[metric].label,
+      ...relationOf(metric as HelpMetric, counts(metric, true), counts(metric, false)),
+    })),
+    pipeline: { byMilestone, byReadiness },
+    trend: trend.map((t) => ({
+      month: t.month,
+      opened: t.opened,
+      won: t.won,
+      noDecision: t.no_decision,
+      problemInWords: t.problem_in_words,
+      costQuantified: t.cost_quantified,
+      economicBuyer: t.economic_buyer,
+      buyerConfirmed: t.buyer_confirmed,
+    })),
+    noDecisionReasons: reasons,
+  };
+}
+
+/** Open decisions at risk of no decision, the most flagged first, each flag with its evidence and the help to offer. */
+export async function risksView(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { limit: number },
+  now = new Date(),
+): Promise<Risks> {
+  const scope = await scopeOf(db, actor, query);
+  const rows = await openForRisk(db, scope, isoDay(now));
+  const items = rows.map((r) => ({
+    decisionId: r.id,
+    title: r.title,
+    accountName: r.account_name,
+    ownerName: r.owner_name,
+    valueAmount: r.value_amount,
+    currency: r.currency,
+    milestone: r.milestone,
+    readiness: r.readiness,
+    flags: riskFlags(
+      {
+        signals: { ...EMPTY_SIGNALS, ...(r.signals as Partial<DecisionSignals>) },
+        targetDate: r.target_date,
+        lateSteps: r.late_steps ?? [],
+        learnedAt: new Date(r.learned_at).toISOString(),
+      },
+      now,
+    ).map((f) => ({ ...f, helpLabel: HELP[f.help] })),
+  }));
+  const flagged = items.filter((i) => i.flags.length);
+  flagged.sort((a, b) => b.flags.length - a.flags.length || (b.valueAmount ?? 0) - (a.valueAmount ?? 0));
+  return {
+    open: items.length,
+    flagged: flagged.length,
+    byFlag: RISK_FLAGS.map((key) => ({
+      key,
+      title: RISK_WORDS[key],
+      count: flagged.filter((i) => i.flags.some((f) => f.key === key)).length,
+    })),
+    items: flagged.slice(0, query.limit),
+  };
+}
+
+const EMPTY_SIGNALS: DecisionSignals = {
+  problemInWords: false,
+  costQuantified: false,
+  economicBuyer: false,
+  buyerConfirmed: false,
+  options: [],
+  trigger: false,
+  riskConcerns: [],
+  confidence: null,
+  confidenceDrop: null,
+  disagreements: [],
+};
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+const featuresOf = (r: ForecastRow, asOf: string) =>
+  forecastFeatures({
+    signals: r.signals as Partial<DecisionSignals>,
+    readiness: r.readiness,
+    ageDays: Math.max(0, daysBetween(r.opened, asOf)),
+    owner: r.owner_name,
+    product: r.product_line,
+    sector: r.sector,
+    source: r.source_system,
+  });
+
+/** How many of the latest closed decisions the forecast learns from: recent history, bounded work. */
+const TRAINING_LIMIT = 5000;
+/** How many decisions the workspace's own backtest replays (the most recently opened). */
+const BACKTEST_LIMIT = 20000;
+
+interface Learned {
+  fingerprint: string;
+  model: DecisionModel;
+  cycles: number[];
+  replay?: { backtest: Backtest; revenue: Forecast["actual"] };
+}
+
+// Learned again only when the closed history changes: what is cached is a pure function of the database, so
+// every app server computes the same and none needs to hear from the others.
+const learned = new Map<string, Learned>();
+
+async function learnedFor(db: Kysely<Database>, workspaceId: string): Promise<Learned> {
+  const fingerprint = await closedFingerprint(db, workspaceId);
+  const cached = learned.get(workspaceId);
+  if (cached?.fingerprint === fingerprint) return cached;
+  const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
+  const examples: Example[] = closed.map((r) => ({
+    features: featuresOf(r, r.outcome_date!),
+    outcome: r.outcome as Example["outcome"],
+  }));
+  const entry: Learned = {
+    fingerprint,
+    model: fitDecisionModel(examples),
+    cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))),
+  };
+  learned.set(workspaceId, entry);
+  return entry;
+}
+
+const quarterOf = (month: string) =>
+  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+
+const CATEGORY_WORDS: Record<string, string> = {
+  commit: "Commit",
+  best_case: "Best case",
+  pipeline: "Pipeline",
+  omitted: "Omitted",
+};
+
+/** Each open decision's chances and expected close, expected won value by month and quarter, by category. */
+export async function forecastView(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { limit: number },
+  now = new Date(),
+): Promise<Forecast> {
+  const scope = await scopeOf(db, actor, query);
+  const today = isoDay(now);
+  const [{ model, cycles }, open] = await Promise.all([
+    learnedFor(db, actor.workspaceId),
+    openForForecast(db, scope),
+  ]);
+  const currency = mostCommon(open.map((r) => r.currency)) ?? "USD";
+  const items = open.map((r) => {
+    const f = forecastDecision(model, featuresOf(r, today), describeFeature);
+    const close = expectedClose(
+      { targetDate: r.target_date, ageDays: daysBetween(r.opened, today) },
+      cycles,
+      now,
+    );
+    return {
+      decisionId: r.id,
+      title: r.title,
+      accountName: r.account_name,
+      ownerName: r.owner_name,
+      valueAmount: r.value_amount,
+      currency: r.currency,
+      category: r.forecast_category,
+      won: f.won,
+      lost: f.lost,
+      noDecision: f.noDecision,
+      closeMonth: close.month,
+      closeWhy: close.why,
+      why: f.why,
+    };
+  });
+  const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
+  const grouped = <K extends string>(key: (i: (typeof items)[number]) => K) => {
+    const groups = new Map<K, typeof counted>();
+    for (const i of counted) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
+    return [...groups].sort(([a], [b]) => a.localeCompare(b));
+  };
+  const rangeOf = (list: typeof counted) =>
+    expectedRange(list.map((i) => ({ p: i.won, value: i.valueAmount! })));
+  const categories = ["commit", "best_case", "pipeline"].map((category) => {
+    const list = counted.filter((i) => i.category === category);
+    const value = list.reduce((s, i) => s + i.valueAmount!, 0);
+    const expected = rangeOf(list).expected;
+    const unlikely = list.filter((i) => i.won < 0.3).length;
+    return {
+      category,
+      count: list.length,
+      value,
+      expected,
+      said: `${CATEGORY_WORDS[category]}: ${list.length} decisions${category === "commit" && unlikely ? `, ${unlikely} of which the evidence gives under a 30% chance` : ""}.`,
+    };
+  });
+  const actual = (await backtestFor(db, actor.workspaceId, now)).revenue;
+  return {
+    currency,
+    model: { trainedOn: model.trainedOn, notes: model.notes },
+    byMonth: grouped((i) => i.closeMonth).map(([month, list]) => ({
+      month,
+      count: list.length,
+      ...rangeOf(list),
+    })),
+    byQuarter: grouped((i) => quarterOf(i.closeMonth)).map(([quarter, list]) => ({
+      quarter,
+      count: list.length,
+      ...rangeOf(list),
+    })),
+    categories,
+    items: items
+      .sort((a, b) => b.won * (b.valueAmount ?? 0) - a.won * (a.valueAmount ?? 0))
+      .slice(0, query.limit),
+    actual,
+  };
+}
+
+function mostCommon(values: string[]) {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+const firstOfMonth = (d: Date, back: number) =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+
+/**
+ * The workspace's own history replayed like the published backtests: at the first of each of the last twelve
+ * months, learn from what had closed and score what was open (docs/forecast.md).
+ */
+async function backtestFor(db: Kysely<Database>, workspaceId: string, now: Date) {
+  const entry = await learnedFor(db, workspaceId);
+  if (entry.replay) return entry.replay;
+  const history = await pipelineHistory(db, workspaceId, BACKTEST_LIMIT);
+  const latest = history.reduce((m, h) => (h.outcome_date && h.outcome_date > m ? h.outcome_date : m), "");
+  const anchor = latest && latest < isoDay(now) ? new Date(`${latest}T00:00:00Z`) : now;
+  const snapshots = Array.from({ length: 12 }, (_, i) => firstOfMonth(anchor, 11 - i));
+  const deals = history.map((h) => ({
+    id: h.id,
+    agent: h.owner,
+    product: h.product ?? "",
+    account: h.id,
+    stage: h.outcome === "won" ? "Won" : h.outcome === "open" ? "Open" : "Lost",
+    engage: h.opened,
+    close: h.outcome === "open" ? null : h.outcome_date,
+    value: h.value,
+  }));
+  const sector = new Map(history.filter((h) => h.sector).map((h) => [h.id, h.sector!]));
+  const report = pipelineBacktest(
+    deals,
+    { listPrice: new Map(), sector, team: new Map() },
+    { dataset: "workspace", snapshots, revenueUntil: firstOfMonth(anchor, 3) },
+  );
+  const enough = report.n >= 30;
+  const backtest: Backtest = {
+    enough,
+    why: enough
+      ? `${report.n} decisions that were open at the first of a month and closed later, replayed over ${snapshots[0]} to ${snapshots.at(-1)}.`
+      : `Only ${report.n} decisions were open at the first of a month and closed later in the last twelve months; at least 30 are needed to say how much to trust the forecast.`,
+    report: report.n
+      ? {
+          n: report.n,
+          brier: report.brier,
+          relativeGain: report.relative_gain,
+          ci95: report.ci95,
+          logLoss: report.log_loss,
+          auc: report.auc,
+          ece: report.ece,
+          revenueError: report.revenue_3m_error ?? null,
+          calibration: report.calibration,
+          notes: report.notes,
+        }
+      : null,
+  };
+  entry.replay = { backtest, revenue: report.revenue ?? [] };
+  return entry.replay;
+}
+
+export async function backtestView(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  now = new Date(),
+): Promise<Backtest> {
+  return (await backtestFor(db, actor.workspaceId, now)).backtest;
+}
+
+/** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
+export async function quartersView(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery,
+): Promise<Quarters> {
+  const scope = await scopeOf(db, actor, query);
+  const [days, accounts] = await Promise.all([
+    closesByDay(db, scope),
+    accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
+  ]);
+  const weeks = weekOfQuarter(
+    days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
+  );
+  return {
+    ...weeks,
+    said:
+      weeks.ratio === null
+        ? "Not enough closed decisions in the first weeks of quarters to compare."
+        : `${weeks.lastWeeks} decisions closed in the last ${EDGE_DAYS} days of a quarter against ${weeks.firstWeeks} in its first ${EDGE_DAYS}: ${weeks.ratio.toFixed(1)}×.`,
+    marginGiven: days.reduce((s, d) => s + Number(d.given ?? 0), 0),
+    trainedToWait: accounts
+      .filter((a) => trainedToWait({ decided: a.decided, discountedAtQuarterEnd: a.discounted_at_end }))
+      .map((a) => ({
+        accountId: a.account_id,
+        accountName: a.account_name,
+        decided: a.decided,
+        discountedAtQuarterEnd: a.discounted_at_end,
+      })),
+  };
+}
