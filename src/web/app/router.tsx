@@ -18,7 +18,6 @@ import { decisionQuery } from "../features/decisions/api.ts";
 import { DecisionsPage } from "../features/decisions/DecisionsPage.tsx";
 import { decisionSearch, decisionsSearch } from "../features/decisions/search.ts";
 import { HomePage } from "../features/home/HomePage.tsx";
-import { InsightsPage } from "../features/insights/InsightsPage.tsx";
 import { reviewQuery } from "../features/reviews/api.ts";
 import { ReviewsPage } from "../features/reviews/ReviewsPage.tsx";
 import { setupQuery } from "../features/setup/api.ts";
@@ -145,7 +144,7 @@ const reviewRoute = createRoute({
 const insightsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/insights",
-  component: InsightsPage,
+  component: lazyRouteComponent(() => import("../features/insights/InsightsPage.tsx"), "InsightsPage"),
 });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -6,6 +6,7 @@ import { createTeam } from "../teams/teams.service.ts";
 import { createWorkspace, demoWorkspace } from "../workspaces/workspaces.service.ts";
 import { seedDemoConversations } from "./demo.conversations.ts";
 import { seedDemoDecisions } from "./demo.decisions.ts";
+import { seedDemoHistory } from "./demo.history.ts";
 import { seedDemoReviews } from "./demo.reviews.ts";
 import { seedDemoRooms } from "./demo.room.ts";
 
@@ -44,6 +45,11 @@ export async function ensureDemoWorkspace(db: Kysely<Database>) {
     members.push({ id: member.id, name: member.name, role: "seller", teamId: team.id });
   }
   const decisions = await seedDemoDecisions(db, workspace.id, members);
+  await seedDemoHistory(
+    db,
+    workspace.id,
+    members.filter((m) => m.role === "seller").map((m) => m.name),
+  );
   const priya = members.find((m) => m.name === "Priya Raman")!;
   await seedDemoRooms(
     db,

@@ -1,25 +1,106 @@
-import { Stack } from "@mantine/core";
-import { IconChartBar } from "@tabler/icons-react";
-import { EmptyState } from "../../components/EmptyState.tsx";
+import { Group, Loader, Select, Stack, Tabs } from "@mantine/core";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { meQuery } from "../auth/api.ts";
 import { ConversationTrends } from "../conversations/ConversationTrends.tsx";
+import { teamsQuery } from "../members/api.ts";
+import {
+  backtestQuery,
+  forecastQuery,
+  type InsightsFilter,
+  insightsQuery,
+  quartersQuery,
+  risksQuery,
+} from "./api.ts";
+import { Forecast } from "./Forecast.tsx";
+import { HelpFirst } from "./HelpFirst.tsx";
+import { Quarters } from "./Quarters.tsx";
+import { Risks } from "./Risks.tsx";
+
+const PERIODS = [
+  { value: "all", label: "All time" },
+  { value: "30", label: "Last 30 days" },
+  { value: "90", label: "Last 90 days" },
+  { value: "365", label: "Last 12 months" },
+];
+
+const since = (days: string) =>
+  days === "all" ? null : new Date(Date.now() - Number(days) * 86_400_000).toISOString().slice(0, 10);
 
 export function InsightsPage() {
+  const { data: me } = useSuspenseQuery(meQuery);
+  const seller = me?.member.role === "seller";
+  const { data: teams } = useQuery({ ...teamsQuery, enabled: !seller });
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [period, setPeriod] = useState("all");
+  const filter: InsightsFilter = { teamId, from: since(period) };
+  const insights = useQuery(insightsQuery(filter));
+  const risks = useQuery(risksQuery(filter));
+  const forecast = useQuery(forecastQuery(filter));
+  const backtest = useQuery(backtestQuery);
+  const quarters = useQuery(quartersQuery(filter));
   return (
     <Stack maw={1200}>
       <PageHeader
         title="Insights"
-        description="How well we help customers decide, measured from the customer's evidence."
+        description={
+          seller
+            ? "How well you help your customers decide, measured from their evidence."
+            : "How well the team helps customers decide, measured from the customer's evidence."
+        }
       />
-      <ConversationTrends />
-      <EmptyState
-        icon={<IconChartBar size={26} />}
-        title="Decision metrics appear once decisions are recorded"
-      >
-        Instead of counting dials and emails, Insights shows how many customers agree on their problem, have
-        quantified the cost of waiting and have confirmed their confidence — and a forecast that rests on that
-        evidence. Record your first decisions to see them here.
-      </EmptyState>
+      <Group>
+        {!seller && (
+          <Select
+            label="Team"
+            placeholder="All teams I see"
+            clearable
+            data={(teams ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            value={teamId}
+            onChange={setTeamId}
+          />
+        )}
+        <Select
+          label="Period for activity and closed decisions"
+          data={PERIODS}
+          value={period}
+          onChange={(v) => setPeriod(v ?? "all")}
+          allowDeselect={false}
+        />
+      </Group>
+      <Tabs defaultValue="help" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="help">Help-first metrics</Tabs.Tab>
+          <Tabs.Tab value="risk">No-decision risk</Tabs.Tab>
+          <Tabs.Tab value="forecast">Forecast</Tabs.Tab>
+          <Tabs.Tab value="quarter">Discounts and the quarter</Tabs.Tab>
+          <Tabs.Tab value="conversations">Conversations</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="help" pt="md">
+          {insights.data ? <HelpFirst data={insights.data} filter={filter} /> : <Loader />}
+        </Tabs.Panel>
+        <Tabs.Panel value="risk" pt="md">
+          {risks.data ? <Risks data={risks.data} filter={filter} /> : <Loader />}
+        </Tabs.Panel>
+        <Tabs.Panel value="forecast" pt="md">
+          {forecast.data && backtest.data ? (
+            <Forecast data={forecast.data} backtest={backtest.data} filter={filter} />
+          ) : (
+            <Loader />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="quarter" pt="md">
+          {quarters.data ? (
+            <Quarters data={quarters.data} currency={insights.data?.currency ?? "USD"} filter={filter} />
+          ) : (
+            <Loader />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="conversations" pt="md">
+          <ConversationTrends />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
