@@ -42,6 +42,7 @@ export function backtestCommand(options: { data: string; json?: boolean }) {
       ? mavenBacktest(dataset.deals, dataset.context)
       : olistBacktest(dataset.leads, dataset.won);
   if (!options.json) return table(report);
-  const { notes: _, ...figures } = report;
+  // The published shape: the figures, without the words and the per-bin and per-snapshot detail the page draws.
+  const { notes: _, calibration: _bins, revenue: _snapshots, ...figures } = report;
   return JSON.stringify(figures);
 }

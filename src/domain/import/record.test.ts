@@ -50,6 +50,8 @@ describe("readRow: opportunities", () => {
       outcome: "open",
       outcomeReason: null,
       outcomeDate: null,
+      openedDate: null,
+      listAmount: null,
       sourceStage: "Needs Analysis",
       owner: null,
       productLine: null,
