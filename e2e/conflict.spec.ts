@@ -68,7 +68,7 @@ test("two tabs on one account: a different field merges; the same field shows th
   await page.goto(confidant.url);
   await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
   await page.getByRole("link", { name: "Accounts" }).first().click();
-  await page.locator("a[href^='/accounts/']").first().click();
+  await page.getByRole("link", { name: "Bluewater Logistics" }).first().click();
   const other = await context.newPage();
   await other.goto(page.url());
 
