@@ -192,6 +192,7 @@ export const backtest = z.object({
 export type Backtest = z.infer<typeof backtest>;
 
 export const quarters = z.object({
+  currency: z.string(),
   weeks: z.array(
     z.object({
       week: z.number(),

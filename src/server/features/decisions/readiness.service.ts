@@ -132,7 +132,11 @@ export async function refreshOutdated(db: Kysely<Database>, batch = 500) {
     const rows = await staleDerived(db, SIGNALS_VERSION, batch);
     if (!rows.length) return total;
     const byWorkspace = new Map<string, string[]>();
-    for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
+    for (const r of rows) {
+      const ids = byWorkspace.get(r.workspace_id) ?? [];
+      ids.push(r.id);
+      byWorkspace.set(r.workspace_id, ids);
+    }
     await db.transaction().execute(async (trx) => {
       for (const [workspaceId, ids] of byWorkspace) await refreshDerivedOf(trx, workspaceId, ids);
     });

@@ -11,6 +11,7 @@ import type {
   ImportIssue,
   OpportunityRecord,
 } from "../../../domain/import/record.ts";
+import { SIGNALS_VERSION, signalsOf } from "../../../domain/insights/signals.ts";
 import type { QuestionLibrary } from "../../../domain/readiness/questions.ts";
 import { readinessOf } from "../../../domain/readiness/readiness.ts";
 import { type ChangeEntry, logChanges } from "../../db/bulk.ts";
@@ -334,16 +335,15 @@ export class ImportWriter {
     const key = `${targetDate}|${outcome}`;
     let derived = this.derivedMemo.get(key);
     if (!derived) {
-      const readiness = readinessOf(
-        { title: "", targetDate, ...this.blank.parts, outcome, involvements: [], concerns: [] },
-        new Date(),
-        this.library,
-      );
+      const facts = { title: "", targetDate, ...this.blank.parts, outcome, involvements: [], concerns: [] };
+      const readiness = readinessOf(facts, new Date(), this.library);
       derived = {
         readiness: readiness.overall,
         milestone: readiness.milestone,
         weakest_dimension: readiness.weakest,
         cost_of_waiting_monthly: readiness.costOfWaiting.perMonth,
+        signals: signalsOf(facts, readiness),
+        derived_version: SIGNALS_VERSION,
       };
       this.derivedMemo.set(key, derived);
     }
@@ -539,6 +539,8 @@ const DECISION = {
     milestone: "text",
     weakest_dimension: "text",
     cost_of_waiting_monthly: "bigint",
+    signals: "jsonb",
+    derived_version: "integer",
   },
 } as const;
 

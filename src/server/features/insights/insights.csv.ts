@@ -1,13 +1,17 @@
 // Every table of the Insights page as CSV rows: the same figures the page shows, one line per row.
-import type { Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
+import type { Kysely } from "kysely";
+import type { Forecast, INSIGHT_TABLES, Insights, Quarters, Risks } from "../../../contract/insights.ts";
+import type { Database } from "../../db/schema.ts";
+import type { SignedIn } from "../../http/auth-context.ts";
 import { csvCell, csvLine } from "../exports/export.service.ts";
+import { forecastView, insightsView, quartersView, risksView, type ScopeQuery } from "./insights.service.ts";
 
 type Table = (string | number | null)[][];
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 const money = (minor: number | null) => (minor === null ? null : Math.round(minor) / 100);
 
-export function sellersTable(view: Insights): Table {
+function sellersTable(view: Insights): Table {
   const keys = view.metrics.map((m) => m.key);
   return [
     [
@@ -51,7 +55,7 @@ export function sellersTable(view: Insights): Table {
   ];
 }
 
-export function relationsTable(view: Insights): Table {
+function relationsTable(view: Insights): Table {
   return [
     [
       "metric",
@@ -82,7 +86,7 @@ export function relationsTable(view: Insights): Table {
   ];
 }
 
-export const trendTable = (view: Insights): Table => [
+const trendTable = (view: Insights): Table => [
   [
     "month_opened",
     "opened",
@@ -105,7 +109,7 @@ export const trendTable = (view: Insights): Table => [
   ]),
 ];
 
-export const risksTable = (view: Risks): Table => [
+const risksTable = (view: Risks): Table => [
   [
     "decision",
     "account",
@@ -136,7 +140,7 @@ export const risksTable = (view: Risks): Table => [
   ),
 ];
 
-export const forecastTable = (view: Forecast): Table => [
+const forecastTable = (view: Forecast): Table => [
   [
     "decision",
     "account",
@@ -167,7 +171,7 @@ export const forecastTable = (view: Forecast): Table => [
   ]),
 ];
 
-export const monthsTable = (view: Forecast): Table => [
+const monthsTable = (view: Forecast): Table => [
   ["month", "decisions", "expected_won_value", "low_90", "high_90", "currency"],
   ...view.byMonth.map((m) => [
     m.month,
@@ -179,9 +183,36 @@ export const monthsTable = (view: Forecast): Table => [
   ]),
 ];
 
-export const weeksTable = (view: Quarters): Table => [
+const weeksTable = (view: Quarters): Table => [
   ["week_of_quarter", "closes", "won_below_list_price", "mean_discount_pct"],
   ...view.weeks.map((w) => [w.week, w.closes, w.discounted, pct(w.meanDepth)]),
 ];
 
 export const toCsv = (table: Table) => table.map((row) => csvLine(row.map(csvCell))).join("");
+
+/** Every row of one table, not just the page's first ones. */
+const ALL = 500;
+
+export async function insightsTable(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  table: (typeof INSIGHT_TABLES)[number],
+  query: ScopeQuery & { from?: string | undefined; to?: string | undefined },
+): Promise<Table> {
+  switch (table) {
+    case "sellers":
+      return sellersTable(await insightsView(db, actor, query));
+    case "relations":
+      return relationsTable(await insightsView(db, actor, query));
+    case "trend":
+      return trendTable(await insightsView(db, actor, query));
+    case "risks":
+      return risksTable(await risksView(db, actor, { ...query, limit: ALL }));
+    case "forecast":
+      return forecastTable(await forecastView(db, actor, { ...query, limit: ALL }));
+    case "months":
+      return monthsTable(await forecastView(db, actor, { ...query, limit: ALL }));
+    case "weeks":
+      return weeksTable(await quartersView(db, actor, query));
+  }
+}

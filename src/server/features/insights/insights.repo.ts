@@ -46,7 +46,7 @@ export interface SellerOpenRow {
   owner_name: string;
   team_id: string | null;
   open: number;
-  open_value: string | null;
+  open_value: number | null;
   problem_in_words: number;
   cost_quantified: number;
   economic_buyer: number;
@@ -63,7 +63,7 @@ export async function openBySeller(db: Kysely<Database>, scope: Scope, today: st
       FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'
     )
     SELECT o.owner_id, m.name AS owner_name, m.team_id, count(*)::int AS open,
-      sum(o.value_amount)::text AS open_value,
+      sum(o.value_amount)::float8 AS open_value,
       count(*) FILTER (WHERE problem_in_words)::int AS problem_in_words,
       count(*) FILTER (WHERE cost_quantified)::int AS cost_quantified,
       count(*) FILTER (WHERE economic_buyer)::int AS economic_buyer,
@@ -247,13 +247,11 @@ export async function openForRisk(db: Kysely<Database>, scope: Scope, today: str
       (SELECT jsonb_agg(jsonb_build_object('title', p.title, 'due', p.due_date::text) ORDER BY p.due_date)
         FROM plan_step p WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL
           AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date) AS late_steps,
-      CASE WHEN d.opened_on IS NOT NULL AND d.source_system IS NOT NULL THEN
-        greatest(d.opened_on::timestamptz, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
-          AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.via NOT LIKE 'import:%'
-          AND l.action <> 'access'))
-      ELSE greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
-        AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access'))
-      END AS learned_at
+      greatest(
+        CASE WHEN d.source_system IS NOT NULL AND d.opened_on IS NOT NULL THEN d.opened_on::timestamptz ELSE d.created_at END,
+        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
+          AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.action <> 'access'
+          AND coalesce(l.via, '') <> 'demo' AND coalesce(l.via, '') NOT LIKE 'import:%')) AS learned_at
     FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
     WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
   return rows;
@@ -316,6 +314,7 @@ export async function pipelineHistory(db: Kysely<Database>, workspaceId: string,
   const { rows } = await sql<{
     id: string;
     owner: string;
+    account: string;
     product: string | null;
     sector: string | null;
     outcome: string;
@@ -323,7 +322,7 @@ export async function pipelineHistory(db: Kysely<Database>, workspaceId: string,
     outcome_date: string | null;
     value: number | null;
   }>`
-    SELECT d.id, d.owner_id AS owner, d.product_line AS product, a.industry AS sector, d.outcome,
+    SELECT d.id, d.owner_id AS owner, d.account_id AS account, d.product_line AS product, a.industry AS sector, d.outcome,
       ${opened}::text AS opened, d.outcome_date::text AS outcome_date, d.value_amount::float8 AS value
     FROM decision d JOIN account a ON a.id = d.account_id
     WHERE d.workspace_id = ${workspaceId}::uuid AND d.deleted_at IS NULL

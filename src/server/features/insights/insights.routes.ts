@@ -10,16 +10,7 @@ import {
   risksQuery,
 } from "../../../contract/insights.ts";
 import { requireMember } from "../../http/auth-context.ts";
-import {
-  forecastTable,
-  monthsTable,
-  relationsTable,
-  risksTable,
-  sellersTable,
-  toCsv,
-  trendTable,
-  weeksTable,
-} from "./insights.csv.ts";
+import { insightsTable, toCsv } from "./insights.csv.ts";
 import { backtestView, forecastView, insightsView, quartersView, risksView } from "./insights.service.ts";
 
 /** Insights: every figure for the decisions the member may see — a seller their own, a manager their teams'. */
@@ -104,19 +95,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireMember(request);
       const { table } = request.params;
-      const q = request.query;
-      const rows =
-        table === "sellers" || table === "relations" || table === "trend"
-          ? { sellers: sellersTable, relations: relationsTable, trend: trendTable }[table](
-              await insightsView(app.db, actor, q),
-            )
-          : table === "risks"
-            ? risksTable(await risksView(app.db, actor, { ...q, limit: 500 }))
-            : table === "weeks"
-              ? weeksTable(await quartersView(app.db, actor, q))
-              : (table === "forecast" ? forecastTable : monthsTable)(
-                  await forecastView(app.db, actor, { ...q, limit: 500 }),
-                );
+      const rows = await insightsTable(app.db, actor, table, request.query);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="insights-${table}.csv"`)

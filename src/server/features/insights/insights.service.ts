@@ -78,22 +78,19 @@ const share = (count: number, of: number) => ({
   words: shareWords(count, of),
 });
 
-function figures(open: SellerOpenRow | undefined, activity: SellerActivityRow | undefined) {
-  const o = open ?? null;
-  const a = activity ?? null;
+function figures(o: SellerOpenRow | undefined, a: SellerActivityRow | undefined) {
   const closed = a?.closed ?? 0;
-  const decidedCount = closed;
   return {
     open: o?.open ?? 0,
-    openValue: Number(o?.open_value ?? 0),
-    help: Object.fromEntries(HELP_METRICS.map((m) => [m, share(o ? Number(o[m]) : 0, o?.open ?? 0)])),
+    openValue: o?.open_value ?? 0,
+    help: Object.fromEntries(HELP_METRICS.map((m) => [m, share(o?.[m] ?? 0, o?.open ?? 0)])),
     outcomes: {
       closed,
       won: a?.won ?? 0,
       lost: a?.lost ?? 0,
       noDecision: a?.no_decision ?? 0,
-      winRate: rate(a?.won ?? 0, decidedCount),
-      noDecisionRate: rate(a?.no_decision ?? 0, decidedCount),
+      winRate: rate(a?.won ?? 0, closed),
+      noDecisionRate: rate(a?.no_decision ?? 0, closed),
       cycleDays: closed ? Math.round((a?.cycle_days ?? 0) / closed) : null,
     },
     activity: {
@@ -111,16 +108,13 @@ function figures(open: SellerOpenRow | undefined, activity: SellerActivityRow | 
   };
 }
 
-/** Adds up per-seller rows field by field (the team or workspace line). */
+/** The line for everyone shown: each seller row's figures added up (a missing figure counts as none). */
 function summed<T extends object>(rows: T[]): T | undefined {
   if (!rows.length) return undefined;
-  const total: Record<string, unknown> = {};
+  const total: Record<string, number> = {};
   for (const row of rows)
-    for (const [key, value] of Object.entries(row)) {
-      if (typeof value === "number") total[key] = ((total[key] as number) ?? 0) + value;
-      else if (key === "open_value") total[key] = String(Number(total[key] ?? 0) + Number(value ?? 0));
-      else if (key === "talk_share_sum") total[key] = ((total[key] as number) ?? 0) + Number(value ?? 0);
-    }
+    for (const [key, value] of Object.entries(row))
+      if (typeof value === "number" || value === null) total[key] = (total[key] ?? 0) + (value ?? 0);
   return total as T;
 }
 
@@ -202,6 +196,19 @@ export async function insightsView(
   };
 }
 
+const EMPTY_SIGNALS: DecisionSignals = {
+  problemInWords: false,
+  costQuantified: false,
+  economicBuyer: false,
+  buyerConfirmed: false,
+  options: [],
+  trigger: false,
+  riskConcerns: [],
+  confidence: null,
+  confidenceDrop: null,
+  disagreements: [],
+};
+
 /** Open decisions at risk of no decision, the most flagged first, each flag with its evidence and the help to offer. */
 export async function risksView(
   db: Kysely<Database>,
@@ -243,19 +250,6 @@ export async function risksView(
     items: flagged.slice(0, query.limit),
   };
 }
-
-const EMPTY_SIGNALS: DecisionSignals = {
-  problemInWords: false,
-  costQuantified: false,
-  economicBuyer: false,
-  buyerConfirmed: false,
-  options: [],
-  trigger: false,
-  riskConcerns: [],
-  confidence: null,
-  confidenceDrop: null,
-  disagreements: [],
-};
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
@@ -323,10 +317,8 @@ export async function forecastView(
 ): Promise<Forecast> {
   const scope = await scopeOf(db, actor, query);
   const today = isoDay(now);
-  const [{ model, cycles }, open] = await Promise.all([
-    learnedFor(db, actor.workspaceId),
-    openForForecast(db, scope),
-  ]);
+  const [entry, open] = await Promise.all([learnedFor(db, actor.workspaceId), openForForecast(db, scope)]);
+  const { model, cycles } = entry;
   const currency = mostCommon(open.map((r) => r.currency)) ?? "USD";
   const items = open.map((r) => {
     const f = forecastDecision(model, featuresOf(r, today), describeFeature);
@@ -354,7 +346,11 @@ export async function forecastView(
   const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
   const grouped = <K extends string>(key: (i: (typeof items)[number]) => K) => {
     const groups = new Map<K, typeof counted>();
-    for (const i of counted) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
+    for (const i of counted) {
+      const group = groups.get(key(i)) ?? [];
+      group.push(i);
+      groups.set(key(i), group);
+    }
     return [...groups].sort(([a], [b]) => a.localeCompare(b));
   };
   const rangeOf = (list: typeof counted) =>
@@ -372,7 +368,7 @@ export async function forecastView(
       said: `${CATEGORY_WORDS[category]}: ${list.length} decisions${category === "commit" && unlikely ? `, ${unlikely} of which the evidence gives under a 30% chance` : ""}.`,
     };
   });
-  const actual = (await backtestFor(db, actor.workspaceId, now)).revenue;
+  const actual = (await replayOf(db, actor.workspaceId, entry, now)).revenue;
   return {
     currency,
     model: { trainedOn: model.trainedOn, notes: model.notes },
@@ -407,8 +403,7 @@ const firstOfMonth = (d: Date, back: number) =>
  * The workspace's own history replayed like the published backtests: at the first of each of the last twelve
  * months, learn from what had closed and score what was open (docs/forecast.md).
  */
-async function backtestFor(db: Kysely<Database>, workspaceId: string, now: Date) {
-  const entry = await learnedFor(db, workspaceId);
+async function replayOf(db: Kysely<Database>, workspaceId: string, entry: Learned, now: Date) {
   if (entry.replay) return entry.replay;
   const history = await pipelineHistory(db, workspaceId, BACKTEST_LIMIT);
   const latest = history.reduce((m, h) => (h.outcome_date && h.outcome_date > m ? h.outcome_date : m), "");
@@ -418,13 +413,13 @@ async function backtestFor(db: Kysely<Database>, workspaceId: string, now: Date)
     id: h.id,
     agent: h.owner,
     product: h.product ?? "",
-    account: h.id,
+    account: h.account,
     stage: h.outcome === "won" ? "Won" : h.outcome === "open" ? "Open" : "Lost",
     engage: h.opened,
     close: h.outcome === "open" ? null : h.outcome_date,
     value: h.value,
   }));
-  const sector = new Map(history.filter((h) => h.sector).map((h) => [h.id, h.sector!]));
+  const sector = new Map(history.filter((h) => h.sector).map((h) => [h.account, h.sector!]));
   const report = pipelineBacktest(
     deals,
     { listPrice: new Map(), sector, team: new Map() },
@@ -460,7 +455,8 @@ export async function backtestView(
   actor: SignedIn,
   now = new Date(),
 ): Promise<Backtest> {
-  return (await backtestFor(db, actor.workspaceId, now)).backtest;
+  const entry = await learnedFor(db, actor.workspaceId);
+  return (await replayOf(db, actor.workspaceId, entry, now)).backtest;
 }
 
 /** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
@@ -470,14 +466,16 @@ export async function quartersView(
   query: ScopeQuery,
 ): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
-  const [days, accounts] = await Promise.all([
+  const [days, accounts, currency] = await Promise.all([
     closesByDay(db, scope),
     accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
+    mainCurrency(db, scope),
   ]);
   const weeks = weekOfQuarter(
     days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
   );
   return {
+    currency,
     ...weeks,
     said:
       weeks.ratio === null

@@ -128,7 +128,7 @@ export function Forecast(props: { data: ForecastView; backtest: Backtest; filter
       <ChartCard
         title="How much to trust the forecast"
         description={backtest.why}
-        empty={report && report.calibration.length ? null : backtest.why}
+        empty={report?.calibration.length ? null : backtest.why}
         chart={<Calibration data={report?.calibration ?? []} />}
         table={{
           columns: ["Measure", "Forecast", "Historical rate"],

@@ -82,6 +82,10 @@ export function HelpFirst({ data, filter }: { data: Insights; filter: InsightsFi
   }));
   const fmtPct = (v: number) => `${v}%`;
   const currency = data.currency;
+  const milestones = data.pipeline.byMilestone.map((m) => ({
+    ...m,
+    label: MILESTONE_LABELS[m.milestone as keyof typeof MILESTONE_LABELS] ?? m.milestone,
+  }));
   return (
     <Stack>
       <ChartCard
@@ -152,23 +156,10 @@ export function HelpFirst({ data, filter }: { data: Insights; filter: InsightsFi
         title="Pipeline by customer milestone"
         description="Open decisions by how far the customer has come, with their value."
         empty={noOpen}
-        chart={
-          <Bars
-            data={data.pipeline.byMilestone.map((m) => ({
-              milestone: MILESTONE_LABELS[m.milestone as keyof typeof MILESTONE_LABELS] ?? m.milestone,
-              count: m.count,
-            }))}
-            x="milestone"
-            series={[{ key: "count", name: "Open decisions" }]}
-          />
-        }
+        chart={<Bars data={milestones} x="label" series={[{ key: "count", name: "Open decisions" }]} />}
         table={{
           columns: ["Milestone", "Open decisions", "Value"],
-          rows: data.pipeline.byMilestone.map((m) => [
-            MILESTONE_LABELS[m.milestone as keyof typeof MILESTONE_LABELS] ?? m.milestone,
-            m.count,
-            money(m.value, currency),
-          ]),
+          rows: milestones.map((m) => [m.label, m.count, money(m.value, currency)]),
         }}
       />
       <ChartCard

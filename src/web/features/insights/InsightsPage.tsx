@@ -28,6 +28,33 @@ const PERIODS = [
 const since = (days: string) =>
   days === "all" ? null : new Date(Date.now() - Number(days) * 86_400_000).toISOString().slice(0, 10);
 
+// Each tab asks for its own figures when it opens (panels are not kept mounted): the forecast and its
+// backtest are the heaviest, and a manager reading the help-first metrics should not wait on them.
+function HelpFirstTab({ filter }: { filter: InsightsFilter }) {
+  const { data } = useQuery(insightsQuery(filter));
+  return data ? <HelpFirst data={data} filter={filter} /> : <Loader />;
+}
+
+function RisksTab({ filter }: { filter: InsightsFilter }) {
+  const { data } = useQuery(risksQuery(filter));
+  return data ? <Risks data={data} filter={filter} /> : <Loader />;
+}
+
+function ForecastTab({ filter }: { filter: InsightsFilter }) {
+  const forecast = useQuery(forecastQuery(filter));
+  const backtest = useQuery(backtestQuery);
+  return forecast.data && backtest.data ? (
+    <Forecast data={forecast.data} backtest={backtest.data} filter={filter} />
+  ) : (
+    <Loader />
+  );
+}
+
+function QuartersTab({ filter }: { filter: InsightsFilter }) {
+  const { data } = useQuery(quartersQuery(filter));
+  return data ? <Quarters data={data} filter={filter} /> : <Loader />;
+}
+
 export function InsightsPage() {
   const { data: me } = useSuspenseQuery(meQuery);
   const seller = me?.member.role === "seller";
@@ -35,11 +62,6 @@ export function InsightsPage() {
   const [teamId, setTeamId] = useState<string | null>(null);
   const [period, setPeriod] = useState("all");
   const filter: InsightsFilter = { teamId, from: since(period) };
-  const insights = useQuery(insightsQuery(filter));
-  const risks = useQuery(risksQuery(filter));
-  const forecast = useQuery(forecastQuery(filter));
-  const backtest = useQuery(backtestQuery);
-  const quarters = useQuery(quartersQuery(filter));
   return (
     <Stack maw={1200}>
       <PageHeader
@@ -78,24 +100,16 @@ export function InsightsPage() {
           <Tabs.Tab value="conversations">Conversations</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="help" pt="md">
-          {insights.data ? <HelpFirst data={insights.data} filter={filter} /> : <Loader />}
+          <HelpFirstTab filter={filter} />
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
-          {risks.data ? <Risks data={risks.data} filter={filter} /> : <Loader />}
+          <RisksTab filter={filter} />
         </Tabs.Panel>
         <Tabs.Panel value="forecast" pt="md">
-          {forecast.data && backtest.data ? (
-            <Forecast data={forecast.data} backtest={backtest.data} filter={filter} />
-          ) : (
-            <Loader />
-          )}
+          <ForecastTab filter={filter} />
         </Tabs.Panel>
         <Tabs.Panel value="quarter" pt="md">
-          {quarters.data ? (
-            <Quarters data={quarters.data} currency={insights.data?.currency ?? "USD"} filter={filter} />
-          ) : (
-            <Loader />
-          )}
+          <QuartersTab filter={filter} />
         </Tabs.Panel>
         <Tabs.Panel value="conversations" pt="md">
           <ConversationTrends />

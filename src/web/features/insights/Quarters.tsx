@@ -5,7 +5,7 @@ import { csvUrl, type InsightsFilter } from "./api.ts";
 import { ChartCard } from "./ChartCard.tsx";
 import { Bars } from "./charts.tsx";
 
-export function Quarters(props: { data: QuartersView; currency: string; filter: InsightsFilter }) {
+export function Quarters(props: { data: QuartersView; filter: InsightsFilter }) {
   const { data } = props;
   const closes = data.weeks.reduce((s, w) => s + w.closes, 0);
   return (
@@ -32,7 +32,7 @@ export function Quarters(props: { data: QuartersView; currency: string; filter: 
       />
       <ChartCard
         title="Discount depth by week of the quarter"
-        description={`Margin given away below list price: ${money(data.marginGiven, props.currency)}.`}
+        description={`Margin given away below list price: ${money(data.marginGiven, data.currency)}.`}
         empty={
           data.weeks.some((w) => w.discounted)
             ? null
