@@ -30,6 +30,12 @@ beforeAll(async () => {
       category: "cost",
     })
   ).body;
+  const concession = (
+    await a.as.admin.post(`/api/v1/decisions/${decision.id}/concessions`, {
+      percent: 10,
+      reason: "Budget cut",
+    })
+  ).body;
   const review = (await a.as.admin.post(`/api/v1/decisions/${decision.id}/reviews`)).body;
   const action = (
     await a.as.admin.post(`/api/v1/reviews/${review.id}/actions`, {
@@ -90,6 +96,7 @@ beforeAll(async () => {
     decisions: decision.id,
     involvements: involvement.id,
     concerns: concern.id,
+    concessions: concession.id,
     reviews: review.id,
     actions: action.id,
     imports: imported.runId,
@@ -106,6 +113,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   decisions: () => records.decisions!,
   involvements: () => records.involvements!,
   concerns: () => records.concerns!,
+  concessions: () => records.concessions!,
   reviews: () => records.reviews!,
   "plan-steps": () => records["plan-steps"]!,
   "share-links": () => records["share-links"]!,
@@ -131,6 +139,8 @@ const validBody: Record<string, unknown> = {
   "POST /api/v1/decisions/{id}/concerns": { text: "x", kind: "individual", category: "cost" },
   "PATCH /api/v1/involvements/{id}": { version: 1, role: "blocker" },
   "PATCH /api/v1/concerns/{id}": { version: 1, text: "Intruder" },
+  "POST /api/v1/decisions/{id}/concessions": { percent: 5, reason: "Intruder" },
+  "PATCH /api/v1/concessions/{id}": { version: 1, status: "approved" },
   "PATCH /api/v1/reviews/{id}": { version: 1, coachingNotes: "Intruder" },
   "PUT /api/v1/reviews/{id}/answers/{question}": { answer: "Intruder" },
   "POST /api/v1/reviews/{id}/actions": { what: "Intrude", ownerId: "00000000-0000-4000-8000-000000000000" },

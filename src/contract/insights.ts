@@ -206,6 +206,9 @@ export const quarters = z.object({
   ratio: z.number().nullable(),
   said: z.string(),
   marginGiven: z.number().describe("list price minus close value over won decisions closed below list price"),
+  concessions: z
+    .object({ withIt: side, without: side, enough: z.boolean(), summary: z.string() })
+    .describe("how decided decisions ended with an approved concession and without"),
   trainedToWait: z.array(
     z.object({
       accountId: id,

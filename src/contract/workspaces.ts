@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { id, version } from "./common.ts";
 
-export const workspaceSettings = z.object({ commitGuard: z.boolean() });
+const share = z.number().min(0, "must be 0 or more").max(100, "must be at most 100");
+
+export const workspaceSettings = z.object({
+  commitGuard: z.boolean(),
+  concessionSellerMaxPercent: share.describe("up to this share off, a seller approves their own concession"),
+  concessionManagerMaxPercent: share.describe("up to this share off, the seller's manager; deeper, an admin"),
+});
 
 export const workspace = z.object({
   id,

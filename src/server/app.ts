@@ -19,6 +19,7 @@ import { authRoutes } from "./features/auth/auth.routes.ts";
 import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
+import { concessionsRoutes } from "./features/concessions/concessions.routes.ts";
 import { conversationsRoutes } from "./features/conversations/conversations.routes.ts";
 import { correctionsRoutes } from "./features/corrections/corrections.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(conversationsRoutes);
       await api.register(correctionsRoutes);
       await api.register(insightsRoutes);
+      await api.register(concessionsRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -12,7 +12,7 @@ const counts = (n: number, won: number, noDecision: number, cycle: number): Outc
 
 describe("how a metric relates to outcomes", () => {
   it("compares win, no-decision and cycle with and without the evidence when both sides have enough", () => {
-    const r = relationOf("cost_quantified", counts(40, 20, 6, 45), counts(60, 18, 27, 80));
+    const r = relationOf("Cost of inaction quantified", counts(40, 20, 6, 45), counts(60, 18, 27, 80));
     expect(r.enough).toBe(true);
     expect(r.withIt).toEqual({ n: 40, winRate: 0.5, noDecisionRate: 0.15, cycleDays: 45 });
     expect(r.summary).toBe(
@@ -25,7 +25,7 @@ describe("how a metric relates to outcomes", () => {
     [60, MIN_CLOSED - 1],
     [0, 0],
   ])("says 'not enough data' with %i with and %i without", (a, b) => {
-    const r = relationOf("plan_shared", counts(a, 0, 0, 0), counts(b, 0, 0, 0));
+    const r = relationOf("Plan shared", counts(a, 0, 0, 0), counts(b, 0, 0, 0));
     expect(r.enough).toBe(false);
     expect(r.summary).toBe(
       `Not enough data: ${a} closed decisions with plan shared and ${b} without; ${MIN_CLOSED} of each are needed.`,

@@ -74,12 +74,12 @@ const side = (c: OutcomeCounts): Side => ({
 
 const pct = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 
-/** How closed decisions with the evidence ended, beside those without it. */
-export function relationOf(metric: HelpMetric, withIt: OutcomeCounts, without: OutcomeCounts): Relation {
+/** How closed decisions with something (a piece of evidence, a concession) ended, beside those without it. */
+export function relationOf(what: string, withIt: OutcomeCounts, without: OutcomeCounts): Relation {
   const a = side(withIt);
   const b = side(without);
   const enough = a.n >= MIN_CLOSED && b.n >= MIN_CLOSED;
-  const label = METRIC_WORDS[metric].label.toLowerCase();
+  const label = what.toLowerCase();
   const summary = enough
     ? `With ${label}: won ${pct(a.winRate)}, no decision ${pct(a.noDecisionRate)}, ${a.cycleDays} days (${a.n} closed). Without: won ${pct(b.winRate)}, no decision ${pct(b.noDecisionRate)}, ${b.cycleDays} days (${b.n} closed).`
     : `Not enough data: ${a.n} closed decisions with ${label} and ${b.n} without; ${MIN_CLOSED} of each are needed.`;

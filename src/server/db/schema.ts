@@ -164,6 +164,24 @@ export interface InvolvementTable extends SoftDeleted {
   version: Version;
 }
 
+export interface ConcessionTable extends SoftDeleted {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  amount: number | null;
+  /** numeric: read back as text. */
+  percent: string | null;
+  in_return: string | null;
+  reason: string;
+  status: "requested" | "approved" | "declined";
+  requested_by: string;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export interface ConcernTable extends SoftDeleted {
   id: string;
   workspace_id: string;
@@ -491,6 +509,7 @@ export interface Database {
   decision: DecisionTable;
   involvement: InvolvementTable;
   concern: ConcernTable;
+  concession: ConcessionTable;
   question: QuestionTable;
   review: ReviewTable;
   review_answer: ReviewAnswerTable;

@@ -16,6 +16,7 @@ const VERSIONED = {
   decision: "soft",
   involvement: "soft",
   concern: "soft",
+  concession: "soft",
   import_mapping: "soft",
   plan_step: "soft",
   plan_template: "soft",

@@ -66,3 +66,24 @@ export function requireDiagnosisCorrector(actor: SignedIn) {
   if (actor.role === "seller")
     throw forbidden("Managers and admins correct diagnoses; ask your manager if one looks wrong.");
 }
+
+/**
+ * A concession is approved or declined as deep as the workspace's policy allows each role: an admin any; the
+ * owner's manager (who sees the decision) up to the manager's limit, never their own request; the owner only
+ * within the seller's limit.
+ */
+export function canDecideConcession(
+  actor: SignedIn,
+  decision: OwnedDecision,
+  concession: { requested_by: string },
+  approver: "seller" | "manager" | "admin",
+) {
+  if (actor.role === "admin") return true;
+  if (approver === "seller") return decision.owner_id === actor.memberId;
+  return approver === "manager" && actor.role === "manager" && concession.requested_by !== actor.memberId;
+}
+
+export function requireConcessionDecider(...args: Parameters<typeof canDecideConcession>) {
+  if (!canDecideConcession(...args))
+    throw forbidden("The workspace's concession policy asks someone else to approve a concession this deep.");
+}

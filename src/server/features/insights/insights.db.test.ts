@@ -162,3 +162,32 @@ describe("CSV export of every table", () => {
     expect(reply.status).toBe(400);
   });
 });
+
+describe("the plan metrics", () => {
+  it("count customer steps on time only while none is past due, and not our own steps", async () => {
+    const d = await bare("Roll out the new scanners");
+    const stepsOnTime = async () =>
+      (await w.as.seller.get(`/api/v1/insights?memberId=${w.seller.id}`)).body.total.help.steps_on_time.count;
+    const before = await stepsOnTime();
+    const ours = await w.as.seller.post(`/api/v1/decisions/${d.id}/plan/steps`, {
+      title: "Send the proposal",
+      ownerSide: "us",
+      dueDate: "2020-01-01",
+    });
+    expect(ours.status).toBe(201);
+    expect(await stepsOnTime()).toBe(before);
+    const theirs = await w.as.seller.post(`/api/v1/decisions/${d.id}/plan/steps`, {
+      title: "Security review",
+      ownerSide: "customer",
+      dueDate: "2999-01-01",
+    });
+    expect(theirs.status).toBe(201);
+    expect(await stepsOnTime()).toBe(before + 1);
+    const late = await w.as.seller.patch(`/api/v1/plan-steps/${theirs.body.id}`, {
+      version: theirs.body.version,
+      dueDate: "2020-01-01",
+    });
+    expect(late.status).toBe(200);
+    expect(await stepsOnTime()).toBe(before);
+  });
+});

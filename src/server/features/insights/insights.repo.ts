@@ -22,24 +22,32 @@ function inScope(scope: Scope): RawBuilder<boolean> {
 
 const opened = sql<string>`coalesce(d.opened_on, d.created_at::date)`;
 
-/** The customer has opened the buyer room through one of its links. */
-const planShared = sql<boolean>`EXISTS (SELECT 1 FROM share_link s WHERE s.workspace_id = d.workspace_id
-  AND s.decision_id = d.id AND s.visit_count > 0)`;
-
-/** Customer-owned steps exist and none not done is past due on `asOf` (today for open, the outcome date for closed). */
-const stepsOnTime = (asOf: RawBuilder<string>) => sql<boolean>`(EXISTS (SELECT 1 FROM plan_step p
-  WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL AND p.owner_side <> 'us')
-  AND NOT EXISTS (SELECT 1 FROM plan_step p WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id
-    AND p.deleted_at IS NULL AND p.owner_side <> 'us' AND p.due_date < ${asOf}
-    AND (p.status <> 'done' OR p.done_at::date > p.due_date)))`;
+/**
+ * Per decision of the workspace, what the plan metrics read, joined once rather than probed per decision: whether
+ * the customer visited the buyer room, how many customer-owned steps there are, and the earliest due date of a
+ * step not done and of a step done after its date.
+ */
+const planFacts = (workspaceId: string) => sql`
+  LEFT JOIN (SELECT s.decision_id, true AS visited FROM share_link s
+    WHERE s.workspace_id = ${workspaceId}::uuid AND s.visit_count > 0 GROUP BY s.decision_id) sl ON sl.decision_id = d.id
+  LEFT JOIN (SELECT p.decision_id, count(*) AS steps,
+      min(p.due_date) FILTER (WHERE p.status <> 'done') AS open_due,
+      min(p.due_date) FILTER (WHERE p.status = 'done' AND p.done_at::date > p.due_date) AS late_due
+    FROM plan_step p WHERE p.workspace_id = ${workspaceId}::uuid AND p.deleted_at IS NULL AND p.owner_side <> 'us'
+    GROUP BY p.decision_id) ps ON ps.decision_id = d.id`;
 
 const signal = (name: string) => sql<boolean>`coalesce((d.signals->>${name})::boolean, false)`;
 
-/** Each help-first metric as SQL over `d`, in the order of HELP_METRICS. */
+/**
+ * Each help-first metric as SQL over `d` joined with planFacts, in the order of HELP_METRICS. Customer steps are
+ * on time when there are some and none was past due on `asOf` (today for open, the outcome date for closed).
+ */
 const metricColumns = (asOf: RawBuilder<string>) => sql`
   ${signal("problemInWords")} AS problem_in_words, ${signal("costQuantified")} AS cost_quantified,
   ${signal("economicBuyer")} AS economic_buyer, ${signal("buyerConfirmed")} AS buyer_confirmed,
-  ${planShared} AS plan_shared, ${stepsOnTime(asOf)} AS steps_on_time`;
+  coalesce(sl.visited, false) AS plan_shared,
+  (coalesce(ps.steps, 0) > 0 AND NOT coalesce(ps.open_due < ${asOf}, false)
+    AND NOT coalesce(ps.late_due < ${asOf}, false)) AS steps_on_time`;
 
 export interface SellerOpenRow {
   owner_id: string;
@@ -60,7 +68,7 @@ export async function openBySeller(db: Kysely<Database>, scope: Scope, today: st
   const { rows } = await sql<SellerOpenRow>`
     WITH open AS (
       SELECT d.owner_id, d.value_amount, ${metricColumns(sql`${today}::date`)}
-      FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'
+      FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome = 'open'
     )
     SELECT o.owner_id, m.name AS owner_name, m.team_id, count(*)::int AS open,
       sum(o.value_amount)::float8 AS open_value,
@@ -100,38 +108,54 @@ export interface SellerActivityRow {
  * reviews completed and those with a seller-centric answer.
  */
 export async function activityBySeller(db: Kysely<Database>, scope: Scope, from: string, to: string) {
+  // Each kind of activity grouped by owner once, then joined: never a subquery per seller over every decision.
   const { rows } = await sql<SellerActivityRow>`
     WITH mine AS (SELECT d.id, d.owner_id, d.outcome, d.outcome_date, ${opened} AS opened FROM decision d WHERE ${inScope(scope)}),
-    owners AS (SELECT DISTINCT owner_id FROM mine)
-    SELECT m.id AS owner_id, m.name AS owner_name, m.team_id,
-      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS closed,
-      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'won' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS won,
-      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'lost' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS lost,
-      (SELECT count(*)::int FROM mine WHERE mine.owner_id = m.id AND outcome = 'no_decision' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS no_decision,
-      (SELECT coalesce(sum(outcome_date - opened), 0)::int FROM mine WHERE mine.owner_id = m.id AND outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date) AS cycle_days,
-      c.conversations, c.analysed, c.talk_share_sum, c.insight_questions,
-      (SELECT count(*)::int FROM plan_step p JOIN mine ON mine.id = p.decision_id WHERE p.workspace_id = m.workspace_id
-        AND mine.owner_id = m.id AND p.deleted_at IS NULL AND p.created_at::date BETWEEN ${from}::date AND ${to}::date) AS steps_added,
-      (SELECT count(*)::int FROM change_log l WHERE l.workspace_id = m.workspace_id AND l.member_id = m.id
-        AND l.action <> 'access' AND l.at >= ${from}::date AND l.at < ${to}::date + 1) AS changes,
-      r.reviews, r.seller_centric_reviews
-    FROM member m
-    JOIN owners ON owners.owner_id = m.id
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS conversations, count(cv.analysis)::int AS analysed,
+    closed AS (
+      SELECT owner_id, count(*)::int AS closed, count(*) FILTER (WHERE outcome = 'won')::int AS won,
+        count(*) FILTER (WHERE outcome = 'lost')::int AS lost,
+        count(*) FILTER (WHERE outcome = 'no_decision')::int AS no_decision,
+        coalesce(sum(outcome_date - opened), 0)::int AS cycle_days
+      FROM mine WHERE outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date GROUP BY owner_id
+    ),
+    talks AS (
+      SELECT mine.owner_id, count(*)::int AS conversations, count(cv.analysis)::int AS analysed,
         sum((cv.analysis->>'sellerWordShare')::float8) AS talk_share_sum,
         coalesce(sum((cv.analysis->'questionTypes'->'seller'->>'insight')::int), 0)::int AS insight_questions
       FROM conversation cv JOIN mine ON mine.id = cv.decision_id
-      WHERE cv.workspace_id = m.workspace_id AND mine.owner_id = m.id AND cv.deleted_at IS NULL
+      WHERE cv.workspace_id = ${scope.workspaceId}::uuid AND cv.deleted_at IS NULL
         AND cv.happened_on BETWEEN ${from}::date AND ${to}::date
-    ) c ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*)::int AS reviews,
+      GROUP BY mine.owner_id
+    ),
+    steps AS (
+      SELECT mine.owner_id, count(*)::int AS steps_added
+      FROM plan_step p JOIN mine ON mine.id = p.decision_id
+      WHERE p.workspace_id = ${scope.workspaceId}::uuid AND p.deleted_at IS NULL
+        AND p.created_at::date BETWEEN ${from}::date AND ${to}::date
+      GROUP BY mine.owner_id
+    ),
+    reviewed AS (
+      SELECT mine.owner_id, count(*)::int AS reviews,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM review_answer a WHERE a.review_id = rv.id AND a.label = 'seller'))::int AS seller_centric_reviews
       FROM review rv JOIN mine ON mine.id = rv.decision_id
-      WHERE rv.workspace_id = m.workspace_id AND mine.owner_id = m.id AND rv.deleted_at IS NULL AND rv.status = 'completed'
+      WHERE rv.workspace_id = ${scope.workspaceId}::uuid AND rv.deleted_at IS NULL AND rv.status = 'completed'
         AND rv.completed_at >= ${from}::date AND rv.completed_at < ${to}::date + 1
-    ) r ON true
+      GROUP BY mine.owner_id
+    ),
+    owners AS (SELECT DISTINCT owner_id FROM mine)
+    SELECT m.id AS owner_id, m.name AS owner_name, m.team_id,
+      coalesce(c.closed, 0) AS closed, coalesce(c.won, 0) AS won, coalesce(c.lost, 0) AS lost,
+      coalesce(c.no_decision, 0) AS no_decision, coalesce(c.cycle_days, 0) AS cycle_days,
+      coalesce(t.conversations, 0) AS conversations, coalesce(t.analysed, 0) AS analysed, t.talk_share_sum,
+      coalesce(t.insight_questions, 0) AS insight_questions, coalesce(s.steps_added, 0) AS steps_added,
+      (SELECT count(*)::int FROM change_log l WHERE l.workspace_id = m.workspace_id AND l.member_id = m.id
+        AND l.action <> 'access' AND l.at >= ${from}::date AND l.at < ${to}::date + 1) AS changes,
+      coalesce(r.reviews, 0) AS reviews, coalesce(r.seller_centric_reviews, 0) AS seller_centric_reviews
+    FROM owners JOIN member m ON m.id = owners.owner_id
+    LEFT JOIN closed c ON c.owner_id = m.id
+    LEFT JOIN talks t ON t.owner_id = m.id
+    LEFT JOIN steps s ON s.owner_id = m.id
+    LEFT JOIN reviewed r ON r.owner_id = m.id
     ORDER BY m.name`.execute(db);
   return rows;
 }
@@ -151,7 +175,7 @@ export async function closedRelations(db: Kysely<Database>, scope: Scope) {
   const { rows } = await sql<RelationRow>`
     WITH closed AS (
       SELECT d.outcome, (d.outcome_date - ${opened})::int AS cycle, ${metricColumns(sql`d.outcome_date`)}
-      FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+      FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
     )
     SELECT v.metric, v.has, count(*)::int AS n,
       count(*) FILTER (WHERE outcome = 'won')::int AS won,
@@ -235,6 +259,10 @@ export interface OpenRiskRow {
   learned_at: Date;
 }
 
+/** A change-log entry that taught us something: not an access, not the demo's seeding, not an import. */
+const learnedFrom = sql<boolean>`l.action <> 'access' AND coalesce(l.via, '') <> 'demo'
+  AND coalesce(l.via, '') NOT LIKE 'import:%'`;
+
 /**
  * The open decisions in scope with what the no-decision flags read: stored signals, customer steps past due,
  * and when we last learned anything (the latest change to the record or its parts, the demo's seeding aside;
@@ -249,9 +277,10 @@ export async function openForRisk(db: Kysely<Database>, scope: Scope, today: str
           AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date) AS late_steps,
       greatest(
         CASE WHEN d.source_system IS NOT NULL AND d.opened_on IS NOT NULL THEN d.opened_on::timestamptz ELSE d.created_at END,
-        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
-          AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.action <> 'access'
-          AND coalesce(l.via, '') <> 'demo' AND coalesce(l.via, '') NOT LIKE 'import:%')) AS learned_at
+        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id AND l.entity = 'decision'
+          AND l.entity_id = d.id AND ${learnedFrom}),
+        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id AND l.parent_id = d.id
+          AND ${learnedFrom})) AS learned_at
     FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
     WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
   return rows;
@@ -330,27 +359,59 @@ export async function pipelineHistory(db: Kysely<Database>, workspaceId: string,
   return rows;
 }
 
-/**
- * Decisions decided per day, and of the won ones how many closed below their product's list price and the
- * summed depth of those discounts (0–1 each).
- */
+/** Per decision, the deepest approved concession (0–1), joined once. */
+const conceded = (workspaceId: string) => sql`
+  LEFT JOIN (SELECT c.decision_id,
+      max(coalesce(c.percent / 100.0, c.amount::float8 / nullif(dv.value_amount + c.amount, 0))) AS depth
+    FROM concession c JOIN decision dv ON dv.id = c.decision_id
+    WHERE c.workspace_id = ${workspaceId}::uuid AND c.deleted_at IS NULL AND c.status = 'approved'
+    GROUP BY c.decision_id) cc ON cc.decision_id = d.id`;
+
+/** A won decision's discount (0–1): its deepest approved concession, or how far below list price it closed. */
+const discount = sql<number>`CASE WHEN d.outcome <> 'won' THEN 0 ELSE greatest(coalesce(cc.depth, 0),
+  CASE WHEN d.list_amount > 0 AND d.value_amount < d.list_amount THEN 1 - d.value_amount::float8 / d.list_amount ELSE 0 END) END`;
+
+/** Below list price, in minor units, of a won decision (what a concession's depth cannot say without a list). */
+const belowList = sql<number>`CASE WHEN d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
+  THEN d.list_amount - d.value_amount ELSE 0 END`;
+
+/** Decisions decided per day; of the won ones, how many at a discount, the summed depth, and the margin given. */
 export async function closesByDay(db: Kysely<Database>, scope: Scope) {
   const { rows } = await sql<{
     date: string;
     closes: number;
     discounted: number;
     depth_sum: number;
-    given: string;
+    given: number;
   }>`
     WITH decided AS (
-      SELECT d.outcome_date, CASE WHEN d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
-        THEN d.list_amount - d.value_amount ELSE 0 END AS given, d.list_amount
-      FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+      SELECT d.outcome_date, ${discount} AS depth, ${belowList} AS below_list
+      FROM decision d ${conceded(scope.workspaceId)}
+      WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
     )
-    SELECT outcome_date::text AS date, count(*)::int AS closes, count(*) FILTER (WHERE given > 0)::int AS discounted,
-      coalesce(sum(given::float8 / nullif(list_amount, 0)) FILTER (WHERE given > 0), 0)::float8 AS depth_sum,
-      sum(given)::text AS given
+    SELECT outcome_date::text AS date, count(*)::int AS closes, count(*) FILTER (WHERE depth > 0)::int AS discounted,
+      coalesce(sum(depth), 0)::float8 AS depth_sum, coalesce(sum(below_list), 0)::float8 AS given
     FROM decided GROUP BY outcome_date ORDER BY outcome_date`.execute(db);
+  return rows;
+}
+
+/** How decided decisions ended with an approved concession and without one. */
+export async function concessionOutcomes(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{
+    has: boolean;
+    n: number;
+    won: number;
+    lost: number;
+    no_decision: number;
+    cycle_days: number;
+  }>`
+    SELECT cc.depth IS NOT NULL AS has, count(*)::int AS n,
+      count(*) FILTER (WHERE d.outcome = 'won')::int AS won, count(*) FILTER (WHERE d.outcome = 'lost')::int AS lost,
+      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
+      coalesce(sum(greatest(d.outcome_date - ${opened}, 0)), 0)::int AS cycle_days
+    FROM decision d ${conceded(scope.workspaceId)}
+    WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
+    GROUP BY 1`.execute(db);
   return rows;
 }
 
@@ -368,9 +429,9 @@ export async function accountsAtQuarterEnd(
     discounted_at_end: number;
   }>`
     SELECT a.id AS account_id, a.name AS account_name, count(*)::int AS decided,
-      count(*) FILTER (WHERE d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
+      count(*) FILTER (WHERE ${discount} > 0
         AND (date_trunc('quarter', d.outcome_date) + interval '3 months')::date - d.outcome_date <= ${lastDays})::int AS discounted_at_end
-    FROM decision d JOIN account a ON a.id = d.account_id
+    FROM decision d JOIN account a ON a.id = d.account_id ${conceded(scope.workspaceId)}
     WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
     GROUP BY a.id, a.name HAVING count(*) >= ${min}
     ORDER BY 4 DESC, 3 DESC LIMIT 200`.execute(db);

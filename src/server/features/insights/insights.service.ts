@@ -12,7 +12,6 @@ import {
 import { describeFeature, forecastFeatures } from "../../../domain/insights/forecast-features.ts";
 import {
   HELP_METRICS,
-  type HelpMetric,
   METRIC_WORDS,
   type OutcomeCounts,
   relationOf,
@@ -40,6 +39,7 @@ import {
   closedRelations,
   closesByDay,
   cohorts,
+  concessionOutcomes,
   type ForecastRow,
   mainCurrency,
   noDecisionReasons,
@@ -118,6 +118,14 @@ function summed<T extends object>(rows: T[]): T | undefined {
   return total as T;
 }
 
+/** A group's outcome counts as read from the database; none when the group is empty. */
+const outcomeCounts = (
+  r: { n: number; won: number; lost: number; no_decision: number; cycle_days: number } | undefined,
+): OutcomeCounts =>
+  r
+    ? { n: r.n, won: r.won, lost: r.lost, noDecision: r.no_decision, cycleDays: r.cycle_days }
+    : { n: 0, won: 0, lost: 0, noDecision: 0, cycleDays: 0 };
+
 const BANDS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
 
 /** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
@@ -148,12 +156,8 @@ export async function insightsView(
     },
   );
   sellers.sort((x, y) => x.name.localeCompare(y.name));
-  const counts = (metric: string, has: boolean): OutcomeCounts => {
-    const r = relations.find((x) => x.metric === metric && x.has === has);
-    return r
-      ? { n: r.n, won: r.won, lost: r.lost, noDecision: r.no_decision, cycleDays: r.cycle_days }
-      : { n: 0, won: 0, lost: 0, noDecision: 0, cycleDays: 0 };
-  };
+  const counts = (metric: string, has: boolean) =>
+    outcomeCounts(relations.find((x) => x.metric === metric && x.has === has));
   const byMilestone = MILESTONES.filter((m) => m !== "decided").map((milestone) => {
     const rows = stages.filter((s) => s.milestone === milestone);
     return {
@@ -179,7 +183,7 @@ export async function insightsView(
     relations: HELP_METRICS.map((metric) => ({
       metric,
       label: METRIC_WORDS[metric].label,
-      ...relationOf(metric as HelpMetric, counts(metric, true), counts(metric, false)),
+      ...relationOf(METRIC_WORDS[metric].label, counts(metric, true), counts(metric, false)),
     })),
     pipeline: { byMilestone, byReadiness },
     trend: trend.map((t) => ({
@@ -292,7 +296,7 @@ async function learnedFor(db: Kysely<Database>, workspaceId: string): Promise<Le
   const entry: Learned = {
     fingerprint,
     model: fitDecisionModel(examples),
-    cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))),
+    cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
   };
   learned.set(workspaceId, entry);
   return entry;
@@ -466,11 +470,13 @@ export async function quartersView(
   query: ScopeQuery,
 ): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
-  const [days, accounts, currency] = await Promise.all([
+  const [days, accounts, currency, conceded] = await Promise.all([
     closesByDay(db, scope),
     accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
     mainCurrency(db, scope),
+    concessionOutcomes(db, scope),
   ]);
+  const side = (has: boolean) => outcomeCounts(conceded.find((c) => c.has === has));
   const weeks = weekOfQuarter(
     days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
   );
@@ -481,7 +487,8 @@ export async function quartersView(
       weeks.ratio === null
         ? "Not enough closed decisions in the first weeks of quarters to compare."
         : `${weeks.lastWeeks} decisions closed in the last ${EDGE_DAYS} days of a quarter against ${weeks.firstWeeks} in its first ${EDGE_DAYS}: ${weeks.ratio.toFixed(1)}×.`,
-    marginGiven: days.reduce((s, d) => s + Number(d.given ?? 0), 0),
+    marginGiven: days.reduce((s, d) => s + d.given, 0),
+    concessions: relationOf("An approved concession", side(true), side(false)),
     trainedToWait: accounts
       .filter((a) => trainedToWait({ decided: a.decided, discountedAtQuarterEnd: a.discounted_at_end }))
       .map((a) => ({
