@@ -23,6 +23,7 @@ import { ConflictNotice } from "../../components/ConflictNotice.tsx";
 import { amountError, MoneyInput } from "../../components/MoneyInput.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { label, money, toMajor, toMinor } from "../../lib/format.ts";
+import { ConcessionsPanel } from "../concessions/ConcessionsPanel.tsx";
 import { ConversationsTab } from "../conversations/ConversationsTab.tsx";
 import { BuyerEvidence } from "../plan/BuyerEvidence.tsx";
 import { PlanEditor } from "../plan/PlanEditor.tsx";
@@ -264,6 +265,7 @@ export function DecisionPage() {
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <Stack gap="md" style={{ position: "sticky", top: 76 }}>
                 <ForecastCategory decision={decision} />
+                <ConcessionsPanel decision={decision} />
                 <ReadinessPanel readiness={decision.readinessDetail} />
               </Stack>
             </Grid.Col>

@@ -54,6 +54,9 @@ export function Quarters(props: { data: QuartersView; filter: InsightsFilter }) 
         }}
       />
       <Text size="sm">
+        <b>Concessions.</b> {data.concessions.summary}
+      </Text>
+      <Text size="sm">
         {data.trainedToWait.length
           ? `Trained to wait: ${data.trainedToWait.map((a) => `${a.accountName} (${a.discountedAtQuarterEnd} of ${a.decided} won discounted at quarter end)`).join("; ")}.`
           : "No account has most of its decisions closing discounted at quarter end."}

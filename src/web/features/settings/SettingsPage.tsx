@@ -8,6 +8,7 @@ import { DiagnosticsPanel } from "../corrections/DiagnosticsPanel.tsx";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
+import { PoliciesPanel } from "./PoliciesPanel.tsx";
 import { QuestionLibraryPanel } from "./QuestionLibraryPanel.tsx";
 
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <MembersPanel />
       <TeamsPanel />
       <QuestionLibraryPanel />
+      {me?.member.role === "admin" && <PoliciesPanel />}
       {me?.member.role !== "seller" && <DiagnosticsPanel />}
       <PasswordPanel />
       {me?.member.role === "admin" && (

@@ -1,7 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { putQuestionBody, questionEntry, questionList } from "../../../contract/questions.ts";
-import { api, del, get } from "../../lib/api.ts";
+import type { updateWorkspaceBody, workspace } from "../../../contract/workspaces.ts";
+import { api, del, get, patch } from "../../lib/api.ts";
 import { useWrite, type WriteOptions } from "../../lib/write.ts";
 
 type Entry = z.infer<typeof questionEntry>;
@@ -25,3 +26,14 @@ export const useRewordQuestion = (entry: Entry, options?: WriteOptions<Entry, st
 
 export const useResetQuestion = (entry: Entry) =>
   useWrite(() => del(`/api/v1/questions/${entry.key}`), [questionsQuery.queryKey]);
+
+type Workspace = z.infer<typeof workspace>;
+
+export const workspaceQuery = queryOptions({
+  queryKey: ["workspace"],
+  queryFn: () => get<Workspace>("/api/v1/workspace"),
+});
+
+/** The workspace's policies, changed from the version the form opened with. */
+export const useChangePolicies = (options?: WriteOptions<Workspace, z.input<typeof updateWorkspaceBody>>) =>
+  useWrite((body) => patch<Workspace>("/api/v1/workspace", body), [workspaceQuery.queryKey], options);
