@@ -36,7 +36,22 @@ export async function recordChange(
       parent_id: change.parentId ?? null,
     })
     .execute();
+  if (teaches(actor, change)) {
+    // The decision this change is about (itself, or the one its part belongs to) has just taught us something.
+    await db
+      .updateTable("decision")
+      .set({ learned_at: sql`now()` })
+      .where("workspace_id", "=", actor.workspaceId)
+      .where("id", "=", change.parentId ?? change.entityId)
+      .execute();
+  }
 }
+
+/** A change teaches us about a decision unless it is the demo's seeding or an import's bulk copy. */
+const teaches = (actor: Actor, change: { entity: string; parentId?: string }) =>
+  (change.entity === "decision" || Boolean(change.parentId)) &&
+  actor.via !== "demo" &&
+  !actor.via?.startsWith("import:");
 
 /** A new record in the change log, as it was created (under its decision when it is part of one). */
 export function recordCreate(

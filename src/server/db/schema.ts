@@ -139,6 +139,7 @@ export interface DecisionTable extends SoftDeleted, Source {
   list_amount: number | null;
   signals: Json;
   derived_version: ColumnType<number, number | undefined, number>;
+  learned_at: ColumnType<Date | null, never, unknown>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;

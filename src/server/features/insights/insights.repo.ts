@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { HELP_METRICS } from "../../../domain/insights/metrics.ts";
 import type { Database } from "../../db/schema.ts";
 import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
@@ -172,22 +173,38 @@ export interface RelationRow {
 
 /** For each help-first metric, how closed decisions with and without it ended: counts and summed cycle days. */
 export async function closedRelations(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<RelationRow>`
+  // One pass over the closed decisions, every metric's with/without counts as filtered aggregates.
+  const per = (metric: string) =>
+    [true, false].map((has) => {
+      const when = has ? sql.ref(metric) : sql`NOT ${sql.ref(metric)}`;
+      const key = `${metric}_${has ? "with" : "without"}`;
+      return sql`count(*) FILTER (WHERE ${when})::int AS ${sql.ref(`${key}_n`)},
+        count(*) FILTER (WHERE ${when} AND outcome = 'won')::int AS ${sql.ref(`${key}_won`)},
+        count(*) FILTER (WHERE ${when} AND outcome = 'lost')::int AS ${sql.ref(`${key}_lost`)},
+        count(*) FILTER (WHERE ${when} AND outcome = 'no_decision')::int AS ${sql.ref(`${key}_no_decision`)},
+        coalesce(sum(greatest(cycle, 0)) FILTER (WHERE ${when}), 0)::int AS ${sql.ref(`${key}_cycle_days`)}`;
+    });
+  const { rows } = await sql<Record<string, number>>`
     WITH closed AS (
       SELECT d.outcome, (d.outcome_date - ${opened})::int AS cycle, ${metricColumns(sql`d.outcome_date`)}
       FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
     )
-    SELECT v.metric, v.has, count(*)::int AS n,
-      count(*) FILTER (WHERE outcome = 'won')::int AS won,
-      count(*) FILTER (WHERE outcome = 'lost')::int AS lost,
-      count(*) FILTER (WHERE outcome = 'no_decision')::int AS no_decision,
-      coalesce(sum(greatest(cycle, 0)), 0)::int AS cycle_days
-    FROM closed CROSS JOIN LATERAL (VALUES
-      ('problem_in_words', problem_in_words), ('cost_quantified', cost_quantified),
-      ('economic_buyer', economic_buyer), ('buyer_confirmed', buyer_confirmed),
-      ('plan_shared', plan_shared), ('steps_on_time', steps_on_time)) AS v(metric, has)
-    GROUP BY v.metric, v.has`.execute(db);
-  return rows;
+    SELECT ${sql.join(HELP_METRICS.flatMap(per))} FROM closed`.execute(db);
+  const row = rows[0] ?? {};
+  return HELP_METRICS.flatMap((metric) =>
+    [true, false].map((has): RelationRow => {
+      const key = `${metric}_${has ? "with" : "without"}`;
+      return {
+        metric,
+        has,
+        n: row[`${key}_n`] ?? 0,
+        won: row[`${key}_won`] ?? 0,
+        lost: row[`${key}_lost`] ?? 0,
+        no_decision: row[`${key}_no_decision`] ?? 0,
+        cycle_days: row[`${key}_cycle_days`] ?? 0,
+      };
+    }),
+  );
 }
 
 /** The currency most decisions in scope are in: the one sums are shown in. */
@@ -259,29 +276,25 @@ export interface OpenRiskRow {
   learned_at: Date;
 }
 
-/** A change-log entry that taught us something: not an access, not the demo's seeding, not an import. */
-const learnedFrom = sql<boolean>`l.action <> 'access' AND coalesce(l.via, '') <> 'demo'
-  AND coalesce(l.via, '') NOT LIKE 'import:%'`;
-
 /**
  * The open decisions in scope with what the no-decision flags read: stored signals, customer steps past due,
- * and when we last learned anything (the latest change to the record or its parts, the demo's seeding aside;
- * an imported decision counts from when it was opened at its source).
+ * and when we last learned anything (`learned_at`, kept by the change-log writer; before any change, an imported
+ * decision counts from when it was opened at its source, any other from its creation).
  */
 export async function openForRisk(db: Kysely<Database>, scope: Scope, today: string) {
   const { rows } = await sql<OpenRiskRow>`
     SELECT d.id, d.title, a.name AS account_name, d.owner_id, m.name AS owner_name, d.value_amount::int AS value_amount,
       d.currency, d.target_date::text AS target_date, d.readiness, d.milestone, d.signals,
-      (SELECT jsonb_agg(jsonb_build_object('title', p.title, 'due', p.due_date::text) ORDER BY p.due_date)
-        FROM plan_step p WHERE p.workspace_id = d.workspace_id AND p.decision_id = d.id AND p.deleted_at IS NULL
-          AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date) AS late_steps,
+      late.steps AS late_steps,
       greatest(
         CASE WHEN d.source_system IS NOT NULL AND d.opened_on IS NOT NULL THEN d.opened_on::timestamptz ELSE d.created_at END,
-        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id AND l.entity = 'decision'
-          AND l.entity_id = d.id AND ${learnedFrom}),
-        (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id AND l.parent_id = d.id
-          AND ${learnedFrom})) AS learned_at
+        d.learned_at) AS learned_at
     FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
+    LEFT JOIN (SELECT p.decision_id, jsonb_agg(jsonb_build_object('title', p.title, 'due', p.due_date::text)
+        ORDER BY p.due_date) AS steps
+      FROM plan_step p WHERE p.workspace_id = ${scope.workspaceId}::uuid AND p.deleted_at IS NULL
+        AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date
+      GROUP BY p.decision_id) late ON late.decision_id = d.id
     WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
   return rows;
 }
@@ -317,6 +330,21 @@ export async function openForForecast(db: Kysely<Database>, scope: Scope) {
     FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
     WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
   return rows;
+}
+
+/**
+ * The latest change-log entry of the workspace: every change to its data writes one, so while it stays the same
+ * (and the day does), every figure of Insights does too.
+ */
+export async function latestChange(db: Kysely<Database>, workspaceId: string) {
+  const row = await db
+    .selectFrom("change_log")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return String(row?.id ?? 0);
 }
 
 /** What identifies the workspace's closed history: when it changes, the forecast model is learned again. */

@@ -52,6 +52,7 @@ import {
   type SellerActivityRow,
   type SellerOpenRow,
 } from "./insights.repo.ts";
+import { whileUnchanged } from "./unchanged.ts";
 
 export interface ScopeQuery {
   teamId?: string | undefined;
@@ -129,7 +130,15 @@ const outcomeCounts = (
 const BANDS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
 
 /** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
-export async function insightsView(
+export const insightsView = (
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { from?: string | undefined; to?: string | undefined },
+  now = new Date(),
+): Promise<Insights> =>
+  whileUnchanged(db, actor, "insightsView", query, isoDay(now), () => insightsFigures(db, actor, query, now));
+
+async function insightsFigures(
   db: Kysely<Database>,
   actor: SignedIn,
   query: ScopeQuery & { from?: string | undefined; to?: string | undefined },
@@ -214,7 +223,15 @@ const EMPTY_SIGNALS: DecisionSignals = {
 };
 
 /** Open decisions at risk of no decision, the most flagged first, each flag with its evidence and the help to offer. */
-export async function risksView(
+export const risksView = (
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { limit: number },
+  now = new Date(),
+): Promise<Risks> =>
+  whileUnchanged(db, actor, "risksView", query, isoDay(now), () => risksFigures(db, actor, query, now));
+
+async function risksFigures(
   db: Kysely<Database>,
   actor: SignedIn,
   query: ScopeQuery & { limit: number },
@@ -313,7 +330,15 @@ const CATEGORY_WORDS: Record<string, string> = {
 };
 
 /** Each open decision's chances and expected close, expected won value by month and quarter, by category. */
-export async function forecastView(
+export const forecastView = (
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery & { limit: number },
+  now = new Date(),
+): Promise<Forecast> =>
+  whileUnchanged(db, actor, "forecastView", query, isoDay(now), () => forecastFigures(db, actor, query, now));
+
+async function forecastFigures(
   db: Kysely<Database>,
   actor: SignedIn,
   query: ScopeQuery & { limit: number },
@@ -464,11 +489,10 @@ export async function backtestView(
 }
 
 /** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
-export async function quartersView(
-  db: Kysely<Database>,
-  actor: SignedIn,
-  query: ScopeQuery,
-): Promise<Quarters> {
+export const quartersView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery, now = new Date()) =>
+  whileUnchanged(db, actor, "quartersView", query, isoDay(now), () => quartersFigures(db, actor, query));
+
+async function quartersFigures(db: Kysely<Database>, actor: SignedIn, query: ScopeQuery): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
   const [days, accounts, currency, conceded] = await Promise.all([
     closesByDay(db, scope),

@@ -225,8 +225,7 @@ export async function queueFacts(db: Kysely<Database>, workspaceId: string, deci
       last.id AS last_review_id, last.completed_at AS last_completed_at, last.readiness_at_completion AS last_readiness,
       (SELECT count(*)::int FROM concern c WHERE c.workspace_id = d.workspace_id AND c.decision_id = d.id AND c.deleted_at IS NULL
         AND c.severity = 'high' AND c.status = 'open' AND coalesce(c.response, '') = '') AS severe_concerns,
-      greatest(d.created_at, (SELECT max(l.at) FROM change_log l WHERE l.workspace_id = d.workspace_id
-        AND (l.entity_id = d.id OR l.parent_id = d.id) AND l.via IS DISTINCT FROM 'demo' AND l.action <> 'access')) AS last_learned_at,
+      greatest(d.created_at, d.learned_at) AS last_learned_at,
       (SELECT jsonb_agg(jsonb_build_object('stakeholderId', ci.stakeholder_id, 'stakeholderName', ci.stakeholder_name,
           'ratings', ci.ratings, 'at', ci.created_at) ORDER BY ci.created_at)
         FROM check_in ci WHERE ci.workspace_id = d.workspace_id AND ci.decision_id = d.id) AS check_in_list
