@@ -123,6 +123,8 @@ test("the seller sees the trend of their conversations on Insights, and their ma
   await expect(page.getByTestId("coaching")).toContainText("Your questions: 8");
 
   await page.getByRole("link", { name: "Insights" }).first().click();
+  // The decision page has a Conversations tab too: wait for Insights before choosing its tab.
+  await expect(page.getByRole("heading", { name: "Insights", level: 2 })).toBeVisible();
   await page.getByRole("tab", { name: "Conversations" }).click();
   const trends = page.getByTestId("conversation-trends");
   await expect(trends).toContainText("Your conversations");
@@ -138,6 +140,7 @@ test("the seller sees the trend of their conversations on Insights, and their ma
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Enter the demo as Daniel Okafor (manager)" }).click();
   await page.getByRole("link", { name: "Insights" }).first().click();
+  await expect(page.getByRole("heading", { name: "Insights", level: 2 })).toBeVisible();
   await page.getByRole("tab", { name: "Conversations" }).click();
   await expect(trends).toContainText("How the team's conversations are going");
   await expect(trends.getByTestId("trends-together")).toContainText("Together: Talked");
