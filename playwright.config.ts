@@ -4,6 +4,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   // CI machines run two browsers, two app servers and PostgreSQL on two cores: the longest flows (the buyer
   // room across two browser contexts) took close to a minute there, and a page that renders large tables

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test as base, type Page } from "@playwright/test";
@@ -11,31 +11,51 @@ export interface Confidant {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the real server on a fresh database: a new embedded data dir, or with DATABASE_URL a new
- * PostgreSQL database, dropped afterwards.
- */
-export async function startConfidant(options: { demo: boolean }): Promise<Confidant> {
+/** Where a server keeps its data: an embedded data dir, or with DATABASE_URL a PostgreSQL database. */
+interface Target {
+  env: NodeJS.ProcessEnv;
+  database?: string;
+  drop(): Promise<void>;
+}
+
+/** The run's migrated starting points (one with the demo seeded), made once by the global setup. */
+interface Templates {
+  plain: string;
+  demo: string;
+}
+const TEMPLATES = "CONFIDANT_E2E_TEMPLATES";
+
+/** A new, empty target — or a copy of `template` (a data dir, or a database name on the server). */
+async function newTarget(template?: string): Promise<Target> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "confidant-e2e-"));
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    if (template) cpSync(template, dataDir, { recursive: true });
+    return { env: { CONFIDANT_DATA_DIR: dataDir }, drop: async () => {} };
+  }
+  const name = `confidant_e2e_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    env: { CONFIDANT_DATA_DIR: dataDir, DATABASE_URL: target.toString() },
+    database: name,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function serve(target: Target, demo: boolean): Promise<Confidant> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: "0",
-    CONFIDANT_DEMO: options.demo ? "1" : "0",
-    CONFIDANT_DATA_DIR: mkdtempSync(path.join(tmpdir(), "confidant-e2e-")),
+    CONFIDANT_DEMO: demo ? "1" : "0",
+    ...target.env,
   };
-  let dropDatabase = async () => {};
-  if (process.env.DATABASE_URL) {
-    const name = `confidant_e2e_${randomUUID().replaceAll("-", "")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-  }
   const child: ChildProcess = spawn(process.execPath, ["bin/confidant.js", "serve"], { env });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
@@ -55,8 +75,38 @@ export async function startConfidant(options: { demo: boolean }): Promise<Confid
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      await dropDatabase();
+      await target.drop();
     },
+  };
+}
+
+/**
+ * Starts the real server on a fresh database: a copy of the run's migrated template (seeded with the demo when
+ * asked) — a new embedded data dir, or with DATABASE_URL a new PostgreSQL database, dropped afterwards.
+ */
+export async function startConfidant(options: { demo: boolean }): Promise<Confidant> {
+  const templates = process.env[TEMPLATES] ? (JSON.parse(process.env[TEMPLATES]) as Templates) : undefined;
+  const target = await newTarget(templates?.[options.demo ? "demo" : "plain"]);
+  return serve(target, options.demo);
+}
+
+/**
+ * Made once per run (initdb, migrations and the demo's seeding cost each server seconds): a started and stopped
+ * server's data, kept until the run ends. Returns what removes them.
+ */
+export async function makeTemplates(): Promise<() => Promise<void>> {
+  const made: Target[] = [];
+  const template = async (demo: boolean) => {
+    const target = await newTarget();
+    made.push(target);
+    const server = await serve({ ...target, drop: async () => {} }, demo);
+    await server.stop();
+    return target.database ?? target.env.CONFIDANT_DATA_DIR!;
+  };
+  const templates: Templates = { plain: await template(false), demo: await template(true) };
+  process.env[TEMPLATES] = JSON.stringify(templates);
+  return async () => {
+    for (const target of made) await target.drop();
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -7,8 +7,9 @@ import { openEmbedded, openPostgres } from "../src/server/db/client.ts";
 import { migrate } from "../src/server/db/migrator.ts";
 
 /**
- * Migrates once per run: a PGlite snapshot that every test file loads (initdb costs seconds), or, with
- * DATABASE_URL, a template database from which every test file copies its own database.
+ * Migrates once per run: a PGlite snapshot that every test file loads (initdb costs seconds) and a data dir
+ * on disk that CLI tests copy, or, with DATABASE_URL, a template database from which every test file copies
+ * its own database.
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
@@ -35,11 +36,18 @@ export default async function setup(project: TestProject) {
   writeFileSync(snapshot, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
   await handle.close();
   project.provide("embeddedSnapshot", snapshot);
+  // The CLI opens a data dir on disk: tests copy this migrated one rather than run initdb per command.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "confidant-test-datadir-"));
+  const onDisk = await openEmbedded({ dataDir });
+  await migrate(onDisk.db);
+  await onDisk.close();
+  project.provide("embeddedDataDir", dataDir);
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresTemplate: string;
     embeddedSnapshot: string;
+    embeddedDataDir: string;
   }
 }

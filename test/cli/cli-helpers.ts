@@ -1,14 +1,22 @@
 /** Running the CLI against embedded data dirs (or PostgreSQL databases) of its own, as a user would. */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 
 export const bin = path.resolve("bin/confidant.js");
 export const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+
+/** A fresh embedded data dir, already migrated (a copy of the run's template; initdb costs seconds). */
+export function migratedDataDir(prefix = "cli-data-") {
+  const dataDir = temp(prefix);
+  const template = inject("embeddedDataDir");
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
 
 /** The embedded database in `dataDir`, unless `extra` names a server with DATABASE_URL. */
 export function env(dataDir: string, extra: NodeJS.ProcessEnv = {}) {
@@ -33,7 +41,7 @@ export function run(args: string[], dataDir: string, cwd = temp("cli-cwd-"), ext
  * fresh database on that server, dropped by `drop()`.
  */
 export async function freshTarget() {
-  const dataDir = temp("cli-target-");
+  const dataDir = migratedDataDir("cli-target-");
   const url = process.env.DATABASE_URL;
   if (!url) return { dataDir, env: {} as NodeJS.ProcessEnv, drop: async () => {} };
   const name = `confidant_cli_${randomUUID().replaceAll("-", "")}`;
@@ -53,7 +61,7 @@ export async function freshTarget() {
 }
 
 export function workspaceDir(name = "Acme", extra: NodeJS.ProcessEnv = {}) {
-  const dataDir = temp("cli-import-");
+  const dataDir = migratedDataDir("cli-import-");
   createWorkspace(dataDir, name, extra);
   return dataDir;
 }

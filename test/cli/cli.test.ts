@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inPostgresRun } from "./cli-helpers.ts";
+import { inPostgresRun, migratedDataDir } from "./cli-helpers.ts";
 
 const bin = path.resolve("bin/confidant.js");
 
 /** Runs the CLI on a fresh embedded data dir (the CLI's own database handling is what is tested). */
-function run(args: string[], dataDir = mkdtempSync(path.join(tmpdir(), "cli-"))) {
+function run(args: string[], dataDir = migratedDataDir()) {
   const env: NodeJS.ProcessEnv = { ...process.env, CONFIDANT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 60_000 });
@@ -41,16 +41,11 @@ describe.skipIf(inPostgresRun)(
     });
 
     it("member create makes the workspace, prints a generated password once, and refuses a duplicate", () => {
-      const first = run([
-        "member",
-        "create",
-        "--workspace",
-        "Acme",
-        "--email",
-        "ann@acme.test",
-        "--role",
-        "admin",
-      ]);
+      // A data dir never opened before: the command migrates it first.
+      const first = run(
+        ["member", "create", "--workspace", "Acme", "--email", "ann@acme.test", "--role", "admin"],
+        mkdtempSync(path.join(tmpdir(), "cli-")),
+      );
       expect(first.stderr).toBe("");
       expect(first.status).toBe(0);
       expect(first.stdout).toContain('Created admin ann@acme.test in workspace "Acme"');
@@ -66,7 +61,7 @@ describe.skipIf(inPostgresRun)(
     });
 
     it("a second process on a data dir in use gets a message naming the holder and exit status 2", async () => {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "cli-"));
+      const dataDir = migratedDataDir();
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         CONFIDANT_DATA_DIR: dataDir,

@@ -1,0 +1,5 @@
+import { makeTemplates } from "./server.ts";
+
+export default async function globalSetup() {
+  return makeTemplates();
+}
