@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
+import { importWorkspace, tempFile } from "../../../../test/import/import-helpers.ts";
+import { importFiles } from "../imports/imports.service.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -189,5 +191,30 @@ describe("the plan metrics", () => {
     });
     expect(late.status).toBe(200);
     expect(await stepsOnTime()).toBe(before);
+  });
+});
+
+describe("imported decisions", () => {
+  it("enter the trend by the month their source opened them, never the import day, and count at list price while no amount is agreed", async () => {
+    const imported = await importWorkspace(t, "Imported Co");
+    const file = tempFile(
+      "sales_pipeline.csv",
+      [
+        "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
+        "M1,Dana Seller,GTXPro,Betatech,Won,2025-01-02,2025-02-01,4800",
+        "M2,Dana Seller,GTXPro,Betatech,Engaging,2025-03-05,,",
+        "M3,Dana Seller,GTXPro,Betatech,Prospecting,,,",
+      ].join("\n"),
+    );
+    const products = tempFile("products.csv", "product,series,sales_price\nGTXPro,GTX,4821\n");
+    await importFiles(t.db, imported.actor, [file, products], {});
+    const admin = imported.w.as.admin;
+    const trend = (await admin.get("/api/v1/insights")).body.trend as { month: string; opened: number }[];
+    expect(trend.map((m) => [m.month, m.opened])).toEqual([
+      ["2025-01", 1],
+      ["2025-03", 1],
+    ]);
+    const forecast = (await admin.get("/api/v1/insights/forecast")).body;
+    expect(forecast.items.map((i: { valueAmount: number }) => i.valueAmount)).toEqual([482_100, 482_100]);
   });
 });

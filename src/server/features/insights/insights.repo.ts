@@ -22,6 +22,8 @@ function inScope(scope: Scope): RawBuilder<boolean> {
 }
 
 const opened = sql<string>`coalesce(d.opened_on, d.created_at::date)`;
+/** Whether `opened` is when the decision was opened: an import without its source's open date was not opened on import day. */
+const openedKnown = sql<boolean>`(d.opened_on IS NOT NULL OR d.source_system IS NULL)`;
 
 /**
  * Per decision of the workspace, what the plan metrics read, joined once rather than probed per decision: whether
@@ -244,8 +246,8 @@ export async function cohorts(db: Kysely<Database>, scope: Scope, today: string,
       count(*) FILTER (WHERE ${signal("costQuantified")})::int AS cost_quantified,
       count(*) FILTER (WHERE ${signal("economicBuyer")})::int AS economic_buyer,
       count(*) FILTER (WHERE ${signal("buyerConfirmed")})::int AS buyer_confirmed
-    FROM decision d WHERE ${inScope(scope)}
-      AND ${opened} > (SELECT max(${opened}) FROM decision d WHERE ${inScope(scope)}) - make_interval(months => ${months})
+    FROM decision d WHERE ${inScope(scope)} AND ${openedKnown}
+      AND ${opened} > (SELECT max(${opened}) FROM decision d WHERE ${inScope(scope)} AND ${openedKnown}) - make_interval(months => ${months})
       AND ${opened} <= ${today}::date
     GROUP BY 1 ORDER BY 1`.execute(db);
   return rows;
@@ -318,8 +320,9 @@ export interface ForecastRow {
   signals: Record<string, unknown>;
 }
 
+// A decision with no amount agreed yet is worth its product's list price where an import brought one.
 const forecastColumns = sql`d.id, d.title, a.name AS account_name, m.name AS owner_name,
-  d.value_amount::float8 AS value_amount, d.currency, d.target_date::text AS target_date, d.outcome,
+  coalesce(d.value_amount, d.list_amount)::float8 AS value_amount, d.currency, d.target_date::text AS target_date, d.outcome,
   d.outcome_date::text AS outcome_date, ${opened}::text AS opened, d.readiness, d.forecast_category,
   d.product_line, a.industry AS sector, d.source_system, d.signals`;
 

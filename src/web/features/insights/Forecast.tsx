@@ -30,7 +30,7 @@ export function Forecast(props: { data: ForecastView; backtest: Backtest; filter
       </SimpleGrid>
       <ChartCard
         title="Expected won value by month"
-        description="Each open decision's chance of winning times its value, in the month it is expected to close, with a 90% range."
+        description="Each open decision's chance of winning times its value (its product's list price while no amount is agreed), in the month it is expected to close, with a 90% range."
         empty={data.byMonth.length ? null : "Appears once open decisions have a value."}
         csv={csvUrl("months", props.filter)}
         chart={<RangeBars data={data.byMonth} x="month" format={fmt} />}
