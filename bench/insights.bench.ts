@@ -77,9 +77,20 @@ async function seed(db: Kysely<Database>) {
   return { workspaceId, adminId };
 }
 
-async function timed(runs: number, work: () => Promise<unknown>) {
+async function seeded(db: Kysely<Database>) {
+  const row = await db
+    .selectFrom("member")
+    .select(["id", "workspace_id"])
+    .where("email", "=", "admin@bench.test")
+    .executeTakeFirstOrThrow();
+  return { workspaceId: row.workspace_id, adminId: row.id };
+}
+
+/** p50 and p99 of `work`, each run after `before` (not timed). */
+async function timed(runs: number, work: () => Promise<unknown>, before?: () => Promise<unknown>) {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.();
     const started = performance.now();
     await work();
     samples.push(performance.now() - started);
@@ -92,20 +103,23 @@ if (!url) {
   console.log("insights: needs PostgreSQL — set BENCH_DATABASE_URL (or DATABASE_URL).");
   process.exit(0);
 }
-const name = `confidant_bench_${process.pid}`;
+// BENCH_REUSE=<database> measures again on a database an earlier run kept (BENCH_KEEP=1), without seeding.
+const reuse = process.env.BENCH_REUSE;
+const name = reuse ?? `confidant_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
+if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
 const target = new URL(url);
 target.pathname = `/${name}`;
 const handle = openPostgres(target.toString());
 try {
   await migrate(handle.db);
   const seeding = performance.now();
-  const { workspaceId, adminId } = await seed(handle.db);
-  console.log(
-    `seeded ${COUNT.toLocaleString("en")} decisions and ${CHANGES.toLocaleString("en")} change-log rows in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
-  );
+  const { workspaceId, adminId } = reuse ? await seeded(handle.db) : await seed(handle.db);
+  if (!reuse)
+    console.log(
+      `seeded ${COUNT.toLocaleString("en")} decisions and ${CHANGES.toLocaleString("en")} change-log rows in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
+    );
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,
@@ -127,13 +141,33 @@ try {
     await get(path);
     cold.push({ "first request (learns the model)": path, ms: Math.round(performance.now() - started) });
   }
-  // A change in the workspace (any change writes a change-log entry) makes the next request work everything out
-  // again; without one, the figures already worked out are answered.
-  const touch = () =>
-    sql`INSERT INTO change_log (workspace_id, member_id, entity, entity_id, action)
-      VALUES (${workspaceId}::uuid, ${adminId}::uuid, 'workspace', ${workspaceId}::uuid, 'update')`.execute(
-      handle.db,
-    );
+  const request = async (method: "GET" | "PATCH", path: string, payload?: object) => {
+    const response = await app.inject({
+      method,
+      url: path,
+      headers: { cookie: `${SESSION_COOKIE}=${session.token}` },
+      ...(payload ? { payload } : {}),
+    });
+    if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  // Changes as sellers make them, through the API: most of a day's are to open decisions; a decided decision's
+  // change (here its reason) also makes the figures read from decided decisions be worked out again.
+  const pick = async (open: boolean) =>
+    (
+      await sql<{ id: string }>`SELECT id FROM decision WHERE workspace_id = ${workspaceId}::uuid
+        AND ${open ? sql`outcome = 'open'` : sql`outcome <> 'open'`} LIMIT 1`.execute(handle.db)
+    ).rows[0]!.id;
+  const openId = await pick(true);
+  const decidedId = await pick(false);
+  let edits = 0;
+  const change = (id: string, field: "title" | "outcomeReason") => async () => {
+    const current = await request("GET", `/api/v1/decisions/${id}`);
+    await request("PATCH", `/api/v1/decisions/${id}`, {
+      version: current.version,
+      [field]: `Edit ${++edits}`,
+    });
+  };
   const endpoints: [string, string][] = [
     ["GET /insights (help-first metrics, relations, pipeline, trend)", "/api/v1/insights"],
     ["GET /insights/risks", "/api/v1/insights/risks"],
@@ -141,7 +175,8 @@ try {
     ["GET /insights/backtest (kept)", "/api/v1/insights/backtest"],
     ["GET /insights/quarters", "/api/v1/insights/quarters"],
   ];
-  const cases: [string, string, () => Promise<unknown>][] = [
+  type Case = [label: string, when: string, work: () => Promise<unknown>, before?: () => Promise<unknown>];
+  const cases: Case[] = [
     [
       "bare indexed SELECT of 50 open ids (baseline)",
       "—",
@@ -155,23 +190,20 @@ try {
           .limit(50)
           .execute(),
     ],
-    ...endpoints.flatMap(([label, path]): [string, string, () => Promise<unknown>][] => [
-      [
-        label,
-        "after a change",
-        async () => {
-          await touch();
-          await get(path);
-        },
-      ],
+    ...endpoints.flatMap(([label, path]): Case[] => [
+      [label, "an open decision changed", () => get(path), change(openId, "title")],
+      [label, "a decided decision changed", () => get(path), change(decidedId, "outcomeReason")],
       [label, "unchanged", () => get(path)],
     ]),
   ];
   const rows: Record<string, string | number>[] = [];
   let baseline = 0;
-  for (const [label, when, work] of cases) {
-    for (let i = 0; i < 3; i++) await work();
-    const result = await timed(RUNS, work);
+  for (const [label, when, work, before] of cases) {
+    for (let i = 0; i < 3; i++) {
+      await before?.();
+      await work();
+    }
+    const result = await timed(RUNS, work, before);
     if (!baseline) baseline = result.p50;
     rows.push({
       request: label,
@@ -192,7 +224,7 @@ try {
 } finally {
   await handle.close();
   // BENCH_KEEP=1 keeps the seeded database to look at query plans.
-  if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+  if (process.env.BENCH_KEEP || reuse) console.log(`kept database ${name}`);
   else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

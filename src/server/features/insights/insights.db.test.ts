@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
 import { importWorkspace, tempFile } from "../../../../test/import/import-helpers.ts";
 import { importFiles } from "../imports/imports.service.ts";
+import { decidedTouchedSince } from "./insights.repo.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -216,5 +217,109 @@ describe("imported decisions", () => {
     ]);
     const forecast = (await admin.get("/api/v1/insights/forecast")).body;
     expect(forecast.items.map((i: { valueAmount: number }) => i.valueAmount)).toEqual([482_100, 482_100]);
+  });
+});
+
+describe("figures of decided decisions, kept until a change touches one", () => {
+  const decidedN = async () => {
+    const relations = (await w.as.admin.get("/api/v1/insights")).body.relations as {
+      metric: string;
+      withIt: { n: number };
+      without: { n: number };
+    }[];
+    const buyer = relations.find((r) => r.metric === "economic_buyer")!;
+    return { all: buyer.withIt.n + buyer.without.n, withBuyer: buyer.withIt.n };
+  };
+  const latest = async () =>
+    String(
+      (
+        await t.db
+          .selectFrom("change_log")
+          .select("id")
+          .where("workspace_id", "=", w.workspace.id)
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+
+  it("tell which changes touch decided decisions: not an open decision's edit; a close, a reopening, a decided decision's part, a member", async () => {
+    const touched = async (change: () => Promise<unknown>) => {
+      const since = await latest();
+      await change();
+      return decidedTouchedSince(t.db, w.workspace.id, since);
+    };
+    const d = await bare("Scan the loading docks");
+    expect(
+      await touched(() =>
+        w.as.seller.patch(`/api/v1/decisions/${d.id}`, { version: d.version, title: "Docks" }),
+      ),
+    ).toBe(false);
+    const closed = await touched(async () => {
+      const now = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
+      expect(
+        (
+          await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+            version: now.version,
+            outcome: "lost",
+            outcomeDate: "2026-10-05",
+          })
+        ).status,
+      ).toBe(200);
+    });
+    expect(closed).toBe(true);
+    expect(
+      await touched(() =>
+        w.as.seller.post(`/api/v1/decisions/${d.id}/stakeholders`, {
+          stakeholderId: acct.controller.id,
+          role: "user",
+        }),
+      ),
+    ).toBe(true);
+    const reopened = await touched(async () => {
+      const now = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
+      expect(
+        (
+          await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+            version: now.version,
+            outcome: "open",
+            outcomeDate: null,
+          })
+        ).status,
+      ).toBe(200);
+    });
+    expect(reopened).toBe(true);
+    const member = (await w.as.admin.get(`/api/v1/members/${w.outsider.id}`)).body;
+    expect(
+      await touched(() =>
+        w.as.admin.patch(`/api/v1/members/${w.outsider.id}`, { version: member.version, name: "Out Sider" }),
+      ),
+    ).toBe(true);
+  });
+
+  it("show a decision closed, a part added to a decided one and a reopening at once", async () => {
+    const before = await decidedN();
+    const d = await bare("Automate the month-end checklist");
+    const now = (
+      await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+        version: d.version,
+        outcome: "won",
+        outcomeDate: "2026-10-20",
+      })
+    ).body;
+    expect(await decidedN()).toEqual({ all: before.all + 1, withBuyer: before.withBuyer });
+    const cfo = await w.as.seller.post(`/api/v1/decisions/${d.id}/stakeholders`, {
+      stakeholderId: acct.cfo.id,
+      role: "economic_buyer",
+    });
+    expect(cfo.status).toBe(201);
+    expect(await decidedN()).toEqual({ all: before.all + 1, withBuyer: before.withBuyer + 1 });
+    const latestVersion = (await w.as.seller.get(`/api/v1/decisions/${now.id}`)).body.version;
+    await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+      version: latestVersion,
+      outcome: "open",
+      outcomeDate: null,
+    });
+    expect(await decidedN()).toEqual(before);
   });
 });

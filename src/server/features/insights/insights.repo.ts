@@ -90,76 +90,90 @@ export interface SellerActivityRow {
   owner_id: string;
   owner_name: string;
   team_id: string | null;
-  closed: number;
-  won: number;
-  lost: number;
-  no_decision: number;
-  cycle_days: number;
   conversations: number;
   analysed: number;
   talk_share_sum: number | null;
   insight_questions: number;
   steps_added: number;
-  changes: number;
   reviews: number;
   seller_centric_reviews: number;
 }
 
 /**
- * Per seller, in the period: how their decisions closed, and the activity the old metrics count —
- * conversations (with the analysed ones' talk share and insight questions), plan steps added, changes logged,
- * reviews completed and those with a seller-centric answer.
+ * Per seller owning decisions in scope, in the period: the activity the old metrics count — conversations (with
+ * the analysed ones' talk share and insight questions), plan steps added, reviews completed and those with a
+ * seller-centric answer.
  */
 export async function activityBySeller(db: Kysely<Database>, scope: Scope, from: string, to: string) {
   // Each kind of activity grouped by owner once, then joined: never a subquery per seller over every decision.
   const { rows } = await sql<SellerActivityRow>`
-    WITH mine AS (SELECT d.id, d.owner_id, d.outcome, d.outcome_date, ${opened} AS opened FROM decision d WHERE ${inScope(scope)}),
-    closed AS (
-      SELECT owner_id, count(*)::int AS closed, count(*) FILTER (WHERE outcome = 'won')::int AS won,
-        count(*) FILTER (WHERE outcome = 'lost')::int AS lost,
-        count(*) FILTER (WHERE outcome = 'no_decision')::int AS no_decision,
-        coalesce(sum(outcome_date - opened), 0)::int AS cycle_days
-      FROM mine WHERE outcome <> 'open' AND outcome_date BETWEEN ${from}::date AND ${to}::date GROUP BY owner_id
-    ),
-    talks AS (
-      SELECT mine.owner_id, count(*)::int AS conversations, count(cv.analysis)::int AS analysed,
+    WITH talks AS (
+      SELECT d.owner_id, count(*)::int AS conversations, count(cv.analysis)::int AS analysed,
         sum((cv.analysis->>'sellerWordShare')::float8) AS talk_share_sum,
         coalesce(sum((cv.analysis->'questionTypes'->'seller'->>'insight')::int), 0)::int AS insight_questions
-      FROM conversation cv JOIN mine ON mine.id = cv.decision_id
-      WHERE cv.workspace_id = ${scope.workspaceId}::uuid AND cv.deleted_at IS NULL
+      FROM conversation cv JOIN decision d ON d.id = cv.decision_id
+      WHERE cv.workspace_id = ${scope.workspaceId}::uuid AND cv.deleted_at IS NULL AND ${inScope(scope)}
         AND cv.happened_on BETWEEN ${from}::date AND ${to}::date
-      GROUP BY mine.owner_id
+      GROUP BY d.owner_id
     ),
     steps AS (
-      SELECT mine.owner_id, count(*)::int AS steps_added
-      FROM plan_step p JOIN mine ON mine.id = p.decision_id
-      WHERE p.workspace_id = ${scope.workspaceId}::uuid AND p.deleted_at IS NULL
-        AND p.created_at::date BETWEEN ${from}::date AND ${to}::date
-      GROUP BY mine.owner_id
+      SELECT d.owner_id, count(*)::int AS steps_added
+      FROM plan_step p JOIN decision d ON d.id = p.decision_id
+      WHERE p.workspace_id = ${scope.workspaceId}::uuid AND p.deleted_at IS NULL AND ${inScope(scope)}
+        AND p.created_at >= ${from}::date AND p.created_at < ${to}::date + 1
+      GROUP BY d.owner_id
     ),
     reviewed AS (
-      SELECT mine.owner_id, count(*)::int AS reviews,
+      SELECT d.owner_id, count(*)::int AS reviews,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM review_answer a WHERE a.review_id = rv.id AND a.label = 'seller'))::int AS seller_centric_reviews
-      FROM review rv JOIN mine ON mine.id = rv.decision_id
+      FROM review rv JOIN decision d ON d.id = rv.decision_id
       WHERE rv.workspace_id = ${scope.workspaceId}::uuid AND rv.deleted_at IS NULL AND rv.status = 'completed'
-        AND rv.completed_at >= ${from}::date AND rv.completed_at < ${to}::date + 1
-      GROUP BY mine.owner_id
-    ),
-    owners AS (SELECT DISTINCT owner_id FROM mine)
+        AND ${inScope(scope)} AND rv.completed_at >= ${from}::date AND rv.completed_at < ${to}::date + 1
+      GROUP BY d.owner_id
+    )
     SELECT m.id AS owner_id, m.name AS owner_name, m.team_id,
-      coalesce(c.closed, 0) AS closed, coalesce(c.won, 0) AS won, coalesce(c.lost, 0) AS lost,
-      coalesce(c.no_decision, 0) AS no_decision, coalesce(c.cycle_days, 0) AS cycle_days,
       coalesce(t.conversations, 0) AS conversations, coalesce(t.analysed, 0) AS analysed, t.talk_share_sum,
       coalesce(t.insight_questions, 0) AS insight_questions, coalesce(s.steps_added, 0) AS steps_added,
-      (SELECT count(*)::int FROM change_log l WHERE l.workspace_id = m.workspace_id AND l.member_id = m.id
-        AND l.action <> 'access' AND l.at >= ${from}::date AND l.at < ${to}::date + 1) AS changes,
       coalesce(r.reviews, 0) AS reviews, coalesce(r.seller_centric_reviews, 0) AS seller_centric_reviews
-    FROM owners JOIN member m ON m.id = owners.owner_id
-    LEFT JOIN closed c ON c.owner_id = m.id
+    FROM member m
     LEFT JOIN talks t ON t.owner_id = m.id
     LEFT JOIN steps s ON s.owner_id = m.id
     LEFT JOIN reviewed r ON r.owner_id = m.id
+    WHERE m.workspace_id = ${scope.workspaceId}::uuid
+      AND EXISTS (SELECT 1 FROM decision d WHERE d.owner_id = m.id AND ${inScope(scope)})
     ORDER BY m.name`.execute(db);
+  return rows;
+}
+
+export interface SellerOutcomeRow {
+  owner_id: string;
+  closed: number;
+  won: number;
+  lost: number;
+  no_decision: number;
+  cycle_days: number;
+}
+
+/** Per seller, how their decisions decided in the period ended, and the days from opened to decided. */
+export async function outcomesBySeller(db: Kysely<Database>, scope: Scope, from: string, to: string) {
+  const { rows } = await sql<SellerOutcomeRow>`
+    SELECT d.owner_id, count(*)::int AS closed, count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
+      count(*) FILTER (WHERE d.outcome = 'lost')::int AS lost,
+      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
+      coalesce(sum(d.outcome_date - ${opened}), 0)::int AS cycle_days
+    FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open'
+      AND d.outcome_date BETWEEN ${from}::date AND ${to}::date
+    GROUP BY d.owner_id`.execute(db);
+  return rows;
+}
+
+/** Per member, the changes they made from `from` to `to` (days, both included), accesses aside. */
+export async function changesByMember(db: Kysely<Database>, workspaceId: string, from: string, to: string) {
+  const { rows } = await sql<{ member_id: string; changes: number }>`
+    SELECT l.member_id, count(*)::int AS changes FROM change_log l
+    WHERE l.workspace_id = ${workspaceId}::uuid AND l.member_id IS NOT NULL AND l.action <> 'access'
+      AND l.at >= ${from}::date AND l.at < ${to}::date + 1
+    GROUP BY l.member_id`.execute(db);
   return rows;
 }
 
@@ -175,47 +189,41 @@ export interface RelationRow {
 
 /** For each help-first metric, how closed decisions with and without it ended: counts and summed cycle days. */
 export async function closedRelations(db: Kysely<Database>, scope: Scope) {
-  // One pass over the closed decisions, every metric's with/without counts as filtered aggregates.
-  const per = (metric: string) =>
-    [true, false].map((has) => {
-      const when = has ? sql.ref(metric) : sql`NOT ${sql.ref(metric)}`;
-      const key = `${metric}_${has ? "with" : "without"}`;
-      return sql`count(*) FILTER (WHERE ${when})::int AS ${sql.ref(`${key}_n`)},
-        count(*) FILTER (WHERE ${when} AND outcome = 'won')::int AS ${sql.ref(`${key}_won`)},
-        count(*) FILTER (WHERE ${when} AND outcome = 'lost')::int AS ${sql.ref(`${key}_lost`)},
-        count(*) FILTER (WHERE ${when} AND outcome = 'no_decision')::int AS ${sql.ref(`${key}_no_decision`)},
-        coalesce(sum(greatest(cycle, 0)) FILTER (WHERE ${when}), 0)::int AS ${sql.ref(`${key}_cycle_days`)}`;
-    });
-  const { rows } = await sql<Record<string, number>>`
+  // One pass over the closed decisions grouped by outcome and every metric (at most 3 × 2⁶ groups): each metric
+  // is read once per decision, and the with/without sums are added up from the groups.
+  const { rows } = await sql<Record<string, boolean | number | string>>`
     WITH closed AS (
-      SELECT d.outcome, (d.outcome_date - ${opened})::int AS cycle, ${metricColumns(sql`d.outcome_date`)}
+      SELECT d.outcome, greatest((d.outcome_date - ${opened})::int, 0) AS cycle, ${metricColumns(sql`d.outcome_date`)}
       FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
     )
-    SELECT ${sql.join(HELP_METRICS.flatMap(per))} FROM closed`.execute(db);
-  const row = rows[0] ?? {};
+    SELECT outcome, ${sql.join(HELP_METRICS.map((m) => sql.ref(m)))}, count(*)::int AS n,
+      coalesce(sum(cycle), 0)::int AS cycle_days
+    FROM closed GROUP BY outcome, ${sql.join(HELP_METRICS.map((m) => sql.ref(m)))}`.execute(db);
   return HELP_METRICS.flatMap((metric) =>
     [true, false].map((has): RelationRow => {
-      const key = `${metric}_${has ? "with" : "without"}`;
+      const group = rows.filter((r) => r[metric] === has);
+      const count = (outcome: string) =>
+        group.filter((r) => r.outcome === outcome).reduce((s, r) => s + Number(r.n), 0);
       return {
         metric,
         has,
-        n: row[`${key}_n`] ?? 0,
-        won: row[`${key}_won`] ?? 0,
-        lost: row[`${key}_lost`] ?? 0,
-        no_decision: row[`${key}_no_decision`] ?? 0,
-        cycle_days: row[`${key}_cycle_days`] ?? 0,
+        n: group.reduce((s, r) => s + Number(r.n), 0),
+        won: count("won"),
+        lost: count("lost"),
+        no_decision: count("no_decision"),
+        cycle_days: group.reduce((s, r) => s + Number(r.cycle_days), 0),
       };
     }),
   );
 }
 
-/** The currency most decisions in scope are in: the one sums are shown in. */
-export async function mainCurrency(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{ currency: string }>`
-    SELECT d.currency FROM decision d WHERE ${inScope(scope)} GROUP BY d.currency ORDER BY count(*) DESC, 1 LIMIT 1`.execute(
-    db,
-  );
-  return rows[0]?.currency ?? "USD";
+/** How many decisions in scope, open or decided, are in each currency. */
+export async function currencies(db: Kysely<Database>, scope: Scope, decided: boolean) {
+  const { rows } = await sql<{ currency: string; n: number }>`
+    SELECT d.currency, count(*)::int AS n FROM decision d
+    WHERE ${inScope(scope)} AND ${decided ? sql`d.outcome <> 'open'` : sql`d.outcome = 'open'`}
+    GROUP BY d.currency`.execute(db);
+  return rows;
 }
 
 /** Open decisions by milestone and by readiness band (tens), with their value. */
@@ -227,18 +235,23 @@ export async function pipeline(db: Kysely<Database>, scope: Scope) {
   return rows;
 }
 
-/** Per month decisions were opened: how many, how they stand, and how many carry each piece of evidence now. */
-export async function cohorts(db: Kysely<Database>, scope: Scope, today: string, months: number) {
-  const { rows } = await sql<{
-    month: string;
-    opened: number;
-    won: number;
-    no_decision: number;
-    problem_in_words: number;
-    cost_quantified: number;
-    economic_buyer: number;
-    buyer_confirmed: number;
-  }>`
+export interface CohortRow {
+  month: string;
+  opened: number;
+  won: number;
+  no_decision: number;
+  problem_in_words: number;
+  cost_quantified: number;
+  economic_buyer: number;
+  buyer_confirmed: number;
+}
+
+/**
+ * Per month the open (or the decided) decisions in scope were opened, up to today: how many, how they ended, and
+ * how many carry each piece of evidence now. An import whose source never said when it opened is left out.
+ */
+export async function cohorts(db: Kysely<Database>, scope: Scope, today: string, decided: boolean) {
+  const { rows } = await sql<CohortRow>`
     SELECT to_char(${opened}, 'YYYY-MM') AS month, count(*)::int AS opened,
       count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
       count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
@@ -246,10 +259,9 @@ export async function cohorts(db: Kysely<Database>, scope: Scope, today: string,
       count(*) FILTER (WHERE ${signal("costQuantified")})::int AS cost_quantified,
       count(*) FILTER (WHERE ${signal("economicBuyer")})::int AS economic_buyer,
       count(*) FILTER (WHERE ${signal("buyerConfirmed")})::int AS buyer_confirmed
-    FROM decision d WHERE ${inScope(scope)} AND ${openedKnown}
-      AND ${opened} > (SELECT max(${opened}) FROM decision d WHERE ${inScope(scope)} AND ${openedKnown}) - make_interval(months => ${months})
-      AND ${opened} <= ${today}::date
-    GROUP BY 1 ORDER BY 1`.execute(db);
+    FROM decision d WHERE ${inScope(scope)} AND ${openedKnown} AND ${opened} <= ${today}::date
+      AND ${decided ? sql`d.outcome <> 'open'` : sql`d.outcome = 'open'`}
+    GROUP BY 1`.execute(db);
   return rows;
 }
 
@@ -350,12 +362,25 @@ export async function latestChange(db: Kysely<Database>, workspaceId: string) {
   return String(row?.id ?? 0);
 }
 
-/** What identifies the workspace's closed history: when it changes, the forecast model is learned again. */
-export async function closedFingerprint(db: Kysely<Database>, workspaceId: string) {
-  const { rows } = await sql<{ n: number; latest: Date | null }>`
-    SELECT count(*)::int AS n, max(d.updated_at) AS latest FROM decision d
-    WHERE d.workspace_id = ${workspaceId}::uuid AND d.deleted_at IS NULL AND d.outcome <> 'open'`.execute(db);
-  return `${rows[0]!.n}:${rows[0]!.latest?.toISOString() ?? ""}`;
+/**
+ * Whether a change-log entry after `since` could alter what decided decisions say: one about a decision that
+ * was or is decided (its outcome before or after), about a part of a decided decision (a buyer's first visit to
+ * its room included), about the members, teams and accounts that decide whose they are and what they are
+ * called, or an import's. Reads only the entries since.
+ */
+export async function decidedTouchedSince(db: Kysely<Database>, workspaceId: string, since: string) {
+  const { rows } = await sql<{ touched: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM change_log l
+      LEFT JOIN decision d ON d.workspace_id = l.workspace_id AND d.id = coalesce(l.parent_id, l.entity_id)
+      WHERE l.workspace_id = ${workspaceId}::uuid AND l.id > ${since}::bigint
+        AND (l.action <> 'access' OR l.entity = 'share_link')
+        AND (l.entity IN ('member', 'team', 'account') OR l.via LIKE '%import:%'
+          OR (l.entity = 'decision' AND (coalesce(l.before->>'outcome', 'open') <> 'open'
+            OR coalesce(l.after->>'outcome', 'open') <> 'open'))
+          OR d.outcome <> 'open')
+    ) AS touched`.execute(db);
+  return rows[0]!.touched;
 }
 
 /** The workspace's most recently closed decisions (every owner's: the history belongs to the workspace). */

@@ -34,25 +34,28 @@ import { teamOf } from "../teams/teams.service.ts";
 import {
   accountsAtQuarterEnd,
   activityBySeller,
-  closedFingerprint,
+  type CohortRow,
+  changesByMember,
   closedForForecast,
   closedRelations,
   closesByDay,
   cohorts,
   concessionOutcomes,
+  currencies,
   type ForecastRow,
-  mainCurrency,
   noDecisionReasons,
   openBySeller,
   openForForecast,
   openForRisk,
+  outcomesBySeller,
   pipeline,
   pipelineHistory,
   type Scope,
   type SellerActivityRow,
   type SellerOpenRow,
+  type SellerOutcomeRow,
 } from "./insights.repo.ts";
-import { whileUnchanged } from "./unchanged.ts";
+import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
 
 export interface ScopeQuery {
   teamId?: string | undefined;
@@ -79,7 +82,10 @@ const share = (count: number, of: number) => ({
   words: shareWords(count, of),
 });
 
-function figures(o: SellerOpenRow | undefined, a: SellerActivityRow | undefined) {
+/** What a seller did in the period: their activity, how their decisions ended, the changes they made. */
+type SellerPeriodRow = SellerActivityRow & Omit<SellerOutcomeRow, "owner_id"> & { changes: number };
+
+function figures(o: SellerOpenRow | undefined, a: SellerPeriodRow | undefined) {
   const closed = a?.closed ?? 0;
   return {
     open: o?.open ?? 0,
@@ -129,6 +135,68 @@ const outcomeCounts = (
 
 const BANDS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
 
+const COHORT_COUNTS = [
+  "opened",
+  "won",
+  "no_decision",
+  "problem_in_words",
+  "cost_quantified",
+  "economic_buyer",
+  "buyer_confirmed",
+] as const;
+
+/** The cohorts of the `months` months up to the latest one, open and decided added up per month. */
+function lastMonths(rows: CohortRow[], months: number): CohortRow[] {
+  const byMonth = new Map<string, CohortRow>();
+  for (const r of rows) {
+    const sum = byMonth.get(r.month);
+    if (!sum) byMonth.set(r.month, { ...r });
+    else for (const k of COHORT_COUNTS) sum[k] += r[k];
+  }
+  const sorted = [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const latest = sorted.at(-1)?.month;
+  if (!latest) return [];
+  const [y, m] = latest.split("-").map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 7);
+  return sorted.filter((r) => r.month >= first);
+}
+
+/** The currency most decisions are in: the one sums are shown in. */
+function mostOf(counts: { currency: string; n: number }[]) {
+  const total = new Map<string, number>();
+  for (const c of counts) total.set(c.currency, (total.get(c.currency) ?? 0) + c.n);
+  return [...total].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "USD";
+}
+
+const dayBefore = (day: string) => isoDay(new Date(Date.parse(day) - DAY_MS));
+
+// The change log only grows at the present: the changes made before today are counted once a day (per app
+// server) and today's are counted on each request.
+const settled = new Map<string, Promise<Map<string, number>>>();
+
+const countsOf = async (rows: Promise<{ member_id: string; changes: number }[]>) =>
+  new Map((await rows).map((r) => [r.member_id, r.changes]));
+
+/** Per member, the changes they made in the period. */
+async function changesIn(db: Kysely<Database>, workspaceId: string, from: string, to: string, today: string) {
+  if (to < today) return countsOf(changesByMember(db, workspaceId, from, to));
+  const key = JSON.stringify([workspaceId, from, today]);
+  let before = settled.get(key);
+  if (!before) {
+    before = countsOf(changesByMember(db, workspaceId, from, dayBefore(today)));
+    if (settled.size > 500) settled.delete(settled.keys().next().value!);
+    settled.set(key, before);
+    before.catch(() => settled.delete(key));
+  }
+  const [earlier, latest] = await Promise.all([
+    before,
+    countsOf(changesByMember(db, workspaceId, today, to)),
+  ]);
+  const total = new Map(earlier);
+  for (const [member, n] of latest) total.set(member, (total.get(member) ?? 0) + n);
+  return total;
+}
+
 /** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
 export const insightsView = (
   db: Kysely<Database>,
@@ -148,15 +216,38 @@ async function insightsFigures(
   const today = isoDay(now);
   const from = query.from ?? "0001-01-01";
   const to = query.to ?? today;
-  const [open, activity, relations, stages, trend, reasons, currency] = await Promise.all([
+  const [open, doing, decided, changes, stages, openCohorts, openCurrencies] = await Promise.all([
     openBySeller(db, scope, today),
     activityBySeller(db, scope, from, to),
-    closedRelations(db, scope),
+    whileDecidedUnchanged(db, actor, "insightsDecided", { ...query, from, to, today }, () =>
+      Promise.all([
+        closedRelations(db, scope),
+        noDecisionReasons(db, scope, 10),
+        outcomesBySeller(db, scope, from, to),
+        cohorts(db, scope, today, true),
+        currencies(db, scope, true),
+      ]),
+    ),
+    changesIn(db, actor.workspaceId, from, to, today),
     pipeline(db, scope),
-    cohorts(db, scope, today, 12),
-    noDecisionReasons(db, scope, 10),
-    mainCurrency(db, scope),
+    cohorts(db, scope, today, false),
+    currencies(db, scope, false),
   ]);
+  const [relations, reasons, outcomes, decidedCohorts, decidedCurrencies] = decided;
+  const trend = lastMonths([...decidedCohorts, ...openCohorts], 12);
+  const currency = mostOf([...decidedCurrencies, ...openCurrencies]);
+  const activity: SellerPeriodRow[] = doing.map((a) => {
+    const o = outcomes.find((r) => r.owner_id === a.owner_id);
+    return {
+      ...a,
+      closed: o?.closed ?? 0,
+      won: o?.won ?? 0,
+      lost: o?.lost ?? 0,
+      no_decision: o?.no_decision ?? 0,
+      cycle_days: o?.cycle_days ?? 0,
+      changes: changes.get(a.owner_id) ?? 0,
+    };
+  });
   const sellers = [...new Set([...open.map((o) => o.owner_id), ...activity.map((a) => a.owner_id)])].map(
     (id) => {
       const o = open.find((r) => r.owner_id === id);
@@ -291,33 +382,28 @@ const TRAINING_LIMIT = 5000;
 const BACKTEST_LIMIT = 20000;
 
 interface Learned {
-  fingerprint: string;
   model: DecisionModel;
   cycles: number[];
   replay?: { backtest: Backtest; revenue: Forecast["actual"] };
 }
 
-// Learned again only when the closed history changes: what is cached is a pure function of the database, so
-// every app server computes the same and none needs to hear from the others.
-const learned = new Map<string, Learned>();
-
-async function learnedFor(db: Kysely<Database>, workspaceId: string): Promise<Learned> {
-  const fingerprint = await closedFingerprint(db, workspaceId);
-  const cached = learned.get(workspaceId);
-  if (cached?.fingerprint === fingerprint) return cached;
-  const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
-  const examples: Example[] = closed.map((r) => ({
-    features: featuresOf(r, r.outcome_date!),
-    outcome: r.outcome as Example["outcome"],
-  }));
-  const entry: Learned = {
-    fingerprint,
-    model: fitDecisionModel(examples),
-    cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
-  };
-  learned.set(workspaceId, entry);
-  return entry;
-}
+/**
+ * The model learned from the workspace's decided decisions (every owner's: the history belongs to the workspace),
+ * learned again only when a change touches them: a pure function of the database, so every app server computes
+ * the same and none needs to hear from the others.
+ */
+const learnedFor = (db: Kysely<Database>, workspaceId: string): Promise<Learned> =>
+  whileDecidedUnchanged(db, { workspaceId, memberId: null, role: "workspace" }, "learned", {}, async () => {
+    const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
+    const examples: Example[] = closed.map((r) => ({
+      features: featuresOf(r, r.outcome_date!),
+      outcome: r.outcome as Example["outcome"],
+    }));
+    return {
+      model: fitDecisionModel(examples),
+      cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
+    };
+  });
 
 const quarterOf = (month: string) =>
   `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
@@ -489,15 +575,15 @@ export async function backtestView(
 }
 
 /** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
-export const quartersView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery, now = new Date()) =>
-  whileUnchanged(db, actor, "quartersView", query, isoDay(now), () => quartersFigures(db, actor, query));
+export const quartersView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery) =>
+  whileDecidedUnchanged(db, actor, "quartersView", query, () => quartersFigures(db, actor, query));
 
 async function quartersFigures(db: Kysely<Database>, actor: SignedIn, query: ScopeQuery): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
   const [days, accounts, currency, conceded] = await Promise.all([
     closesByDay(db, scope),
     accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
-    mainCurrency(db, scope),
+    currencies(db, scope, true),
     concessionOutcomes(db, scope),
   ]);
   const side = (has: boolean) => outcomeCounts(conceded.find((c) => c.has === has));
@@ -505,7 +591,7 @@ async function quartersFigures(db: Kysely<Database>, actor: SignedIn, query: Sco
     days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
   );
   return {
-    currency,
+    currency: mostOf(currency),
     ...weeks,
     said:
       weeks.ratio === null

@@ -1,14 +1,38 @@
 // Insights' figures are a pure function of the workspace's data and the day. Every change to the data writes
 // a change-log entry, so while the workspace's latest entry and the day stay the same, a member asking again
-// gets the figures already worked out — on whichever app server answers, each keeping its own.
+// gets the figures already worked out — on whichever app server answers, each keeping its own. Figures read
+// from decided decisions alone are kept longer: until a change touches a decided decision (or who sees whom),
+// which the entries since the figures were worked out tell.
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { latestChange } from "./insights.repo.ts";
+import { decidedTouchedSince, latestChange } from "./insights.repo.ts";
 
 const MAX_ENTRIES = 500;
-const kept = new Map<string, { state: string; value: Promise<unknown> }>();
 
+interface Kept {
+  /** The latest change-log entry when the figures were worked out (and, for the day-bound ones, the day). */
+  since: string;
+  day: string;
+  value: Promise<unknown>;
+}
+
+const kept = new Map<string, Kept>();
+
+function keep(key: string, entry: Kept) {
+  kept.delete(key);
+  kept.set(key, entry);
+  if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
+  // A refusal (an unknown team) or a failure is never kept.
+  entry.value.catch(() => kept.get(key)?.value === entry.value && kept.delete(key));
+  return entry.value;
+}
+
+// Whose figures (visibility is by member and role) and which: the same question from the same seat.
+const keyOf = (actor: SignedIn, what: string, query: object) =>
+  JSON.stringify([actor.workspaceId, actor.memberId, actor.role, what, query]);
+
+/** Figures of the whole workspace as of `day`: worked out again after any change. */
 export async function whileUnchanged<T>(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -17,16 +41,30 @@ export async function whileUnchanged<T>(
   day: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const state = `${await latestChange(db, actor.workspaceId)}|${day}`;
-  // Whose figures (visibility is by member and role) and which: the same question from the same seat.
-  const key = JSON.stringify([actor.workspaceId, actor.memberId, actor.role, what, query]);
+  const since = await latestChange(db, actor.workspaceId);
+  const key = keyOf(actor, what, query);
   const hit = kept.get(key);
-  if (hit?.state === state) return hit.value as Promise<T>;
-  const value = compute();
-  kept.delete(key);
-  kept.set(key, { state, value });
-  if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
-  // A refusal (an unknown team) or a failure is never kept.
-  value.catch(() => kept.get(key)?.value === value && kept.delete(key));
-  return value;
+  if (hit?.since === since && hit.day === day) return hit.value as Promise<T>;
+  return keep(key, { since, day, value: compute() }) as Promise<T>;
+}
+
+/**
+ * Figures read from decided decisions only (and the members and teams that decide who sees them): worked out
+ * again only when a change since touched one of those. Changes to open decisions — most of a day's — keep them.
+ */
+export async function whileDecidedUnchanged<T>(
+  db: Kysely<Database>,
+  actor: { workspaceId: string; memberId: string | null; role: string },
+  what: string,
+  query: object,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const latest = await latestChange(db, actor.workspaceId);
+  const key = keyOf(actor as SignedIn, what, query);
+  const hit = kept.get(key);
+  if (hit && (hit.since === latest || !(await decidedTouchedSince(db, actor.workspaceId, hit.since)))) {
+    hit.since = latest;
+    return hit.value as Promise<T>;
+  }
+  return keep(key, { since: latest, day: "", value: compute() }) as Promise<T>;
 }
