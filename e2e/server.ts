@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test as base, type Page } from "@playwright/test";
@@ -29,9 +29,11 @@ const TEMPLATES = "CONFIDANT_E2E_TEMPLATES";
 async function newTarget(template?: string): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "confidant-e2e-"));
   const url = process.env.DATABASE_URL;
+  // An embedded data dir takes ~150 MB: removed with its server.
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (!url) {
     if (template) cpSync(template, dataDir, { recursive: true });
-    return { env: { CONFIDANT_DATA_DIR: dataDir }, drop: async () => {} };
+    return { env: { CONFIDANT_DATA_DIR: dataDir }, drop: async () => removeDir() };
   }
   const name = `confidant_e2e_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: url });
@@ -45,6 +47,7 @@ async function newTarget(template?: string): Promise<Target> {
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+      removeDir();
     },
   };
 }

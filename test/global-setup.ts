@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -42,6 +42,10 @@ export default async function setup(project: TestProject) {
   await migrate(onDisk.db);
   await onDisk.close();
   project.provide("embeddedDataDir", dataDir);
+  return () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(snapshot, { force: true });
+  };
 }
 
 declare module "vitest" {

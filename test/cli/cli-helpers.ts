@@ -1,14 +1,24 @@
 /** Running the CLI against embedded data dirs (or PostgreSQL databases) of its own, as a user would. */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { expect, inject } from "vitest";
+import { afterAll, expect, inject } from "vitest";
 
 export const bin = path.resolve("bin/confidant.js");
-export const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+// An embedded data dir takes ~150 MB: each test file removes the folders it made when it ends.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export const temp = (prefix: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
 
 /** A fresh embedded data dir, already migrated (a copy of the run's template; initdb costs seconds). */
 export function migratedDataDir(prefix = "cli-data-") {

@@ -323,3 +323,22 @@ describe("figures of decided decisions, kept until a change touches one", () => 
     expect(await decidedN()).toEqual(before);
   });
 });
+
+describe("the forecast's model", () => {
+  it("is learned again when a decision is decided, the previous one answering meanwhile", async () => {
+    const trainedOn = async () =>
+      (await w.as.admin.get("/api/v1/insights/forecast")).body.model.trainedOn.n as number;
+    const before = await trainedOn();
+    const d = await bare("Retire the old expense tool");
+    expect(
+      (
+        await w.as.seller.patch(`/api/v1/decisions/${d.id}`, {
+          version: d.version,
+          outcome: "won",
+          outcomeDate: "2026-10-21",
+        })
+      ).status,
+    ).toBe(200);
+    await expect.poll(trainedOn, { timeout: 10_000 }).toBe(before + 1);
+  });
+});

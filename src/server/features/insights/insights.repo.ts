@@ -25,18 +25,22 @@ const opened = sql<string>`coalesce(d.opened_on, d.created_at::date)`;
 /** Whether `opened` is when the decision was opened: an import without its source's open date was not opened on import day. */
 const openedKnown = sql<boolean>`(d.opened_on IS NOT NULL OR d.source_system IS NULL)`;
 
+/** Narrows a read of decisions `d` to `ids`, when given. */
+const only = (ids: string[] | undefined) => (ids ? sql`AND d.id = ANY(${ids}::uuid[])` : sql``);
+
 /**
  * Per decision of the workspace, what the plan metrics read, joined once rather than probed per decision: whether
  * the customer visited the buyer room, how many customer-owned steps there are, and the earliest due date of a
  * step not done and of a step done after its date.
  */
-const planFacts = (workspaceId: string) => sql`
+const planFacts = (workspaceId: string, ids?: string[]) => sql`
   LEFT JOIN (SELECT s.decision_id, true AS visited FROM share_link s
     WHERE s.workspace_id = ${workspaceId}::uuid AND s.visit_count > 0 GROUP BY s.decision_id) sl ON sl.decision_id = d.id
   LEFT JOIN (SELECT p.decision_id, count(*) AS steps,
       min(p.due_date) FILTER (WHERE p.status <> 'done') AS open_due,
       min(p.due_date) FILTER (WHERE p.status = 'done' AND p.done_at::date > p.due_date) AS late_due
     FROM plan_step p WHERE p.workspace_id = ${workspaceId}::uuid AND p.deleted_at IS NULL AND p.owner_side <> 'us'
+      ${ids ? sql`AND p.decision_id = ANY(${ids}::uuid[])` : sql``}
     GROUP BY p.decision_id) ps ON ps.decision_id = d.id`;
 
 const signal = (name: string) => sql<boolean>`coalesce((d.signals->>${name})::boolean, false)`;
@@ -52,37 +56,35 @@ const metricColumns = (asOf: RawBuilder<string>) => sql`
   (coalesce(ps.steps, 0) > 0 AND NOT coalesce(ps.open_due < ${asOf}, false)
     AND NOT coalesce(ps.late_due < ${asOf}, false)) AS steps_on_time`;
 
-export interface SellerOpenRow {
+/** What the help-first metrics, the pipeline and the trend read of one open decision. */
+export interface OpenFactRow {
+  id: string;
   owner_id: string;
   owner_name: string;
   team_id: string | null;
-  open: number;
-  open_value: number | null;
-  problem_in_words: number;
-  cost_quantified: number;
-  economic_buyer: number;
-  buyer_confirmed: number;
-  plan_shared: number;
-  steps_on_time: number;
+  value_amount: number | null;
+  currency: string;
+  milestone: string;
+  readiness: number;
+  /** The month it was opened, when known and not in the future. */
+  month: string | null;
+  problem_in_words: boolean;
+  cost_quantified: boolean;
+  economic_buyer: boolean;
+  buyer_confirmed: boolean;
+  plan_shared: boolean;
+  steps_on_time: boolean;
 }
 
-/** Per seller: open decisions, and how many carry each piece of customer evidence today. */
-export async function openBySeller(db: Kysely<Database>, scope: Scope, today: string) {
-  const { rows } = await sql<SellerOpenRow>`
-    WITH open AS (
-      SELECT d.owner_id, d.value_amount, ${metricColumns(sql`${today}::date`)}
-      FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome = 'open'
-    )
-    SELECT o.owner_id, m.name AS owner_name, m.team_id, count(*)::int AS open,
-      sum(o.value_amount)::float8 AS open_value,
-      count(*) FILTER (WHERE problem_in_words)::int AS problem_in_words,
-      count(*) FILTER (WHERE cost_quantified)::int AS cost_quantified,
-      count(*) FILTER (WHERE economic_buyer)::int AS economic_buyer,
-      count(*) FILTER (WHERE buyer_confirmed)::int AS buyer_confirmed,
-      count(*) FILTER (WHERE plan_shared)::int AS plan_shared,
-      count(*) FILTER (WHERE steps_on_time)::int AS steps_on_time
-    FROM open o JOIN member m ON m.id = o.owner_id
-    GROUP BY o.owner_id, m.name, m.team_id ORDER BY m.name`.execute(db);
+/** The open decisions in scope (or those of `ids`), each with the customer evidence it carries today. */
+export async function openFacts(db: Kysely<Database>, scope: Scope, today: string, ids?: string[]) {
+  const { rows } = await sql<OpenFactRow>`
+    SELECT d.id, d.owner_id, m.name AS owner_name, m.team_id, d.value_amount::float8 AS value_amount, d.currency,
+      d.milestone, d.readiness,
+      CASE WHEN ${openedKnown} AND ${opened} <= ${today}::date THEN to_char(${opened}, 'YYYY-MM') END AS month,
+      ${metricColumns(sql`${today}::date`)}
+    FROM decision d JOIN member m ON m.id = d.owner_id ${planFacts(scope.workspaceId, ids)}
+    WHERE ${inScope(scope)} AND d.outcome = 'open' ${only(ids)}`.execute(db);
   return rows;
 }
 
@@ -217,21 +219,11 @@ export async function closedRelations(db: Kysely<Database>, scope: Scope) {
   );
 }
 
-/** How many decisions in scope, open or decided, are in each currency. */
-export async function currencies(db: Kysely<Database>, scope: Scope, decided: boolean) {
+/** How many decided decisions in scope are in each currency. */
+export async function decidedCurrencies(db: Kysely<Database>, scope: Scope) {
   const { rows } = await sql<{ currency: string; n: number }>`
-    SELECT d.currency, count(*)::int AS n FROM decision d
-    WHERE ${inScope(scope)} AND ${decided ? sql`d.outcome <> 'open'` : sql`d.outcome = 'open'`}
+    SELECT d.currency, count(*)::int AS n FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open'
     GROUP BY d.currency`.execute(db);
-  return rows;
-}
-
-/** Open decisions by milestone and by readiness band (tens), with their value. */
-export async function pipeline(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{ milestone: string; band: number; count: number; value: string | null }>`
-    SELECT d.milestone, least(d.readiness / 20, 4)::int AS band, count(*)::int AS count, sum(d.value_amount)::text AS value
-    FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'
-    GROUP BY 1, 2`.execute(db);
   return rows;
 }
 
@@ -247,10 +239,10 @@ export interface CohortRow {
 }
 
 /**
- * Per month the open (or the decided) decisions in scope were opened, up to today: how many, how they ended, and
- * how many carry each piece of evidence now. An import whose source never said when it opened is left out.
+ * Per month the decided decisions in scope were opened, up to today: how many, how they ended, and how many carry
+ * each piece of evidence. An import whose source never said when it opened is left out.
  */
-export async function cohorts(db: Kysely<Database>, scope: Scope, today: string, decided: boolean) {
+export async function decidedCohorts(db: Kysely<Database>, scope: Scope, today: string) {
   const { rows } = await sql<CohortRow>`
     SELECT to_char(${opened}, 'YYYY-MM') AS month, count(*)::int AS opened,
       count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
@@ -260,7 +252,7 @@ export async function cohorts(db: Kysely<Database>, scope: Scope, today: string,
       count(*) FILTER (WHERE ${signal("economicBuyer")})::int AS economic_buyer,
       count(*) FILTER (WHERE ${signal("buyerConfirmed")})::int AS buyer_confirmed
     FROM decision d WHERE ${inScope(scope)} AND ${openedKnown} AND ${opened} <= ${today}::date
-      AND ${decided ? sql`d.outcome <> 'open'` : sql`d.outcome = 'open'`}
+      AND d.outcome <> 'open'
     GROUP BY 1`.execute(db);
   return rows;
 }
@@ -295,7 +287,7 @@ export interface OpenRiskRow {
  * and when we last learned anything (`learned_at`, kept by the change-log writer; before any change, an imported
  * decision counts from when it was opened at its source, any other from its creation).
  */
-export async function openForRisk(db: Kysely<Database>, scope: Scope, today: string) {
+export async function openForRisk(db: Kysely<Database>, scope: Scope, today: string, ids?: string[]) {
   const { rows } = await sql<OpenRiskRow>`
     SELECT d.id, d.title, a.name AS account_name, d.owner_id, m.name AS owner_name, d.value_amount::int AS value_amount,
       d.currency, d.target_date::text AS target_date, d.readiness, d.milestone, d.signals,
@@ -308,8 +300,9 @@ export async function openForRisk(db: Kysely<Database>, scope: Scope, today: str
         ORDER BY p.due_date) AS steps
       FROM plan_step p WHERE p.workspace_id = ${scope.workspaceId}::uuid AND p.deleted_at IS NULL
         AND p.owner_side <> 'us' AND p.status <> 'done' AND p.due_date < ${today}::date
+        ${ids ? sql`AND p.decision_id = ANY(${ids}::uuid[])` : sql``}
       GROUP BY p.decision_id) late ON late.decision_id = d.id
-    WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
+    WHERE ${inScope(scope)} AND d.outcome = 'open' ${only(ids)}`.execute(db);
   return rows;
 }
 
@@ -339,12 +332,32 @@ const forecastColumns = sql`d.id, d.title, a.name AS account_name, m.name AS own
   d.product_line, a.industry AS sector, d.source_system, d.signals`;
 
 /** The open decisions in scope, with what the forecast reads of each. */
-export async function openForForecast(db: Kysely<Database>, scope: Scope) {
+export async function openForForecast(db: Kysely<Database>, scope: Scope, ids?: string[]) {
   const { rows } = await sql<ForecastRow>`
     SELECT ${forecastColumns}
     FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
-    WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db);
+    WHERE ${inScope(scope)} AND d.outcome = 'open' ${only(ids)}`.execute(db);
   return rows;
+}
+
+/**
+ * The open decisions in scope, each with a stamp that moves whenever what is worked out of it could: a change to
+ * it or to one of its parts (`learned_at`; both only move forward). Read from the index alone. `common` moves
+ * with what every decision shows: an account or member renamed, a buyer room's first visit (the plan is shared).
+ */
+export async function openStamps(db: Kysely<Database>, scope: Scope) {
+  const [stamps, common] = await Promise.all([
+    sql<{ id: string; stamp: string }>`
+      SELECT d.id, (extract(epoch FROM greatest(d.updated_at, d.learned_at)) * 1e6)::bigint::text AS stamp
+      FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'open'`.execute(db),
+    sql<{ stamp: string }>`
+      SELECT concat_ws('|', (SELECT max(updated_at) FROM account WHERE workspace_id = ${scope.workspaceId}::uuid),
+        (SELECT max(updated_at) FROM member WHERE workspace_id = ${scope.workspaceId}::uuid),
+        (SELECT count(*) FROM share_link WHERE workspace_id = ${scope.workspaceId}::uuid AND visit_count > 0)) AS stamp`.execute(
+      db,
+    ),
+  ]);
+  return { stamps: stamps.rows, common: common.rows[0]!.stamp };
 }
 
 /**

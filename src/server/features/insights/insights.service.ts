@@ -39,22 +39,23 @@ import {
   closedForForecast,
   closedRelations,
   closesByDay,
-  cohorts,
   concessionOutcomes,
-  currencies,
+  decidedCohorts,
+  decidedCurrencies,
   type ForecastRow,
   noDecisionReasons,
-  openBySeller,
+  type OpenFactRow,
+  openFacts,
   openForForecast,
   openForRisk,
+  openStamps,
   outcomesBySeller,
-  pipeline,
   pipelineHistory,
   type Scope,
   type SellerActivityRow,
-  type SellerOpenRow,
   type SellerOutcomeRow,
 } from "./insights.repo.ts";
+import { perDecision } from "./per-decision.ts";
 import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
 
 export interface ScopeQuery {
@@ -145,6 +146,75 @@ const COHORT_COUNTS = [
   "buyer_confirmed",
 ] as const;
 
+/** A seller's open decisions: how many, their value, and how many carry each piece of customer evidence. */
+type SellerOpenRow = {
+  owner_id: string;
+  owner_name: string;
+  team_id: string | null;
+  open: number;
+  open_value: number | null;
+} & Record<(typeof HELP_METRICS)[number], number>;
+
+/** Each open decision's evidence, kept while it, its parts, the names shown and the day stay the same. */
+const factsKept = perDecision<OpenFactRow>();
+
+/** Readiness in bands of twenty: 0–19 … 80–100. */
+const bandOf = (readiness: number) => Math.min(Math.floor(readiness / 20), 4);
+
+/** How many of `rows` fall under each key, in the order first seen. */
+function counted<T>(rows: T[], key: (row: T) => string | null) {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+/** Per seller: open decisions, their value, and how many carry each piece of customer evidence. */
+function bySeller(facts: OpenFactRow[]): SellerOpenRow[] {
+  const sellers = new Map<string, SellerOpenRow>();
+  for (const f of facts) {
+    let row = sellers.get(f.owner_id);
+    if (!row) {
+      row = {
+        owner_id: f.owner_id,
+        owner_name: f.owner_name,
+        team_id: f.team_id,
+        open: 0,
+        open_value: null,
+        ...(Object.fromEntries(HELP_METRICS.map((m) => [m, 0])) as Record<
+          (typeof HELP_METRICS)[number],
+          number
+        >),
+      };
+      sellers.set(f.owner_id, row);
+    }
+    row.open++;
+    if (f.value_amount !== null) row.open_value = (row.open_value ?? 0) + f.value_amount;
+    for (const m of HELP_METRICS) if (f[m]) row[m]++;
+  }
+  return [...sellers.values()];
+}
+
+/** The open decisions as cohorts by the month they were opened. */
+const openCohorts = (facts: OpenFactRow[]): CohortRow[] =>
+  counted(facts, (f) => f.month).map(([month]) => {
+    const of = facts.filter((f) => f.month === month);
+    const n = (key: "problem_in_words" | "cost_quantified" | "economic_buyer" | "buyer_confirmed") =>
+      of.filter((f) => f[key]).length;
+    return {
+      month,
+      opened: of.length,
+      won: 0,
+      no_decision: 0,
+      problem_in_words: n("problem_in_words"),
+      cost_quantified: n("cost_quantified"),
+      economic_buyer: n("economic_buyer"),
+      buyer_confirmed: n("buyer_confirmed"),
+    };
+  });
+
 /** The cohorts of the `months` months up to the latest one, open and decided added up per month. */
 function lastMonths(rows: CohortRow[], months: number): CohortRow[] {
   const byMonth = new Map<string, CohortRow>();
@@ -216,26 +286,34 @@ async function insightsFigures(
   const today = isoDay(now);
   const from = query.from ?? "0001-01-01";
   const to = query.to ?? today;
-  const [open, doing, decided, changes, stages, openCohorts, openCurrencies] = await Promise.all([
-    openBySeller(db, scope, today),
+  const [facts, doing, decided, changes] = await Promise.all([
+    openStamps(db, scope).then((open) =>
+      factsKept(
+        actor.workspaceId,
+        { ...open, common: `${open.common}|${today}` },
+        (ids) => openFacts(db, scope, today, ids),
+        (r) => r,
+      ),
+    ),
     activityBySeller(db, scope, from, to),
     whileDecidedUnchanged(db, actor, "insightsDecided", { ...query, from, to, today }, () =>
       Promise.all([
         closedRelations(db, scope),
         noDecisionReasons(db, scope, 10),
         outcomesBySeller(db, scope, from, to),
-        cohorts(db, scope, today, true),
-        currencies(db, scope, true),
+        decidedCohorts(db, scope, today),
+        decidedCurrencies(db, scope),
       ]),
     ),
     changesIn(db, actor.workspaceId, from, to, today),
-    pipeline(db, scope),
-    cohorts(db, scope, today, false),
-    currencies(db, scope, false),
   ]);
-  const [relations, reasons, outcomes, decidedCohorts, decidedCurrencies] = decided;
-  const trend = lastMonths([...decidedCohorts, ...openCohorts], 12);
-  const currency = mostOf([...decidedCurrencies, ...openCurrencies]);
+  const [relations, reasons, outcomes, cohorts, currencies] = decided;
+  const open = bySeller(facts);
+  const trend = lastMonths([...cohorts, ...openCohorts(facts)], 12);
+  const currency = mostOf([
+    ...currencies,
+    ...counted(facts, (f) => f.currency).map(([currency, n]) => ({ currency, n })),
+  ]);
   const activity: SellerPeriodRow[] = doing.map((a) => {
     const o = outcomes.find((r) => r.owner_id === a.owner_id);
     return {
@@ -258,22 +336,18 @@ async function insightsFigures(
   sellers.sort((x, y) => x.name.localeCompare(y.name));
   const counts = (metric: string, has: boolean) =>
     outcomeCounts(relations.find((x) => x.metric === metric && x.has === has));
-  const byMilestone = MILESTONES.filter((m) => m !== "decided").map((milestone) => {
-    const rows = stages.filter((s) => s.milestone === milestone);
-    return {
-      milestone,
-      count: rows.reduce((s, r) => s + r.count, 0),
-      value: rows.reduce((s, r) => s + Number(r.value ?? 0), 0),
-    };
+  const stage = (rows: OpenFactRow[]) => ({
+    count: rows.length,
+    value: rows.reduce((s, r) => s + (r.value_amount ?? 0), 0),
   });
-  const byReadiness = BANDS.map((band, i) => {
-    const rows = stages.filter((s) => s.band === i);
-    return {
-      band,
-      count: rows.reduce((s, r) => s + r.count, 0),
-      value: rows.reduce((s, r) => s + Number(r.value ?? 0), 0),
-    };
-  });
+  const byMilestone = MILESTONES.filter((m) => m !== "decided").map((milestone) => ({
+    milestone,
+    ...stage(facts.filter((f) => f.milestone === milestone)),
+  }));
+  const byReadiness = BANDS.map((band, i) => ({
+    band,
+    ...stage(facts.filter((f) => bandOf(f.readiness) === i)),
+  }));
   return {
     period: { from: query.from ?? null, to },
     currency,
@@ -322,6 +396,8 @@ export const risksView = (
 ): Promise<Risks> =>
   whileUnchanged(db, actor, "risksView", query, isoDay(now), () => risksFigures(db, actor, query, now));
 
+const risksKept = perDecision<Risks["items"][number]>();
+
 async function risksFigures(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -329,26 +405,32 @@ async function risksFigures(
   now = new Date(),
 ): Promise<Risks> {
   const scope = await scopeOf(db, actor, query);
-  const rows = await openForRisk(db, scope, isoDay(now));
-  const items = rows.map((r) => ({
-    decisionId: r.id,
-    title: r.title,
-    accountName: r.account_name,
-    ownerName: r.owner_name,
-    valueAmount: r.value_amount,
-    currency: r.currency,
-    milestone: r.milestone,
-    readiness: r.readiness,
-    flags: riskFlags(
-      {
-        signals: { ...EMPTY_SIGNALS, ...(r.signals as Partial<DecisionSignals>) },
-        targetDate: r.target_date,
-        lateSteps: r.late_steps ?? [],
-        learnedAt: new Date(r.learned_at).toISOString(),
-      },
-      now,
-    ).map((f) => ({ ...f, helpLabel: HELP[f.help] })),
-  }));
+  const today = isoDay(now);
+  const open = await openStamps(db, scope);
+  const items = await risksKept(
+    actor.workspaceId,
+    { ...open, common: `${open.common}|${today}` },
+    (ids) => openForRisk(db, scope, today, ids),
+    (r) => ({
+      decisionId: r.id,
+      title: r.title,
+      accountName: r.account_name,
+      ownerName: r.owner_name,
+      valueAmount: r.value_amount,
+      currency: r.currency,
+      milestone: r.milestone,
+      readiness: r.readiness,
+      flags: riskFlags(
+        {
+          signals: { ...EMPTY_SIGNALS, ...(r.signals as Partial<DecisionSignals>) },
+          targetDate: r.target_date,
+          lateSteps: r.late_steps ?? [],
+          learnedAt: new Date(r.learned_at).toISOString(),
+        },
+        now,
+      ).map((f) => ({ ...f, helpLabel: HELP[f.help] })),
+    }),
+  );
   const flagged = items.filter((i) => i.flags.length);
   flagged.sort((a, b) => b.flags.length - a.flags.length || (b.valueAmount ?? 0) - (a.valueAmount ?? 0));
   return {
@@ -382,9 +464,12 @@ const TRAINING_LIMIT = 5000;
 const BACKTEST_LIMIT = 20000;
 
 interface Learned {
+  /** Which learning this is: the forecasts worked out with it are kept under it. */
+  serial: number;
   model: DecisionModel;
   cycles: number[];
-  replay?: { backtest: Backtest; revenue: Forecast["actual"] };
+  /** The workspace's history replayed as the backtest does (what the forecast's trust and its actuals show). */
+  replay: { backtest: Backtest; revenue: Forecast["actual"] };
 }
 
 /**
@@ -392,18 +477,29 @@ interface Learned {
  * learned again only when a change touches them: a pure function of the database, so every app server computes
  * the same and none needs to hear from the others.
  */
-const learnedFor = (db: Kysely<Database>, workspaceId: string): Promise<Learned> =>
-  whileDecidedUnchanged(db, { workspaceId, memberId: null, role: "workspace" }, "learned", {}, async () => {
-    const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
-    const examples: Example[] = closed.map((r) => ({
-      features: featuresOf(r, r.outcome_date!),
-      outcome: r.outcome as Example["outcome"],
-    }));
-    return {
-      model: fitDecisionModel(examples),
-      cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
-    };
-  });
+let learnings = 0;
+
+const learnedFor = (db: Kysely<Database>, workspaceId: string, now = new Date()): Promise<Learned> =>
+  whileDecidedUnchanged(
+    db,
+    { workspaceId, memberId: null, role: "workspace" },
+    "learned",
+    {},
+    async () => {
+      const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
+      const examples: Example[] = closed.map((r) => ({
+        features: featuresOf(r, r.outcome_date!),
+        outcome: r.outcome as Example["outcome"],
+      }));
+      return {
+        serial: ++learnings,
+        model: fitDecisionModel(examples),
+        cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
+        replay: await replayOf(db, workspaceId, now),
+      };
+    },
+    { meanwhile: true },
+  );
 
 const quarterOf = (month: string) =>
   `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
@@ -424,6 +520,8 @@ export const forecastView = (
 ): Promise<Forecast> =>
   whileUnchanged(db, actor, "forecastView", query, isoDay(now), () => forecastFigures(db, actor, query, now));
 
+const forecastsKept = perDecision<Forecast["items"][number] & { category: string }>();
+
 async function forecastFigures(
   db: Kysely<Database>,
   actor: SignedIn,
@@ -432,32 +530,38 @@ async function forecastFigures(
 ): Promise<Forecast> {
   const scope = await scopeOf(db, actor, query);
   const today = isoDay(now);
-  const [entry, open] = await Promise.all([learnedFor(db, actor.workspaceId), openForForecast(db, scope)]);
+  const [entry, open] = await Promise.all([learnedFor(db, actor.workspaceId, now), openStamps(db, scope)]);
   const { model, cycles } = entry;
-  const currency = mostCommon(open.map((r) => r.currency)) ?? "USD";
-  const items = open.map((r) => {
-    const f = forecastDecision(model, featuresOf(r, today), describeFeature);
-    const close = expectedClose(
-      { targetDate: r.target_date, ageDays: daysBetween(r.opened, today) },
-      cycles,
-      now,
-    );
-    return {
-      decisionId: r.id,
-      title: r.title,
-      accountName: r.account_name,
-      ownerName: r.owner_name,
-      valueAmount: r.value_amount,
-      currency: r.currency,
-      category: r.forecast_category,
-      won: f.won,
-      lost: f.lost,
-      noDecision: f.noDecision,
-      closeMonth: close.month,
-      closeWhy: close.why,
-      why: f.why,
-    };
-  });
+  // Each decision's forecast holds while it, the day and the model do.
+  const items = await forecastsKept(
+    actor.workspaceId,
+    { ...open, common: `${open.common}|${today}|${entry.serial}` },
+    (ids) => openForForecast(db, scope, ids),
+    (r) => {
+      const f = forecastDecision(model, featuresOf(r, today), describeFeature);
+      const close = expectedClose(
+        { targetDate: r.target_date, ageDays: daysBetween(r.opened, today) },
+        cycles,
+        now,
+      );
+      return {
+        decisionId: r.id,
+        title: r.title,
+        accountName: r.account_name,
+        ownerName: r.owner_name,
+        valueAmount: r.value_amount,
+        currency: r.currency,
+        category: r.forecast_category,
+        won: f.won,
+        lost: f.lost,
+        noDecision: f.noDecision,
+        closeMonth: close.month,
+        closeWhy: close.why,
+        why: f.why,
+      };
+    },
+  );
+  const currency = mostCommon(items.map((i) => i.currency)) ?? "USD";
   const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
   const grouped = <K extends string>(key: (i: (typeof items)[number]) => K) => {
     const groups = new Map<K, typeof counted>();
@@ -483,7 +587,7 @@ async function forecastFigures(
       said: `${CATEGORY_WORDS[category]}: ${list.length} decisions${category === "commit" && unlikely ? `, ${unlikely} of which the evidence gives under a 30% chance` : ""}.`,
     };
   });
-  const actual = (await replayOf(db, actor.workspaceId, entry, now)).revenue;
+  const actual = entry.replay.revenue;
   return {
     currency,
     model: { trainedOn: model.trainedOn, notes: model.notes },
@@ -518,8 +622,7 @@ const firstOfMonth = (d: Date, back: number) =>
  * The workspace's own history replayed like the published backtests: at the first of each of the last twelve
  * months, learn from what had closed and score what was open (docs/forecast.md).
  */
-async function replayOf(db: Kysely<Database>, workspaceId: string, entry: Learned, now: Date) {
-  if (entry.replay) return entry.replay;
+async function replayOf(db: Kysely<Database>, workspaceId: string, now: Date) {
   const history = await pipelineHistory(db, workspaceId, BACKTEST_LIMIT);
   const latest = history.reduce((m, h) => (h.outcome_date && h.outcome_date > m ? h.outcome_date : m), "");
   const anchor = latest && latest < isoDay(now) ? new Date(`${latest}T00:00:00Z`) : now;
@@ -561,8 +664,7 @@ async function replayOf(db: Kysely<Database>, workspaceId: string, entry: Learne
         }
       : null,
   };
-  entry.replay = { backtest, revenue: report.revenue ?? [] };
-  return entry.replay;
+  return { backtest, revenue: report.revenue ?? [] };
 }
 
 export async function backtestView(
@@ -570,8 +672,7 @@ export async function backtestView(
   actor: SignedIn,
   now = new Date(),
 ): Promise<Backtest> {
-  const entry = await learnedFor(db, actor.workspaceId);
-  return (await replayOf(db, actor.workspaceId, entry, now)).backtest;
+  return (await learnedFor(db, actor.workspaceId, now)).replay.backtest;
 }
 
 /** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
@@ -583,7 +684,7 @@ async function quartersFigures(db: Kysely<Database>, actor: SignedIn, query: Sco
   const [days, accounts, currency, conceded] = await Promise.all([
     closesByDay(db, scope),
     accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
-    currencies(db, scope, true),
+    decidedCurrencies(db, scope),
     concessionOutcomes(db, scope),
   ]);
   const side = (has: boolean) => outcomeCounts(conceded.find((c) => c.has === has));

@@ -14,8 +14,12 @@ interface Kept {
   /** The latest change-log entry when the figures were worked out (and, for the day-bound ones, the day). */
   since: string;
   day: string;
+  /** Which background learning had landed: the figures worked out with an earlier model are not answered. */
+  generation: number;
   value: Promise<unknown>;
 }
+
+let generation = 0;
 
 const kept = new Map<string, Kept>();
 
@@ -44,8 +48,9 @@ export async function whileUnchanged<T>(
   const since = await latestChange(db, actor.workspaceId);
   const key = keyOf(actor, what, query);
   const hit = kept.get(key);
-  if (hit?.since === since && hit.day === day) return hit.value as Promise<T>;
-  return keep(key, { since, day, value: compute() }) as Promise<T>;
+  if (hit?.since === since && hit.day === day && hit.generation === generation)
+    return hit.value as Promise<T>;
+  return keep(key, { since, day, generation, value: compute() }) as Promise<T>;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function whileDecidedUnchanged<T>(
   what: string,
   query: object,
   compute: () => Promise<T>,
+  options: { meanwhile?: boolean } = {},
 ): Promise<T> {
   const latest = await latestChange(db, actor.workspaceId);
   const key = keyOf(actor as SignedIn, what, query);
@@ -66,5 +72,23 @@ export async function whileDecidedUnchanged<T>(
     hit.since = latest;
     return hit.value as Promise<T>;
   }
-  return keep(key, { since: latest, day: "", value: compute() }) as Promise<T>;
+  if (!hit || !options.meanwhile)
+    return keep(key, { since: latest, day: "", generation, value: compute() }) as Promise<T>;
+  // `meanwhile`: the previous figures answer while the new ones are worked out (a model learned from thousands
+  // of decisions barely moves with one), and replace them once ready; a second request does not start another.
+  if (!learning.has(key)) {
+    const next = compute();
+    learning.set(key, next);
+    next
+      .then(() => {
+        if (kept.get(key) !== hit) return;
+        keep(key, { since: latest, day: "", generation, value: next });
+        generation++;
+      })
+      .catch(() => {})
+      .finally(() => learning.delete(key));
+  }
+  return hit.value as Promise<T>;
 }
+
+const learning = new Map<string, Promise<unknown>>();
