@@ -157,7 +157,7 @@ export async function importCommand(config: Config, files: string[], raw: Import
       bar?.stop();
       for (const plan of result.plans)
         console.error(
-          `${plan.head.name}: ${plan.format} ${KIND_WORDS[plan.kind]} (${plan.head.encoding}${plan.unmapped.length ? `; not imported: ${plan.unmapped.slice(0, 8).join(", ")}${plan.unmapped.length > 8 ? ", …" : ""}` : ""})`,
+          `${plan.head.name}: ${plan.format} ${KIND_WORDS[plan.kind]} (${plan.head.encoding}${plan.filledDown.length ? `; grouped report, filled down: ${plan.filledDown.map((c) => plan.head.headers[c]).join(", ")}` : ""}${plan.unmapped.length ? `; not imported: ${plan.unmapped.slice(0, 8).join(", ")}${plan.unmapped.length > 8 ? ", …" : ""}` : ""})`,
         );
       const owners = Object.entries(result.unknownOwners);
       if (owners.length)

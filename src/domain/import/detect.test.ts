@@ -58,3 +58,37 @@ describe("detectFormat", () => {
     expect(detectFormat([...headers])).toEqual({ format, kind });
   });
 });
+
+describe("detectFormat by evidence, when no known header set matches", () => {
+  it.each([
+    [
+      "a Salesforce opportunity report with the columns a user picked",
+      [
+        "Opportunity Name",
+        "Account Name",
+        "Stage",
+        "Amount",
+        "Close Date",
+        "Opportunity Owner",
+        "Probability (%)",
+        "Fiscal Period",
+        "Age",
+      ],
+      { format: "salesforce_report", kind: "opportunity" },
+    ],
+    [
+      "a grouped Salesforce report, groups first",
+      ["Opportunity Owner", "Stage", "Opportunity Name", "Account Name", "Amount", "Close Date"],
+      { format: "salesforce_report", kind: "opportunity" },
+    ],
+    [
+      "a spreadsheet of deals",
+      ["Deal", "Customer", "Value", "Stage", "Expected close date"],
+      { format: "csv", kind: "opportunity" },
+    ],
+    ["a list of people", ["Full name", "Email", "Company", "Job title"], { format: "csv", kind: "contact" }],
+    ["nothing any field names", ["foo", "bar", "baz"], { format: "csv", kind: "unknown" }],
+  ])("%s", (_what, headers, expected) => {
+    expect(detectFormat(headers)).toEqual(expected);
+  });
+});

@@ -1,5 +1,7 @@
 /** Recognizing what a CRM export is before reading it: its encoding, delimiter and source system. */
 
+import { kindFromHeaders } from "./fields.ts";
+
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 export type SourceFormat =
   | "salesforce"
@@ -118,5 +120,23 @@ export function detectFormat(headers: string[]): { format: SourceFormat; kind: R
   if (has("name", "organization") && (h.has("email") || h.has("phone")))
     return { format: "pipedrive", kind: "contact" };
   if (has("name", "address") && h.has("people")) return { format: "pipedrive", kind: "account" };
-  return { format: "csv", kind: "unknown" };
+  // No known set of headers: what the headers name, in any system's labels, says which records they are; a
+  // Salesforce report's own labels say who wrote it (its report exports pick and order columns freely).
+  const evidence = kindFromHeaders(headers);
+  if (!evidence) return { format: "csv", kind: "unknown" };
+  const salesforce = SALESFORCE_REPORT_LABELS.filter((label) => h.has(label)).length;
+  return { format: salesforce >= 2 ? "salesforce_report" : "csv", kind: evidence.kind };
 }
+
+/** Column labels that only Salesforce's report exports use. */
+const SALESFORCE_REPORT_LABELS = [
+  "opportunity name",
+  "opportunity owner",
+  "fiscal period",
+  "probability (%)",
+  "lead source",
+  "account owner",
+  "last activity",
+  "last modified date",
+  "opportunity id",
+];

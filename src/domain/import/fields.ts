@@ -229,3 +229,33 @@ export function unmappedHeaders(headers: string[], columns: ColumnMap) {
 export function isImportKind(kind: string): kind is ImportKind {
   return kind in FIELDS;
 }
+
+/** Fields that say a file holds records of a kind; a kind is recognized only with one of them. */
+const NAMING: Record<"opportunity" | "contact" | "account", string[]> = {
+  opportunity: ["name", "stage", "amount", "closeDate"],
+  contact: ["firstName", "lastName", "email"],
+  account: ["name"],
+};
+
+export interface KindEvidence {
+  kind: "opportunity" | "contact" | "account";
+  /** How many of the kind's fields the headers name. */
+  score: number;
+  /** Each matched field and the header that names it. */
+  matched: ColumnMap;
+}
+
+/**
+ * Which records a file holds, from the fields its headers name in any system's labels: the kind whose fields
+ * are named most (at least two, one of them naming the kind), or null when none is clear.
+ */
+export function kindFromHeaders(headers: string[]): KindEvidence | null {
+  const scored = (["opportunity", "contact", "account"] as const).map((kind) => {
+    const matched = suggestColumns(kind, headers);
+    const names = NAMING[kind].some((field) => matched[field]);
+    return { kind, score: names ? Object.keys(matched).length : 0, matched };
+  });
+  const [best, second] = scored.sort((a, b) => b.score - a.score);
+  if (!best || best.score < 2 || best.score === second?.score) return null;
+  return best;
+}

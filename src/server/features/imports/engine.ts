@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { productMatcher } from "../../../domain/import/lookups.ts";
 import { type ImportIssue, type ImportRecord, readRow } from "../../../domain/import/record.ts";
+import { BLANK_LINE, FillDown, reportLine } from "../../../domain/import/report-lines.ts";
 import { SeenIds } from "../../../domain/import/seen-ids.ts";
 import type { Database } from "../../db/schema.ts";
 import { refreshStatistics } from "./imports.repo.ts";
@@ -68,13 +69,28 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
       const skipThrough = resume && fileIndex === resume.file ? resume.row : 0;
       const firstRows = new SeenIds();
       const columnsAt = headerIndex(plan.head.headers);
+      const groups = new FillDown(plan.filledDown ?? []);
       for await (const batch of readRows(plan.head, BATCH_ROWS)) {
         const issues: ImportIssue[] = [];
         const located: Located<ImportRecord>[] = [];
         const tally = { errors: 0, skipped: 0 };
         let lastRow = 0;
-        for (const { row, values } of batch.rows) {
+        for (const { row, values: read } of batch.rows) {
           lastRow = row;
+          // A report's own lines (totals, notices) are noted and skipped, never read as records or errors.
+          const notRecord = reportLine(read);
+          if (notRecord) {
+            if (row > skipThrough && notRecord !== BLANK_LINE)
+              issues.push({
+                row,
+                column: null,
+                value: null,
+                message: `not a record, skipped: ${notRecord}`,
+                severity: "warning",
+              });
+            continue;
+          }
+          const values = groups.fill(read);
           const rowIssues: ImportIssue[] = [];
           const width = plan.head.headers.length;
           // Spreadsheets and report exports drop empty cells at the end of a row; more cells than headers is damage.

@@ -10,6 +10,7 @@ import {
   unmappedHeaders,
 } from "../../../domain/import/fields.ts";
 import { dateColumns } from "../../../domain/import/record.ts";
+import { groupedColumns, reportLine } from "../../../domain/import/report-lines.ts";
 import { type DateOrder, DateOrderDetector } from "../../../domain/import/values.ts";
 import { type FileHead, inspectFile, readRows, UnusableFileError } from "./read-file.ts";
 
@@ -42,6 +43,8 @@ export interface FilePlan {
   constants: Record<string, string>;
   dateOrders: Partial<Record<string, DateOrder>>;
   unmapped: string[];
+  /** Columns of a grouped report, filled down from the group's first row. */
+  filledDown: number[];
 }
 
 /** A readable file whose columns cannot be mapped without the user's help: it says what is missing. */
@@ -117,6 +120,7 @@ export async function planFile(filePath: string, options: ImportOptions): Promis
         `no column for ${alternatives.map((f) => FIELD_LABELS[f]?.toLowerCase() ?? f).join(" or ")} of a ${kind.replace("_", " ")}`,
       );
   const dateOrders = await detectDateOrders(head, columns, options.dateFormat);
+  const filledDown = groupedColumns(await firstRecords(head, GROUP_SAMPLE_ROWS));
   return {
     head,
     sha256: await sha256(filePath),
@@ -126,6 +130,7 @@ export async function planFile(filePath: string, options: ImportOptions): Promis
     constants,
     dateOrders,
     unmapped: unmappedHeaders(head.headers, columns),
+    filledDown,
   };
 }
 
@@ -151,7 +156,8 @@ async function detectDateOrders(head: FileHead, columns: ColumnMap, given: DateO
   }));
   let seen = 0;
   for await (const batch of readRows(head)) {
-    for (const { values } of batch.rows) for (const d of detectors) d.detector.see(values[d.index] ?? "");
+    for (const { values } of batch.rows)
+      if (!reportLine(values)) for (const d of detectors) d.detector.see(values[d.index] ?? "");
     seen += batch.rows.length;
     if (seen >= DATE_SAMPLE_ROWS && detectors.every((d) => d.detector.decided())) break;
   }
@@ -162,6 +168,18 @@ async function detectDateOrders(head: FileHead, columns: ColumnMap, given: DateO
     orders[field] = result.order;
   }
   return orders;
+}
+
+const GROUP_SAMPLE_ROWS = 200;
+
+/** The file's first records' values, the report's own lines (totals, notices, blank lines) left out. */
+async function firstRecords(head: FileHead, limit: number) {
+  const records: string[][] = [];
+  for await (const batch of readRows(head, limit)) {
+    for (const { values } of batch.rows) if (!reportLine(values)) records.push(values);
+    break;
+  }
+  return records.slice(0, limit);
 }
 
 async function hasRows(head: FileHead) {
