@@ -161,16 +161,6 @@ const factsKept = perDecision<OpenFactRow>();
 /** Readiness in bands of twenty: 0–19 … 80–100. */
 const bandOf = (readiness: number) => Math.min(Math.floor(readiness / 20), 4);
 
-/** How many of `rows` fall under each key, in the order first seen. */
-function counted<T>(rows: T[], key: (row: T) => string | null) {
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k !== null) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts];
-}
-
 /** Per seller: open decisions, their value, and how many carry each piece of customer evidence. */
 function bySeller(facts: OpenFactRow[]): SellerOpenRow[] {
   const sellers = new Map<string, SellerOpenRow>();
@@ -197,23 +187,24 @@ function bySeller(facts: OpenFactRow[]): SellerOpenRow[] {
   return [...sellers.values()];
 }
 
-/** The open decisions as cohorts by the month they were opened. */
+/** Each open decision opened in a known month, as a cohort of one (`lastMonths` adds them up). */
 const openCohorts = (facts: OpenFactRow[]): CohortRow[] =>
-  counted(facts, (f) => f.month).map(([month]) => {
-    const of = facts.filter((f) => f.month === month);
-    const n = (key: "problem_in_words" | "cost_quantified" | "economic_buyer" | "buyer_confirmed") =>
-      of.filter((f) => f[key]).length;
-    return {
-      month,
-      opened: of.length,
-      won: 0,
-      no_decision: 0,
-      problem_in_words: n("problem_in_words"),
-      cost_quantified: n("cost_quantified"),
-      economic_buyer: n("economic_buyer"),
-      buyer_confirmed: n("buyer_confirmed"),
-    };
-  });
+  facts.flatMap((f) =>
+    f.month
+      ? [
+          {
+            month: f.month,
+            opened: 1,
+            won: 0,
+            no_decision: 0,
+            problem_in_words: Number(f.problem_in_words),
+            cost_quantified: Number(f.cost_quantified),
+            economic_buyer: Number(f.economic_buyer),
+            buyer_confirmed: Number(f.buyer_confirmed),
+          },
+        ]
+      : [],
+  );
 
 /** The cohorts of the `months` months up to the latest one, open and decided added up per month. */
 function lastMonths(rows: CohortRow[], months: number): CohortRow[] {
@@ -310,10 +301,7 @@ async function insightsFigures(
   const [relations, reasons, outcomes, cohorts, currencies] = decided;
   const open = bySeller(facts);
   const trend = lastMonths([...cohorts, ...openCohorts(facts)], 12);
-  const currency = mostOf([
-    ...currencies,
-    ...counted(facts, (f) => f.currency).map(([currency, n]) => ({ currency, n })),
-  ]);
+  const currency = mostOf([...currencies, ...facts.map((f) => ({ currency: f.currency, n: 1 }))]);
   const activity: SellerPeriodRow[] = doing.map((a) => {
     const o = outcomes.find((r) => r.owner_id === a.owner_id);
     return {

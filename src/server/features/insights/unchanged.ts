@@ -19,7 +19,9 @@ interface Kept {
   value: Promise<unknown>;
 }
 
-let generation = 0;
+/** Per workspace, how many background learnings have landed. */
+const generations = new Map<string, number>();
+const generationOf = (workspaceId: string) => generations.get(workspaceId) ?? 0;
 
 const kept = new Map<string, Kept>();
 
@@ -33,7 +35,9 @@ function keep(key: string, entry: Kept) {
 }
 
 // Whose figures (visibility is by member and role) and which: the same question from the same seat.
-const keyOf = (actor: SignedIn, what: string, query: object) =>
+type Seat = Pick<SignedIn, "workspaceId"> & { memberId: string | null; role: string };
+
+const keyOf = (actor: Seat, what: string, query: object) =>
   JSON.stringify([actor.workspaceId, actor.memberId, actor.role, what, query]);
 
 /** Figures of the whole workspace as of `day`: worked out again after any change. */
@@ -48,6 +52,7 @@ export async function whileUnchanged<T>(
   const since = await latestChange(db, actor.workspaceId);
   const key = keyOf(actor, what, query);
   const hit = kept.get(key);
+  const generation = generationOf(actor.workspaceId);
   if (hit?.since === since && hit.day === day && hit.generation === generation)
     return hit.value as Promise<T>;
   return keep(key, { since, day, generation, value: compute() }) as Promise<T>;
@@ -59,14 +64,15 @@ export async function whileUnchanged<T>(
  */
 export async function whileDecidedUnchanged<T>(
   db: Kysely<Database>,
-  actor: { workspaceId: string; memberId: string | null; role: string },
+  actor: Seat,
   what: string,
   query: object,
   compute: () => Promise<T>,
   options: { meanwhile?: boolean } = {},
 ): Promise<T> {
   const latest = await latestChange(db, actor.workspaceId);
-  const key = keyOf(actor as SignedIn, what, query);
+  const key = keyOf(actor, what, query);
+  const generation = generationOf(actor.workspaceId);
   const hit = kept.get(key);
   if (hit && (hit.since === latest || !(await decidedTouchedSince(db, actor.workspaceId, hit.since)))) {
     hit.since = latest;
@@ -83,7 +89,7 @@ export async function whileDecidedUnchanged<T>(
       .then(() => {
         if (kept.get(key) !== hit) return;
         keep(key, { since: latest, day: "", generation, value: next });
-        generation++;
+        generations.set(actor.workspaceId, generationOf(actor.workspaceId) + 1);
       })
       .catch(() => {})
       .finally(() => learning.delete(key));
