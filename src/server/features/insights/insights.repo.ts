@@ -407,19 +407,21 @@ export async function closedForForecast(db: Kysely<Database>, workspaceId: strin
   return rows;
 }
 
+export interface HistoryRow {
+  id: string;
+  owner: string;
+  account: string;
+  product: string | null;
+  sector: string | null;
+  outcome: string;
+  opened: string;
+  outcome_date: string | null;
+  value: number | null;
+}
+
 /** Every decision of the workspace as a pipeline deal: when opened and closed, how, its owner, product, sector. */
 export async function pipelineHistory(db: Kysely<Database>, workspaceId: string, limit: number) {
-  const { rows } = await sql<{
-    id: string;
-    owner: string;
-    account: string;
-    product: string | null;
-    sector: string | null;
-    outcome: string;
-    opened: string;
-    outcome_date: string | null;
-    value: number | null;
-  }>`
+  const { rows } = await sql<HistoryRow>`
     SELECT d.id, d.owner_id AS owner, d.account_id AS account, d.product_line AS product, a.industry AS sector, d.outcome,
       ${opened}::text AS opened, d.outcome_date::text AS outcome_date, d.value_amount::float8 AS value
     FROM decision d JOIN account a ON a.id = d.account_id

@@ -1,15 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
-import { pipelineBacktest } from "../../../domain/forecast/backtest.ts";
-import { expectedClose } from "../../../domain/forecast/close-month.ts";
-import {
-  type DecisionModel,
-  type Example,
-  expectedRange,
-  fitDecisionModel,
-  forecastDecision,
-} from "../../../domain/forecast/decision-forecast.ts";
-import { describeFeature, forecastFeatures } from "../../../domain/insights/forecast-features.ts";
+import { expectedRange } from "../../../domain/forecast/decision-forecast.ts";
 import {
   HELP_METRICS,
   METRIC_WORDS,
@@ -42,7 +33,6 @@ import {
   concessionOutcomes,
   decidedCohorts,
   decidedCurrencies,
-  type ForecastRow,
   noDecisionReasons,
   type OpenFactRow,
   openFacts,
@@ -55,7 +45,9 @@ import {
   type SellerActivityRow,
   type SellerOutcomeRow,
 } from "./insights.repo.ts";
-import { perDecision } from "./per-decision.ts";
+import { type ForecastItem, forecastItem, type Learning } from "./learn.ts";
+import { learnOffThread } from "./learner.ts";
+import { perDecision, type Worked } from "./per-decision.ts";
 import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
 
 export interface ScopeQuery {
@@ -433,37 +425,30 @@ async function risksFigures(
   };
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
-const featuresOf = (r: ForecastRow, asOf: string) =>
-  forecastFeatures({
-    signals: r.signals as Partial<DecisionSignals>,
-    readiness: r.readiness,
-    ageDays: Math.max(0, daysBetween(r.opened, asOf)),
-    owner: r.owner_name,
-    product: r.product_line,
-    sector: r.sector,
-    source: r.source_system,
-  });
-
 /** How many of the latest closed decisions the forecast learns from: recent history, bounded work. */
 const TRAINING_LIMIT = 5000;
 /** How many decisions the workspace's own backtest replays (the most recently opened). */
 const BACKTEST_LIMIT = 20000;
 
-interface Learned {
-  /** Which learning this is: the forecasts worked out with it are kept under it. */
-  serial: number;
-  model: DecisionModel;
-  cycles: number[];
-  /** The workspace's history replayed as the backtest does (what the forecast's trust and its actuals show). */
-  replay: { backtest: Backtest; revenue: Forecast["actual"] };
-}
+/** A learning, numbered, with the open decisions' forecasts it made as worked ahead for `forecastsKept`. */
+type Learned = Omit<Learning, "forecasts"> & { serial: number; day: string; ahead: Worked<ForecastItem> };
+
+/** Every decision of the workspace: the history, and the forecasts worked ahead, belong to the workspace. */
+const wholeWorkspace = (workspaceId: string): Scope => ({
+  workspaceId,
+  visibility: { memberId: workspaceId, role: "admin" },
+  teamId: null,
+  memberId: null,
+});
+
+/** The part of the forecast kept per open decision: what changes with the decision, the day and the model. */
+const forecastCommon = (stamps: string, day: string, serial: number) => `${stamps}|${day}|${serial}`;
 
 /**
  * The model learned from the workspace's decided decisions (every owner's: the history belongs to the workspace),
  * learned again only when a change touches them: a pure function of the database, so every app server computes
- * the same and none needs to hear from the others.
+ * the same and none needs to hear from the others. It is learned on a thread of its own, together with every
+ * open decision's forecast, so that neither holds up requests.
  */
 let learnings = 0;
 
@@ -474,16 +459,28 @@ const learnedFor = (db: Kysely<Database>, workspaceId: string, now = new Date())
     "learned",
     {},
     async () => {
-      const closed = await closedForForecast(db, workspaceId, TRAINING_LIMIT);
-      const examples: Example[] = closed.map((r) => ({
-        features: featuresOf(r, r.outcome_date!),
-        outcome: r.outcome as Example["outcome"],
-      }));
+      const serial = ++learnings;
+      const day = isoDay(now);
+      const scope = wholeWorkspace(workspaceId);
+      // Stamps before rows: a decision changed in between is worked out again, never kept with an old stamp.
+      const stamps = await openStamps(db, scope);
+      const [closed, history, open] = await Promise.all([
+        closedForForecast(db, workspaceId, TRAINING_LIMIT),
+        pipelineHistory(db, workspaceId, BACKTEST_LIMIT),
+        openForForecast(db, scope),
+      ]);
+      const { forecasts, ...learning } = await learnOffThread(closed, history, open, now);
+      const stampOf = new Map(stamps.stamps.map((s) => [s.id, s.stamp]));
+      const kept = new Map<string, { stamp: string; value: ForecastItem }>();
+      for (const [id, value] of forecasts) {
+        const stamp = stampOf.get(id);
+        if (stamp !== undefined) kept.set(id, { stamp, value });
+      }
       return {
-        serial: ++learnings,
-        model: fitDecisionModel(examples),
-        cycles: closed.map((r) => Math.max(0, daysBetween(r.opened, r.outcome_date!))).sort((a, b) => a - b),
-        replay: await replayOf(db, workspaceId, now),
+        ...learning,
+        serial,
+        day,
+        ahead: { common: forecastCommon(stamps.common, day, serial), kept },
       };
     },
     { meanwhile: true },
@@ -508,7 +505,7 @@ export const forecastView = (
 ): Promise<Forecast> =>
   whileUnchanged(db, actor, "forecastView", query, isoDay(now), () => forecastFigures(db, actor, query, now));
 
-const forecastsKept = perDecision<Forecast["items"][number] & { category: string }>();
+const forecastsKept = perDecision<ForecastItem>();
 
 async function forecastFigures(
   db: Kysely<Database>,
@@ -520,34 +517,13 @@ async function forecastFigures(
   const today = isoDay(now);
   const [entry, open] = await Promise.all([learnedFor(db, actor.workspaceId, now), openStamps(db, scope)]);
   const { model, cycles } = entry;
-  // Each decision's forecast holds while it, the day and the model do.
+  // Each decision's forecast holds while it, the day and the model do; the learning worked them out ahead.
   const items = await forecastsKept(
     actor.workspaceId,
-    { ...open, common: `${open.common}|${today}|${entry.serial}` },
+    { ...open, common: forecastCommon(open.common, today, entry.serial) },
     (ids) => openForForecast(db, scope, ids),
-    (r) => {
-      const f = forecastDecision(model, featuresOf(r, today), describeFeature);
-      const close = expectedClose(
-        { targetDate: r.target_date, ageDays: daysBetween(r.opened, today) },
-        cycles,
-        now,
-      );
-      return {
-        decisionId: r.id,
-        title: r.title,
-        accountName: r.account_name,
-        ownerName: r.owner_name,
-        valueAmount: r.value_amount,
-        currency: r.currency,
-        category: r.forecast_category,
-        won: f.won,
-        lost: f.lost,
-        noDecision: f.noDecision,
-        closeMonth: close.month,
-        closeWhy: close.why,
-        why: f.why,
-      };
-    },
+    (r) => forecastItem(model, cycles, r, now),
+    entry.ahead,
   );
   const currency = mostCommon(items.map((i) => i.currency)) ?? "USD";
   const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
@@ -601,58 +577,6 @@ function mostCommon(values: string[]) {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-}
-
-const firstOfMonth = (d: Date, back: number) =>
-  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
-
-/**
- * The workspace's own history replayed like the published backtests: at the first of each of the last twelve
- * months, learn from what had closed and score what was open (docs/forecast.md).
- */
-async function replayOf(db: Kysely<Database>, workspaceId: string, now: Date) {
-  const history = await pipelineHistory(db, workspaceId, BACKTEST_LIMIT);
-  const latest = history.reduce((m, h) => (h.outcome_date && h.outcome_date > m ? h.outcome_date : m), "");
-  const anchor = latest && latest < isoDay(now) ? new Date(`${latest}T00:00:00Z`) : now;
-  const snapshots = Array.from({ length: 12 }, (_, i) => firstOfMonth(anchor, 11 - i));
-  const deals = history.map((h) => ({
-    id: h.id,
-    agent: h.owner,
-    product: h.product ?? "",
-    account: h.account,
-    stage: h.outcome === "won" ? "Won" : h.outcome === "open" ? "Open" : "Lost",
-    engage: h.opened,
-    close: h.outcome === "open" ? null : h.outcome_date,
-    value: h.value,
-  }));
-  const sector = new Map(history.filter((h) => h.sector).map((h) => [h.account, h.sector!]));
-  const report = pipelineBacktest(
-    deals,
-    { listPrice: new Map(), sector, team: new Map() },
-    { dataset: "workspace", snapshots, revenueUntil: firstOfMonth(anchor, 3) },
-  );
-  const enough = report.n >= 30;
-  const backtest: Backtest = {
-    enough,
-    why: enough
-      ? `${report.n} decisions that were open at the first of a month and closed later, replayed over ${snapshots[0]} to ${snapshots.at(-1)}.`
-      : `Only ${report.n} decisions were open at the first of a month and closed later in the last twelve months; at least 30 are needed to say how much to trust the forecast.`,
-    report: report.n
-      ? {
-          n: report.n,
-          brier: report.brier,
-          relativeGain: report.relative_gain,
-          ci95: report.ci95,
-          logLoss: report.log_loss,
-          auc: report.auc,
-          ece: report.ece,
-          revenueError: report.revenue_3m_error ?? null,
-          calibration: report.calibration,
-          notes: report.notes,
-        }
-      : null,
-  };
-  return { backtest, revenue: report.revenue ?? [] };
 }
 
 export async function backtestView(

@@ -10,20 +10,29 @@ export interface Stamped {
   stamp: string;
 }
 
+/** Work done ahead (`seed`): each decision's result under `common`, with the stamp it had then. */
+export interface Worked<T> {
+  common: string;
+  kept: Map<string, { stamp: string; value: T }>;
+}
+
 /** A keeper of one kind of per-decision work, per workspace, on this app server. */
 export function perDecision<T>() {
-  const workspaces = new Map<string, { common: string; kept: Map<string, { stamp: string; value: T }> }>();
+  const workspaces = new Map<string, Worked<T>>();
   return async <Row extends { id: string }>(
     workspaceId: string,
     open: { stamps: Stamped[]; common: string },
     read: (ids?: string[]) => Promise<Row[]>,
     work: (row: Row) => T,
+    seed?: Worked<T>,
   ): Promise<T[]> => {
     const { stamps, common } = open;
     let entry = workspaces.get(workspaceId);
     workspaces.delete(workspaceId);
-    // A new day, model or name starts afresh, and so drops the decisions decided or deleted since.
-    if (!entry || entry.common !== common) entry = { common, kept: new Map() };
+    // A new day, model or name starts afresh (from the work done ahead for it, if any), and so drops the
+    // decisions decided or deleted since.
+    if (!entry || entry.common !== common)
+      entry = seed?.common === common ? seed : { common, kept: new Map() };
     workspaces.set(workspaceId, entry);
     if (workspaces.size > MAX_WORKSPACES) workspaces.delete(workspaces.keys().next().value!);
     const { kept } = entry;

@@ -1,0 +1,54 @@
+// Runs `learn` on a thread of its own, so that requests keep being answered while a model is learned. One thread
+// per app server, started on first use and not keeping the process alive; learnings queue on it.
+import { Worker } from "node:worker_threads";
+import type { ForecastRow, HistoryRow } from "./insights.repo.ts";
+import type { Learning } from "./learn.ts";
+
+type Reply = { id: number; learning?: Learning; error?: string };
+
+let worker: Worker | null = null;
+let jobs = 0;
+const waiting = new Map<number, { resolve: (l: Learning) => void; reject: (e: Error) => void }>();
+
+function failAll(error: Error) {
+  for (const job of waiting.values()) job.reject(error);
+  waiting.clear();
+  worker = null;
+}
+
+function thread() {
+  if (worker) return worker;
+  const started = new Worker(new URL("./learn.worker.js", import.meta.url));
+  started.unref();
+  started.on("message", (reply: Reply) => {
+    const job = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) started.unref();
+    if (reply.learning) job?.resolve(reply.learning);
+    else job?.reject(new Error(`learning the forecast failed: ${reply.error}`));
+  });
+  // A thread that died (out of memory, a bug) fails what it had and is started again on the next learning.
+  started.on("error", (error) => failAll(error));
+  started.on("exit", (code) => {
+    if (worker === started) failAll(new Error(`the forecast's learning thread stopped (exit ${code})`));
+  });
+  worker = started;
+  return started;
+}
+
+/** Learns from the closed decisions and the history, and forecasts the open ones, on the learning thread. */
+export function learnOffThread(
+  closed: ForecastRow[],
+  history: HistoryRow[],
+  open: ForecastRow[],
+  now: Date,
+): Promise<Learning> {
+  const id = ++jobs;
+  const t = thread();
+  // Kept alive while a learning is under way, so that a CLI run waiting for it does not exit before.
+  t.ref();
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    t.postMessage({ id, closed, history, open, now });
+  });
+}
