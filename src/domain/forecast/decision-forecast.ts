@@ -99,13 +99,19 @@ function drivers(model: DecisionModel, features: Features, nameOf: (feature: str
     .map((d) => `${nameOf(d.feature)} ${d.pull > 0 ? "raised" : "lowered"} the chance of winning.`);
 }
 
+/** One decision's chances alone: what a total needs of each of thousands of decisions. */
+export function chancesOf(model: DecisionModel, features: Features): Omit<DecisionForecast, "why"> {
+  if (!model.trainedOn.n) return { won: 1 / 3, lost: 1 / 3, noDecision: 1 / 3 };
+  const decided = chance(model.decided, features);
+  const won = decided * chance(model.won, features);
+  return { won, lost: decided - won, noDecision: 1 - decided };
+}
+
 export function forecastDecision(
   model: DecisionModel,
   features: Features,
   nameOf: (feature: string) => string,
 ): DecisionForecast {
-  const decided = chance(model.decided, features);
-  const won = decided * chance(model.won, features);
   const { n } = model.trainedOn;
   const why = model.decided.model || model.won.model ? drivers(model, features, nameOf) : [];
   if (!why.length)
@@ -114,8 +120,7 @@ export function forecastDecision(
         ? `Nothing on record moves it from this workspace's history: ${model.trainedOn.won} of ${n} closed decisions won, ${model.trainedOn.noDecision} ended in no decision.`
         : "No closed decisions yet: the chances are even until some close.",
     );
-  if (!n) return { won: 1 / 3, lost: 1 / 3, noDecision: 1 / 3, why };
-  return { won, lost: decided - won, noDecision: 1 - decided, why };
+  return { ...chancesOf(model, features), why };
 }
 
 /**

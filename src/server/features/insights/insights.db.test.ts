@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
 import { importWorkspace, tempFile } from "../../../../test/import/import-helpers.ts";
 import { importFiles } from "../imports/imports.service.ts";
-import { decidedTouchedSince } from "./insights.repo.ts";
+import { decidedTouched } from "./insights.repo.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -247,14 +247,14 @@ describe("figures of decided decisions, kept until a change touches one", () => 
     const touched = async (change: () => Promise<unknown>) => {
       const since = await latest();
       await change();
-      return decidedTouchedSince(t.db, w.workspace.id, since);
+      return decidedTouched(t.db, w.workspace.id, since);
     };
     const d = await bare("Scan the loading docks");
     expect(
       await touched(() =>
         w.as.seller.patch(`/api/v1/decisions/${d.id}`, { version: d.version, title: "Docks" }),
       ),
-    ).toBe(false);
+    ).toEqual({ everything: false, ids: [] });
     const closed = await touched(async () => {
       const now = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
       expect(
@@ -267,7 +267,7 @@ describe("figures of decided decisions, kept until a change touches one", () => 
         ).status,
       ).toBe(200);
     });
-    expect(closed).toBe(true);
+    expect(closed).toEqual({ everything: false, ids: [d.id] });
     expect(
       await touched(() =>
         w.as.seller.post(`/api/v1/decisions/${d.id}/stakeholders`, {
@@ -275,7 +275,7 @@ describe("figures of decided decisions, kept until a change touches one", () => 
           role: "user",
         }),
       ),
-    ).toBe(true);
+    ).toEqual({ everything: false, ids: [d.id] });
     const reopened = await touched(async () => {
       const now = (await w.as.seller.get(`/api/v1/decisions/${d.id}`)).body;
       expect(
@@ -288,13 +288,13 @@ describe("figures of decided decisions, kept until a change touches one", () => 
         ).status,
       ).toBe(200);
     });
-    expect(reopened).toBe(true);
+    expect(reopened).toEqual({ everything: false, ids: [d.id] });
     const member = (await w.as.admin.get(`/api/v1/members/${w.outsider.id}`)).body;
     expect(
       await touched(() =>
         w.as.admin.patch(`/api/v1/members/${w.outsider.id}`, { version: member.version, name: "Out Sider" }),
       ),
-    ).toBe(true);
+    ).toMatchObject({ everything: true });
   });
 
   it("show a decision closed, a part added to a decided one and a reopening at once", async () => {

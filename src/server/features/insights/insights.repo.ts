@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import { HELP_METRICS } from "../../../domain/insights/metrics.ts";
+import type { DecidedFact } from "../../../domain/insights/decided.ts";
 import type { Database } from "../../db/schema.ts";
 import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
@@ -147,28 +147,6 @@ export async function activityBySeller(db: Kysely<Database>, scope: Scope, from:
   return rows;
 }
 
-export interface SellerOutcomeRow {
-  owner_id: string;
-  closed: number;
-  won: number;
-  lost: number;
-  no_decision: number;
-  cycle_days: number;
-}
-
-/** Per seller, how their decisions decided in the period ended, and the days from opened to decided. */
-export async function outcomesBySeller(db: Kysely<Database>, scope: Scope, from: string, to: string) {
-  const { rows } = await sql<SellerOutcomeRow>`
-    SELECT d.owner_id, count(*)::int AS closed, count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
-      count(*) FILTER (WHERE d.outcome = 'lost')::int AS lost,
-      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
-      coalesce(sum(d.outcome_date - ${opened}), 0)::int AS cycle_days
-    FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open'
-      AND d.outcome_date BETWEEN ${from}::date AND ${to}::date
-    GROUP BY d.owner_id`.execute(db);
-  return rows;
-}
-
 /** Per member, the changes they made from `from` to `to` (days, both included), accesses aside. */
 export async function changesByMember(db: Kysely<Database>, workspaceId: string, from: string, to: string) {
   const { rows } = await sql<{ member_id: string; changes: number }>`
@@ -176,93 +154,6 @@ export async function changesByMember(db: Kysely<Database>, workspaceId: string,
     WHERE l.workspace_id = ${workspaceId}::uuid AND l.member_id IS NOT NULL AND l.action <> 'access'
       AND l.at >= ${from}::date AND l.at < ${to}::date + 1
     GROUP BY l.member_id`.execute(db);
-  return rows;
-}
-
-export interface RelationRow {
-  metric: string;
-  has: boolean;
-  n: number;
-  won: number;
-  lost: number;
-  no_decision: number;
-  cycle_days: number;
-}
-
-/** For each help-first metric, how closed decisions with and without it ended: counts and summed cycle days. */
-export async function closedRelations(db: Kysely<Database>, scope: Scope) {
-  // One pass over the closed decisions grouped by outcome and every metric (at most 3 × 2⁶ groups): each metric
-  // is read once per decision, and the with/without sums are added up from the groups.
-  const { rows } = await sql<Record<string, boolean | number | string>>`
-    WITH closed AS (
-      SELECT d.outcome, greatest((d.outcome_date - ${opened})::int, 0) AS cycle, ${metricColumns(sql`d.outcome_date`)}
-      FROM decision d ${planFacts(scope.workspaceId)} WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
-    )
-    SELECT outcome, ${sql.join(HELP_METRICS.map((m) => sql.ref(m)))}, count(*)::int AS n,
-      coalesce(sum(cycle), 0)::int AS cycle_days
-    FROM closed GROUP BY outcome, ${sql.join(HELP_METRICS.map((m) => sql.ref(m)))}`.execute(db);
-  return HELP_METRICS.flatMap((metric) =>
-    [true, false].map((has): RelationRow => {
-      const group = rows.filter((r) => r[metric] === has);
-      const count = (outcome: string) =>
-        group.filter((r) => r.outcome === outcome).reduce((s, r) => s + Number(r.n), 0);
-      return {
-        metric,
-        has,
-        n: group.reduce((s, r) => s + Number(r.n), 0),
-        won: count("won"),
-        lost: count("lost"),
-        no_decision: count("no_decision"),
-        cycle_days: group.reduce((s, r) => s + Number(r.cycle_days), 0),
-      };
-    }),
-  );
-}
-
-/** How many decided decisions in scope are in each currency. */
-export async function decidedCurrencies(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{ currency: string; n: number }>`
-    SELECT d.currency, count(*)::int AS n FROM decision d WHERE ${inScope(scope)} AND d.outcome <> 'open'
-    GROUP BY d.currency`.execute(db);
-  return rows;
-}
-
-export interface CohortRow {
-  month: string;
-  opened: number;
-  won: number;
-  no_decision: number;
-  problem_in_words: number;
-  cost_quantified: number;
-  economic_buyer: number;
-  buyer_confirmed: number;
-}
-
-/**
- * Per month the decided decisions in scope were opened, up to today: how many, how they ended, and how many carry
- * each piece of evidence. An import whose source never said when it opened is left out.
- */
-export async function decidedCohorts(db: Kysely<Database>, scope: Scope, today: string) {
-  const { rows } = await sql<CohortRow>`
-    SELECT to_char(${opened}, 'YYYY-MM') AS month, count(*)::int AS opened,
-      count(*) FILTER (WHERE d.outcome = 'won')::int AS won,
-      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
-      count(*) FILTER (WHERE ${signal("problemInWords")})::int AS problem_in_words,
-      count(*) FILTER (WHERE ${signal("costQuantified")})::int AS cost_quantified,
-      count(*) FILTER (WHERE ${signal("economicBuyer")})::int AS economic_buyer,
-      count(*) FILTER (WHERE ${signal("buyerConfirmed")})::int AS buyer_confirmed
-    FROM decision d WHERE ${inScope(scope)} AND ${openedKnown} AND ${opened} <= ${today}::date
-      AND d.outcome <> 'open'
-    GROUP BY 1`.execute(db);
-  return rows;
-}
-
-/** Why decisions ended in no decision, as recorded, most frequent first. */
-export async function noDecisionReasons(db: Kysely<Database>, scope: Scope, limit: number) {
-  const { rows } = await sql<{ reason: string; count: number }>`
-    SELECT coalesce(nullif(trim(d.outcome_reason), ''), 'No reason recorded') AS reason, count(*)::int AS count
-    FROM decision d WHERE ${inScope(scope)} AND d.outcome = 'no_decision'
-    GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`.execute(db);
   return rows;
 }
 
@@ -376,24 +267,23 @@ export async function latestChange(db: Kysely<Database>, workspaceId: string) {
 }
 
 /**
- * Whether a change-log entry after `since` could alter what decided decisions say: one about a decision that
- * was or is decided (its outcome before or after), about a part of a decided decision (a buyer's first visit to
- * its room included), about the members, teams and accounts that decide whose they are and what they are
- * called, or an import's. Reads only the entries since.
+ * What the change-log entries after `since` could have altered of what decided decisions say: `everything` after
+ * a change to a member, team or account (who sees whom, the names shown) or an import; otherwise the decided
+ * decisions touched — one decided before or after the change, or one whose part changed (a buyer room's visit
+ * included, which shares the plan).
  */
-export async function decidedTouchedSince(db: Kysely<Database>, workspaceId: string, since: string) {
-  const { rows } = await sql<{ touched: boolean }>`
-    SELECT EXISTS (
-      SELECT 1 FROM change_log l
-      LEFT JOIN decision d ON d.workspace_id = l.workspace_id AND d.id = coalesce(l.parent_id, l.entity_id)
-      WHERE l.workspace_id = ${workspaceId}::uuid AND l.id > ${since}::bigint
-        AND (l.action <> 'access' OR l.entity = 'share_link')
-        AND (l.entity IN ('member', 'team', 'account') OR l.via LIKE '%import:%'
-          OR (l.entity = 'decision' AND (coalesce(l.before->>'outcome', 'open') <> 'open'
-            OR coalesce(l.after->>'outcome', 'open') <> 'open'))
-          OR d.outcome <> 'open')
-    ) AS touched`.execute(db);
-  return rows[0]!.touched;
+export async function decidedTouched(db: Kysely<Database>, workspaceId: string, since: string) {
+  const { rows } = await sql<{ everything: boolean | null; ids: string[] | null }>`
+    SELECT bool_or(l.entity IN ('member', 'team', 'account') OR l.via LIKE '%import:%') AS everything,
+      array_agg(DISTINCT coalesce(l.parent_id, l.entity_id)) FILTER (WHERE
+        (l.entity = 'decision' AND (coalesce(l.before->>'outcome', 'open') <> 'open'
+          OR coalesce(l.after->>'outcome', 'open') <> 'open'))
+        OR d.outcome <> 'open') AS ids
+    FROM change_log l
+    LEFT JOIN decision d ON d.workspace_id = l.workspace_id AND d.id = coalesce(l.parent_id, l.entity_id)
+    WHERE l.workspace_id = ${workspaceId}::uuid AND l.id > ${since}::bigint
+      AND (l.action <> 'access' OR l.entity = 'share_link')`.execute(db);
+  return { everything: rows[0]?.everything ?? false, ids: rows[0]?.ids ?? [] };
 }
 
 /** The workspace's most recently closed decisions (every owner's: the history belongs to the workspace). */
@@ -431,11 +321,12 @@ export async function pipelineHistory(db: Kysely<Database>, workspaceId: string,
 }
 
 /** Per decision, the deepest approved concession (0–1), joined once. */
-const conceded = (workspaceId: string) => sql`
+const conceded = (workspaceId: string, ids?: string[]) => sql`
   LEFT JOIN (SELECT c.decision_id,
       max(coalesce(c.percent / 100.0, c.amount::float8 / nullif(dv.value_amount + c.amount, 0))) AS depth
     FROM concession c JOIN decision dv ON dv.id = c.decision_id
     WHERE c.workspace_id = ${workspaceId}::uuid AND c.deleted_at IS NULL AND c.status = 'approved'
+      ${ids ? sql`AND c.decision_id = ANY(${ids}::uuid[])` : sql``}
     GROUP BY c.decision_id) cc ON cc.decision_id = d.id`;
 
 /** A won decision's discount (0–1): its deepest approved concession, or how far below list price it closed. */
@@ -446,65 +337,19 @@ const discount = sql<number>`CASE WHEN d.outcome <> 'won' THEN 0 ELSE greatest(c
 const belowList = sql<number>`CASE WHEN d.outcome = 'won' AND d.list_amount > 0 AND d.value_amount < d.list_amount
   THEN d.list_amount - d.value_amount ELSE 0 END`;
 
-/** Decisions decided per day; of the won ones, how many at a discount, the summed depth, and the margin given. */
-export async function closesByDay(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{
-    date: string;
-    closes: number;
-    discounted: number;
-    depth_sum: number;
-    given: number;
-  }>`
-    WITH decided AS (
-      SELECT d.outcome_date, ${discount} AS depth, ${belowList} AS below_list
-      FROM decision d ${conceded(scope.workspaceId)}
-      WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
-    )
-    SELECT outcome_date::text AS date, count(*)::int AS closes, count(*) FILTER (WHERE depth > 0)::int AS discounted,
-      coalesce(sum(depth), 0)::float8 AS depth_sum, coalesce(sum(below_list), 0)::float8 AS given
-    FROM decided GROUP BY outcome_date ORDER BY outcome_date`.execute(db);
-  return rows;
-}
-
-/** How decided decisions ended with an approved concession and without one. */
-export async function concessionOutcomes(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{
-    has: boolean;
-    n: number;
-    won: number;
-    lost: number;
-    no_decision: number;
-    cycle_days: number;
-  }>`
-    SELECT cc.depth IS NOT NULL AS has, count(*)::int AS n,
-      count(*) FILTER (WHERE d.outcome = 'won')::int AS won, count(*) FILTER (WHERE d.outcome = 'lost')::int AS lost,
-      count(*) FILTER (WHERE d.outcome = 'no_decision')::int AS no_decision,
-      coalesce(sum(greatest(d.outcome_date - ${opened}, 0)), 0)::int AS cycle_days
-    FROM decision d ${conceded(scope.workspaceId)}
-    WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
-    GROUP BY 1`.execute(db);
-  return rows;
-}
-
-/** Accounts with several decided decisions: how many, and how many of those were won at a discount in a quarter's last weeks. */
-export async function accountsAtQuarterEnd(
-  db: Kysely<Database>,
-  scope: Scope,
-  lastDays: number,
-  min: number,
-) {
-  const { rows } = await sql<{
-    account_id: string;
-    account_name: string;
-    decided: number;
-    discounted_at_end: number;
-  }>`
-    SELECT a.id AS account_id, a.name AS account_name, count(*)::int AS decided,
-      count(*) FILTER (WHERE ${discount} > 0
-        AND (date_trunc('quarter', d.outcome_date) + interval '3 months')::date - d.outcome_date <= ${lastDays})::int AS discounted_at_end
-    FROM decision d JOIN account a ON a.id = d.account_id ${conceded(scope.workspaceId)}
-    WHERE ${inScope(scope)} AND d.outcome <> 'open' AND d.outcome_date IS NOT NULL
-    GROUP BY a.id, a.name HAVING count(*) >= ${min}
-    ORDER BY 4 DESC, 3 DESC LIMIT 200`.execute(db);
+/**
+ * The decided decisions in scope (or those of `ids`), each with what Insights adds up of it: how it ended, when it
+ * was opened and decided, each help-first metric as it stood on the day it was decided, its reason, its discount.
+ */
+export async function decidedFacts(db: Kysely<Database>, scope: Scope, ids?: string[]) {
+  const { rows } = await sql<DecidedFact>`
+    SELECT d.id, d.owner_id, d.account_id, a.name AS account_name, d.outcome, d.outcome_date::text AS outcome_date,
+      ${opened}::text AS opened, ${openedKnown} AS opened_known, coalesce(d.outcome_date - ${opened}, 0) AS cycle,
+      d.currency,
+      CASE WHEN d.outcome = 'no_decision' THEN nullif(trim(d.outcome_reason), '') END AS reason,
+      ${discount}::float8 AS depth, ${belowList}::float8 AS below_list, cc.depth IS NOT NULL AS conceded,
+      ${metricColumns(sql`d.outcome_date`)}
+    FROM decision d JOIN account a ON a.id = d.account_id ${planFacts(scope.workspaceId, ids)} ${conceded(scope.workspaceId, ids)}
+    WHERE ${inScope(scope)} AND d.outcome <> 'open' ${only(ids)}`.execute(db);
   return rows;
 }

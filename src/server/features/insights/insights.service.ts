@@ -2,6 +2,19 @@ import type { Kysely } from "kysely";
 import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
 import { expectedRange } from "../../../domain/forecast/decision-forecast.ts";
 import {
+  accountsAtQuarterEnd,
+  type CohortRow,
+  closesByDay,
+  concessionOutcomes,
+  type DecidedFact,
+  decidedCohorts,
+  decidedCurrencies,
+  noDecisionReasons,
+  outcomesBySeller,
+  relations as relationSums,
+  type SellerOutcomes,
+} from "../../../domain/insights/decided.ts";
+import {
   HELP_METRICS,
   METRIC_WORDS,
   type OutcomeCounts,
@@ -22,30 +35,22 @@ import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { visibilityOf } from "../decisions/access.service.ts";
 import { teamOf } from "../teams/teams.service.ts";
+import { decidedFactsOf } from "./decided-facts.ts";
 import {
-  accountsAtQuarterEnd,
   activityBySeller,
-  type CohortRow,
   changesByMember,
   closedForForecast,
-  closedRelations,
-  closesByDay,
-  concessionOutcomes,
-  decidedCohorts,
-  decidedCurrencies,
-  noDecisionReasons,
+  type ForecastRow,
   type OpenFactRow,
   openFacts,
   openForForecast,
   openForRisk,
   openStamps,
-  outcomesBySeller,
   pipelineHistory,
   type Scope,
   type SellerActivityRow,
-  type SellerOutcomeRow,
 } from "./insights.repo.ts";
-import { type ForecastItem, forecastItem, type Learning } from "./learn.ts";
+import { type Chance, chanceOf, forecastItem, type Learning } from "./learn.ts";
 import { learnOffThread } from "./learner.ts";
 import { perDecision, type Worked } from "./per-decision.ts";
 import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
@@ -76,7 +81,7 @@ const share = (count: number, of: number) => ({
 });
 
 /** What a seller did in the period: their activity, how their decisions ended, the changes they made. */
-type SellerPeriodRow = SellerActivityRow & Omit<SellerOutcomeRow, "owner_id"> & { changes: number };
+type SellerPeriodRow = SellerActivityRow & Omit<SellerOutcomes, "owner_id"> & { changes: number };
 
 function figures(o: SellerOpenRow | undefined, a: SellerPeriodRow | undefined) {
   const closed = a?.closed ?? 0;
@@ -250,6 +255,16 @@ async function changesIn(db: Kysely<Database>, workspaceId: string, from: string
   return total;
 }
 
+// What is added up of the decided decisions, kept while their list is the same (no decided decision changed).
+const sums = new WeakMap<DecidedFact[], Map<string, unknown>>();
+
+function summedOnce<T>(facts: DecidedFact[], what: string, add: () => T): T {
+  if (!sums.has(facts)) sums.set(facts, new Map());
+  const kept = sums.get(facts)!;
+  if (!kept.has(what)) kept.set(what, add());
+  return kept.get(what) as T;
+}
+
 /** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
 export const insightsView = (
   db: Kysely<Database>,
@@ -279,18 +294,13 @@ async function insightsFigures(
       ),
     ),
     activityBySeller(db, scope, from, to),
-    whileDecidedUnchanged(db, actor, "insightsDecided", { ...query, from, to, today }, () =>
-      Promise.all([
-        closedRelations(db, scope),
-        noDecisionReasons(db, scope, 10),
-        outcomesBySeller(db, scope, from, to),
-        decidedCohorts(db, scope, today),
-        decidedCurrencies(db, scope),
-      ]),
-    ),
+    decidedFactsOf(db, scope, today),
     changesIn(db, actor.workspaceId, from, to, today),
   ]);
-  const [relations, reasons, outcomes, cohorts, currencies] = decided;
+  const relations = summedOnce(decided, "relations", () => relationSums(decided));
+  const outcomes = summedOnce(decided, `outcomes|${from}|${to}`, () => outcomesBySeller(decided, from, to));
+  const cohorts = summedOnce(decided, `cohorts|${today}`, () => decidedCohorts(decided, today));
+  const currencies = summedOnce(decided, "currencies", () => decidedCurrencies(decided));
   const open = bySeller(facts);
   const trend = lastMonths([...cohorts, ...openCohorts(facts)], 12);
   const currency = mostOf([...currencies, ...facts.map((f) => ({ currency: f.currency, n: 1 }))]);
@@ -350,7 +360,7 @@ async function insightsFigures(
       economicBuyer: t.economic_buyer,
       buyerConfirmed: t.buyer_confirmed,
     })),
-    noDecisionReasons: reasons,
+    noDecisionReasons: summedOnce(decided, "reasons", () => noDecisionReasons(decided, 10)),
   };
 }
 
@@ -430,8 +440,11 @@ const TRAINING_LIMIT = 5000;
 /** How many decisions the workspace's own backtest replays (the most recently opened). */
 const BACKTEST_LIMIT = 20000;
 
-/** A learning, numbered, with the open decisions' forecasts it made as worked ahead for `forecastsKept`. */
-type Learned = Omit<Learning, "forecasts"> & { serial: number; day: string; ahead: Worked<ForecastItem> };
+/** An open decision's chances, kept with the row they were worked out of (what is shown of it, and why). */
+type Chanced = Chance & { row: ForecastRow };
+
+/** A learning, numbered, with the open decisions' chances it worked out ahead for `chancesKept`. */
+type Learned = Omit<Learning, "chances"> & { serial: number; day: string; ahead: Worked<Chanced> };
 
 /** Every decision of the workspace: the history, and the forecasts worked ahead, belong to the workspace. */
 const wholeWorkspace = (workspaceId: string): Scope => ({
@@ -453,38 +466,31 @@ const forecastCommon = (stamps: string, day: string, serial: number) => `${stamp
 let learnings = 0;
 
 const learnedFor = (db: Kysely<Database>, workspaceId: string, now = new Date()): Promise<Learned> =>
-  whileDecidedUnchanged(
-    db,
-    { workspaceId, memberId: null, role: "workspace" },
-    "learned",
-    {},
-    async () => {
-      const serial = ++learnings;
-      const day = isoDay(now);
-      const scope = wholeWorkspace(workspaceId);
-      // Stamps before rows: a decision changed in between is worked out again, never kept with an old stamp.
-      const stamps = await openStamps(db, scope);
-      const [closed, history, open] = await Promise.all([
-        closedForForecast(db, workspaceId, TRAINING_LIMIT),
-        pipelineHistory(db, workspaceId, BACKTEST_LIMIT),
-        openForForecast(db, scope),
-      ]);
-      const { forecasts, ...learning } = await learnOffThread(closed, history, open, now);
-      const stampOf = new Map(stamps.stamps.map((s) => [s.id, s.stamp]));
-      const kept = new Map<string, { stamp: string; value: ForecastItem }>();
-      for (const [id, value] of forecasts) {
-        const stamp = stampOf.get(id);
-        if (stamp !== undefined) kept.set(id, { stamp, value });
-      }
-      return {
-        ...learning,
-        serial,
-        day,
-        ahead: { common: forecastCommon(stamps.common, day, serial), kept },
-      };
-    },
-    { meanwhile: true },
-  );
+  whileDecidedUnchanged(db, { workspaceId, memberId: null, role: "workspace" }, "learned", {}, async () => {
+    const serial = ++learnings;
+    const day = isoDay(now);
+    const scope = wholeWorkspace(workspaceId);
+    // Stamps before rows: a decision changed in between is worked out again, never kept with an old stamp.
+    const stamps = await openStamps(db, scope);
+    const [closed, history, open] = await Promise.all([
+      closedForForecast(db, workspaceId, TRAINING_LIMIT),
+      pipelineHistory(db, workspaceId, BACKTEST_LIMIT),
+      openForForecast(db, scope),
+    ]);
+    const { chances, ...learning } = await learnOffThread(closed, history, open, now);
+    const stampOf = new Map(stamps.stamps.map((s) => [s.id, s.stamp]));
+    const kept = new Map<string, { stamp: string; value: Chanced }>();
+    open.forEach((row, i) => {
+      const stamp = stampOf.get(row.id);
+      if (stamp !== undefined) kept.set(row.id, { stamp, value: { ...chances[i]!, row } });
+    });
+    return {
+      ...learning,
+      serial,
+      day,
+      ahead: { common: forecastCommon(stamps.common, day, serial), kept },
+    };
+  });
 
 const quarterOf = (month: string) =>
   `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
@@ -505,7 +511,7 @@ export const forecastView = (
 ): Promise<Forecast> =>
   whileUnchanged(db, actor, "forecastView", query, isoDay(now), () => forecastFigures(db, actor, query, now));
 
-const forecastsKept = perDecision<ForecastItem>();
+const chancesKept = perDecision<Chanced>();
 
 async function forecastFigures(
   db: Kysely<Database>,
@@ -517,14 +523,23 @@ async function forecastFigures(
   const today = isoDay(now);
   const [entry, open] = await Promise.all([learnedFor(db, actor.workspaceId, now), openStamps(db, scope)]);
   const { model, cycles } = entry;
-  // Each decision's forecast holds while it, the day and the model do; the learning worked them out ahead.
-  const items = await forecastsKept(
+  // Each decision's chances hold while it, the day and the model do; the learning worked them out ahead. Why
+  // is worked out only for the decisions listed.
+  const chanced = await chancesKept(
     actor.workspaceId,
     { ...open, common: forecastCommon(open.common, today, entry.serial) },
     (ids) => openForForecast(db, scope, ids),
-    (r) => forecastItem(model, cycles, r, now),
+    (row) => ({ ...chanceOf(model, cycles, row, now), row }),
     entry.ahead,
   );
+  const items = chanced.map((c) => ({
+    won: c.won,
+    closeMonth: c.closeMonth,
+    valueAmount: c.row.value_amount,
+    currency: c.row.currency,
+    category: c.row.forecast_category,
+    row: c.row,
+  }));
   const currency = mostCommon(items.map((i) => i.currency)) ?? "USD";
   const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
   const grouped = <K extends string>(key: (i: (typeof items)[number]) => K) => {
@@ -568,7 +583,8 @@ async function forecastFigures(
     categories,
     items: items
       .sort((a, b) => b.won * (b.valueAmount ?? 0) - a.won * (a.valueAmount ?? 0))
-      .slice(0, query.limit),
+      .slice(0, query.limit)
+      .map((i) => forecastItem(model, cycles, i.row, now)),
     actual,
   };
 }
@@ -588,31 +604,36 @@ export async function backtestView(
 }
 
 /** Closes and discounts by week of the quarter, the margin given away, and accounts trained to wait. */
-export const quartersView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery) =>
-  whileDecidedUnchanged(db, actor, "quartersView", query, () => quartersFigures(db, actor, query));
+export const quartersView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery, now = new Date()) =>
+  whileUnchanged(db, actor, "quartersView", query, isoDay(now), () => quartersFigures(db, actor, query, now));
 
-async function quartersFigures(db: Kysely<Database>, actor: SignedIn, query: ScopeQuery): Promise<Quarters> {
+async function quartersFigures(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery,
+  now: Date,
+): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
-  const [days, accounts, currency, conceded] = await Promise.all([
-    closesByDay(db, scope),
-    accountsAtQuarterEnd(db, scope, EDGE_DAYS, MIN_ACCOUNT_DECISIONS),
-    decidedCurrencies(db, scope),
-    concessionOutcomes(db, scope),
-  ]);
-  const side = (has: boolean) => outcomeCounts(conceded.find((c) => c.has === has));
+  const decided = await decidedFactsOf(db, scope, isoDay(now));
+  const days = summedOnce(decided, "closesByDay", () => closesByDay(decided));
+  const conceded = summedOnce(decided, "concessions", () => concessionOutcomes(decided));
   const weeks = weekOfQuarter(
     days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
   );
   return {
-    currency: mostOf(currency),
+    currency: mostOf(summedOnce(decided, "currencies", () => decidedCurrencies(decided))),
     ...weeks,
     said:
       weeks.ratio === null
         ? "Not enough closed decisions in the first weeks of quarters to compare."
         : `${weeks.lastWeeks} decisions closed in the last ${EDGE_DAYS} days of a quarter against ${weeks.firstWeeks} in its first ${EDGE_DAYS}: ${weeks.ratio.toFixed(1)}×.`,
     marginGiven: days.reduce((s, d) => s + d.given, 0),
-    concessions: relationOf("An approved concession", side(true), side(false)),
-    trainedToWait: accounts
+    concessions: relationOf(
+      "An approved concession",
+      outcomeCounts(conceded.with),
+      outcomeCounts(conceded.without),
+    ),
+    trainedToWait: summedOnce(decided, "accounts", () => accountsAtQuarterEnd(decided, MIN_ACCOUNT_DECISIONS))
       .filter((a) => trainedToWait({ decided: a.decided, discountedAtQuarterEnd: a.discounted_at_end }))
       .map((a) => ({
         accountId: a.account_id,

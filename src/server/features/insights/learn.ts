@@ -1,11 +1,12 @@
 // What the forecast learns from the workspace's history, as a pure function of the rows read: the model, the
 // cycle times expected closes are read from, the history replayed as the published backtests are, and the
-// forecast of each open decision with that model. Pure so it can run off the request thread (`learner.ts`):
+// chances of each open decision with that model. Pure so it can run off the request thread (`learner.ts`):
 // learning from thousands of decisions takes seconds, and so does forecasting thousands with the new model.
 import type { Backtest, Forecast } from "../../../contract/insights.ts";
 import { pipelineBacktest } from "../../../domain/forecast/backtest.ts";
 import { expectedClose } from "../../../domain/forecast/close-month.ts";
 import {
+  chancesOf,
   type DecisionModel,
   type Example,
   fitDecisionModel,
@@ -22,11 +23,17 @@ export interface Learning {
   cycles: number[];
   /** The workspace's history replayed as the backtest does (what the forecast's trust and its actuals show). */
   replay: { backtest: Backtest; revenue: Forecast["actual"] };
-  /** Each open decision's forecast with this model, as of the day it was learned, by decision id. */
-  forecasts: Map<string, ForecastItem>;
+  /** Each open decision's chances and expected close month with this model, in the order they were given. */
+  chances: Chance[];
 }
 
-export type ForecastItem = Forecast["items"][number] & { category: string };
+/** One decision's chances and the month it is expected to close: what totals need of each decision. */
+export interface Chance {
+  won: number;
+  lost: number;
+  noDecision: number;
+  closeMonth: string;
+}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -45,20 +52,23 @@ export const featuresOf = (r: ForecastRow, asOf: string) =>
     source: r.source_system,
   });
 
-/** One open decision's chances with `model`, and when it is expected to close, each with why. */
+const closeOf = (cycles: number[], r: ForecastRow, now: Date) =>
+  expectedClose({ targetDate: r.target_date, ageDays: daysBetween(r.opened, isoDay(now)) }, cycles, now);
+
+/** One open decision's chances with `model`, and when it is expected to close. */
+export function chanceOf(model: DecisionModel, cycles: number[], r: ForecastRow, now: Date): Chance {
+  return { ...chancesOf(model, featuresOf(r, isoDay(now))), closeMonth: closeOf(cycles, r, now).month };
+}
+
+/** One open decision's forecast as shown: its chances and expected close, each with why. */
 export function forecastItem(
   model: DecisionModel,
   cycles: number[],
   r: ForecastRow,
   now: Date,
-): ForecastItem {
-  const today = isoDay(now);
-  const f = forecastDecision(model, featuresOf(r, today), describeFeature);
-  const close = expectedClose(
-    { targetDate: r.target_date, ageDays: daysBetween(r.opened, today) },
-    cycles,
-    now,
-  );
+): Forecast["items"][number] {
+  const f = forecastDecision(model, featuresOf(r, isoDay(now)), describeFeature);
+  const close = closeOf(cycles, r, now);
   return {
     decisionId: r.id,
     title: r.title,
@@ -96,7 +106,7 @@ export function learn(
     model,
     cycles,
     replay: replayOf(history, now),
-    forecasts: new Map(open.map((r) => [r.id, forecastItem(model, cycles, r, now)])),
+    chances: open.map((r) => chanceOf(model, cycles, r, now)),
   };
 }
 

@@ -1,12 +1,12 @@
 // Insights' figures are a pure function of the workspace's data and the day. Every change to the data writes
 // a change-log entry, so while the workspace's latest entry and the day stay the same, a member asking again
-// gets the figures already worked out — on whichever app server answers, each keeping its own. Figures read
-// from decided decisions alone are kept longer: until a change touches a decided decision (or who sees whom),
-// which the entries since the figures were worked out tell.
+// gets the figures already worked out — on whichever app server answers, each keeping its own. What is learned
+// from decided decisions alone is kept longer: until a change touches a decided decision (or who sees whom),
+// which the entries since it was learned tell.
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
-import { decidedTouchedSince, latestChange } from "./insights.repo.ts";
+import { decidedTouched, latestChange } from "./insights.repo.ts";
 
 const MAX_ENTRIES = 500;
 
@@ -59,8 +59,10 @@ export async function whileUnchanged<T>(
 }
 
 /**
- * Figures read from decided decisions only (and the members and teams that decide who sees them): worked out
- * again only when a change since touched one of those. Changes to open decisions — most of a day's — keep them.
+ * Figures learned from decided decisions (the forecast's model): learned again only when a change since touched
+ * one of those, or who sees whom. Changes to open decisions — most of a day's — keep them. After such a change the
+ * previous figures answer while the new ones are worked out (a model learned from thousands of decisions barely
+ * moves with one), and replace them once ready; a second request does not start another.
  */
 export async function whileDecidedUnchanged<T>(
   db: Kysely<Database>,
@@ -68,20 +70,16 @@ export async function whileDecidedUnchanged<T>(
   what: string,
   query: object,
   compute: () => Promise<T>,
-  options: { meanwhile?: boolean } = {},
 ): Promise<T> {
   const latest = await latestChange(db, actor.workspaceId);
   const key = keyOf(actor, what, query);
   const generation = generationOf(actor.workspaceId);
   const hit = kept.get(key);
-  if (hit && (hit.since === latest || !(await decidedTouchedSince(db, actor.workspaceId, hit.since)))) {
+  if (hit && (hit.since === latest || !(await touchesDecided(db, actor.workspaceId, hit.since)))) {
     hit.since = latest;
     return hit.value as Promise<T>;
   }
-  if (!hit || !options.meanwhile)
-    return keep(key, { since: latest, day: "", generation, value: compute() }) as Promise<T>;
-  // `meanwhile`: the previous figures answer while the new ones are worked out (a model learned from thousands
-  // of decisions barely moves with one), and replace them once ready; a second request does not start another.
+  if (!hit) return keep(key, { since: latest, day: "", generation, value: compute() }) as Promise<T>;
   if (!learning.has(key)) {
     const next = compute();
     learning.set(key, next);
@@ -98,3 +96,8 @@ export async function whileDecidedUnchanged<T>(
 }
 
 const learning = new Map<string, Promise<unknown>>();
+
+async function touchesDecided(db: Kysely<Database>, workspaceId: string, since: string) {
+  const touched = await decidedTouched(db, workspaceId, since);
+  return touched.everything || touched.ids.length > 0;
+}
