@@ -155,10 +155,12 @@ export async function importCommand(config: Config, files: string[], raw: Import
             },
           });
       bar?.stop();
-      for (const plan of result.plans)
+      for (const plan of result.plans) {
         console.error(
           `${plan.head.name}: ${plan.format} ${KIND_WORDS[plan.kind]} (${plan.head.encoding}${plan.filledDown.length ? `; grouped report, filled down: ${plan.filledDown.map((c) => plan.head.headers[c]).join(", ")}` : ""}${plan.unmapped.length ? `; not imported: ${plan.unmapped.slice(0, 8).join(", ")}${plan.unmapped.length > 8 ? ", …" : ""}` : ""})`,
         );
+        if (raw.dryRun) console.error(`  ${matchedColumns(plan)}`);
+      }
       const owners = Object.entries(result.unknownOwners);
       if (owners.length)
         console.error(
@@ -170,6 +172,14 @@ export async function importCommand(config: Config, files: string[], raw: Import
               ", ",
             )}${owners.length > 10 ? `, and ${owners.length - 10} more` : ""}. Map them with "owners" in --map and import again.`,
         );
+      const stages = Object.entries(result.unknownStages).sort((a, b) => b[1] - a[1]);
+      if (stages.length)
+        console.error(
+          `Stages not recognized, imported as open and kept as the source stage: ${stages
+            .slice(0, 10)
+            .map(([stage, n]) => `${stage} (${n})`)
+            .join(", ")}${stages.length > 10 ? `, and ${stages.length - 10} more` : ""}.`,
+        );
       const c = result.counts;
       const summary = `${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.errors} errors`;
       console.log(raw.dryRun ? `dry run (nothing written): ${summary}` : `imported: ${summary}`);
@@ -180,4 +190,12 @@ export async function importCommand(config: Config, files: string[], raw: Import
     if (written) console.error(`Row errors and warnings (${written}): ${reportPath}`);
     else await rm(reportPath, { force: true });
   }
+}
+
+/** How well the headers matched: how many of the file's columns a field takes, and which. */
+function matchedColumns(plan: { head: { headers: string[] }; columns: Record<string, string | undefined> }) {
+  const pairs = Object.entries(plan.columns).filter(([, column]) => column);
+  return `matched ${pairs.length} of ${plan.head.headers.length} columns: ${pairs
+    .map(([field, column]) => `${column} → ${field}`)
+    .join(", ")}`;
 }

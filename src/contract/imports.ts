@@ -9,6 +9,10 @@ export const importFormat = z.enum([
   "salesforce_report",
   "hubspot",
   "pipedrive",
+  "zoho",
+  "dynamics",
+  "close",
+  "copper",
   "maven",
   "csv",
 ]);
@@ -119,6 +123,9 @@ export const importPreview = z.object({
   issues: z.array(importIssue),
   issueCount: z.number(),
   unknownOwners: z.record(z.string(), z.number()),
+  unknownStages: z
+    .record(z.string(), z.number())
+    .describe("stages not understood: imported as open, kept as the source stage; decisions per stage"),
 });
 
 export const importRun = z.object({
@@ -128,6 +135,7 @@ export const importRun = z.object({
   counts,
   progress: z.number().nullable().describe("0–1 while running"),
   unknownOwners: z.record(z.string(), z.number()),
+  unknownStages: z.record(z.string(), z.number()),
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -48,14 +48,27 @@ describe.skipIf(inPostgresRun)(
       expect(readdirSync(again.cwd)).toEqual([]);
     });
 
-    it("--dry-run counts and writes nothing", () => {
+    it("--dry-run counts, shows what each file's headers matched and the stages not recognized, and writes nothing", () => {
       const dataDir = workspaceDir();
       const dry = run(
-        ["import", fixture("hubspot-deals.csv"), fixture("hubspot-companies.csv"), "--dry-run"],
+        [
+          "import",
+          fixture("hubspot-deals.csv"),
+          fixture("hubspot-companies.csv"),
+          fixture("zoho-deals.csv"),
+          "--dry-run",
+        ],
         dataDir,
       );
       expect(dry.status).toBe(0);
-      expect(dry.stdout).toContain("dry run (nothing written): 3 created, 0 updated, 0 skipped, 0 errors");
+      expect(dry.stdout).toContain("dry run (nothing written): 8 created, 0 updated, 0 skipped, 0 errors");
+      expect(dry.stderr).toContain("zoho-deals.csv: zoho opportunities");
+      expect(dry.stderr).toContain(
+        "matched 12 of 16 columns: Record Id → id, Account Name → accountName, Deal Name → name, Amount → amount",
+      );
+      expect(dry.stderr).toContain(
+        "Stages not recognized, imported as open and kept as the source stage: Technische Prüfung (1).",
+      );
       expect(exported(dataDir).read("decisions")).toEqual([]);
     });
 

@@ -1,6 +1,6 @@
 /** Recognizing what a CRM export is before reading it: its encoding, delimiter and source system. */
 
-import { kindFromHeaders } from "./fields.ts";
+import { kindFromHeaders, normalizeHeader } from "./fields.ts";
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 export type SourceFormat =
@@ -8,6 +8,10 @@ export type SourceFormat =
   | "salesforce_report"
   | "hubspot"
   | "pipedrive"
+  | "zoho"
+  | "dynamics"
+  | "close"
+  | "copper"
   | "maven"
   | "confidant"
   | "csv";
@@ -120,23 +124,81 @@ export function detectFormat(headers: string[]): { format: SourceFormat; kind: R
   if (has("name", "organization") && (h.has("email") || h.has("phone")))
     return { format: "pipedrive", kind: "contact" };
   if (has("name", "address") && h.has("people")) return { format: "pipedrive", kind: "account" };
-  // No known set of headers: what the headers name, in any system's labels, says which records they are; a
-  // Salesforce report's own labels say who wrote it (its report exports pick and order columns freely).
+  // No known set of headers: what the headers name, in any system's labels, says which records they are; labels
+  // only one system uses say who wrote it (report exports and CRMs' exports pick and order columns freely).
   const evidence = kindFromHeaders(headers);
   if (!evidence) return { format: "csv", kind: "unknown" };
-  const salesforce = SALESFORCE_REPORT_LABELS.filter((label) => h.has(label)).length;
-  return { format: salesforce >= 2 ? "salesforce_report" : "csv", kind: evidence.kind };
+  return { format: systemFromLabels(new Set(headers.map(normalizeHeader))), kind: evidence.kind };
 }
 
-/** Column labels that only Salesforce's report exports use. */
-const SALESFORCE_REPORT_LABELS = [
-  "opportunity name",
-  "opportunity owner",
-  "fiscal period",
-  "probability (%)",
-  "lead source",
-  "account owner",
-  "last activity",
-  "last modified date",
-  "opportunity id",
-];
+/** Column labels only one system's exports use: two of them say which system wrote a file. */
+const SYSTEM_LABELS: Partial<Record<SourceFormat, string[]>> = {
+  salesforce_report: [
+    "opportunity name",
+    "opportunity owner",
+    "fiscal period",
+    "probability (%)",
+    "lead source",
+    "account owner",
+    "last activity",
+    "last modified date",
+    "opportunity id",
+  ],
+  hubspot: [
+    "record id",
+    "deal owner",
+    "create date",
+    "associated company",
+    "associated company id",
+    "deal stage",
+    "pipeline",
+    "closed lost reason",
+    "closed won reason",
+    "last activity date",
+    "deal probability",
+  ],
+  zoho: [
+    "closing date",
+    "created time",
+    "modified time",
+    "reason for loss",
+    "expected revenue",
+    "last activity time",
+  ],
+  dynamics: [
+    "(do not modify) opportunity",
+    "(do not modify) row checksum",
+    "(do not modify) modified on",
+    "topic",
+    "potential customer",
+    "est. close date",
+    "est. revenue",
+    "status reason",
+    "actual close date",
+    "actual revenue",
+    "created on",
+  ],
+  close: [
+    "lead name",
+    "lead id",
+    "status type",
+    "status label",
+    "value currency",
+    "value period",
+    "date won",
+    "user name",
+  ],
+  copper: ["owned by", "win probability", "primary contact", "date modified", "loss reason", "details"],
+};
+
+/** The system whose own labels the headers use most (at least two, and more than any other), or plain CSV. */
+function systemFromLabels(headers: Set<string>): SourceFormat {
+  const scored = Object.entries(SYSTEM_LABELS)
+    .map(([system, labels]) => ({
+      system: system as SourceFormat,
+      hits: labels.filter((l) => headers.has(l)).length,
+    }))
+    .sort((a, b) => b.hits - a.hits);
+  const [best, second] = scored;
+  return best && best.hits >= 2 && best.hits > (second?.hits ?? 0) ? best.system : "csv";
+}

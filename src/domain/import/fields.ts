@@ -35,6 +35,8 @@ export const FIELDS = {
     "openedDate",
     "stage",
     "status",
+    "statusReason",
+    "probability",
     "lossReason",
     "ownerEmail",
     "owner",
@@ -82,6 +84,8 @@ export const FIELD_LABELS: Record<string, string> = {
   openedDate: "Opened on (created or engaged)",
   stage: "Stage",
   status: "Status (open, won, lost)",
+  statusReason: "Status reason",
+  probability: "Probability (%)",
   lossReason: "Loss reason",
   ownerEmail: "Owner email",
   owner: "Owner",
@@ -129,8 +133,22 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
     deleted: ["isdeleted"],
   },
   opportunity: {
-    id: ["id", "opportunity id", "record id", "deal id", "opportunity: opportunity id"],
-    accountId: ["accountid", "account id", "company id", "associated company id", "organization id"],
+    id: [
+      "id",
+      "opportunity id",
+      "record id",
+      "deal id",
+      "opportunity: opportunity id",
+      "(do not modify) opportunity",
+    ],
+    accountId: [
+      "accountid",
+      "account id",
+      "company id",
+      "associated company id",
+      "organization id",
+      "lead id",
+    ],
     accountName: [
       "account",
       "accountname",
@@ -141,12 +159,38 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
       "company name",
       "associated company",
       "organization",
+      "potential customer",
+      "lead name",
     ],
-    name: ["name", "opportunity name", "deal name", "title", "opportunity: opportunity name"],
-    amount: ["amount", "value", "close value", "deal value", "opportunity: amount"],
-    currency: ["currencyisocode", "currency", "deal currency code", "opportunity: currency"],
-    closeDate: ["closedate", "close date", "expected close date", "target date", "opportunity: close date"],
-    outcomeDate: ["outcome date"],
+    name: ["name", "opportunity name", "deal name", "title", "opportunity: opportunity name", "topic"],
+    amount: [
+      "amount",
+      "value",
+      "close value",
+      "deal value",
+      "opportunity: amount",
+      "est. revenue",
+      "estimated revenue",
+      "actual revenue",
+    ],
+    currency: [
+      "currencyisocode",
+      "currency",
+      "deal currency code",
+      "opportunity: currency",
+      "value currency",
+    ],
+    closeDate: [
+      "closedate",
+      "close date",
+      "expected close date",
+      "target date",
+      "opportunity: close date",
+      "closing date",
+      "est. close date",
+      "estimated close date",
+    ],
+    outcomeDate: ["outcome date", "actual close date", "date won", "closed date"],
     openedDate: [
       "createddate",
       "created date",
@@ -156,14 +200,51 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
       "add time",
       "opened on",
       "opportunity: created date",
+      "created time",
+      "created on",
+      "date created",
     ],
-    stage: ["stagename", "deal stage", "stage", "source stage", "opportunity: stage"],
-    status: ["status", "outcome"],
-    lossReason: ["closed lost reason", "lost reason", "loss reason", "reason lost", "outcome reason"],
-    ownerEmail: ["hubspot owner email", "owner email", "deal owner email"],
-    owner: ["owner", "deal owner", "sales agent", "opportunity owner", "owner name", "ownerid"],
+    stage: [
+      "stagename",
+      "deal stage",
+      "stage",
+      "source stage",
+      "opportunity: stage",
+      "pipeline stage",
+      "status label",
+    ],
+    status: ["status", "outcome", "status type"],
+    statusReason: ["status reason"],
+    probability: [
+      "probability (%)",
+      "probability",
+      "win probability",
+      "deal probability",
+      "confidence",
+      "opportunity: probability (%)",
+    ],
+    lossReason: [
+      "closed lost reason",
+      "lost reason",
+      "loss reason",
+      "reason lost",
+      "outcome reason",
+      "reason for loss",
+      "reason for loss s",
+    ],
+    ownerEmail: ["hubspot owner email", "owner email", "deal owner email", "user email"],
+    owner: [
+      "owner",
+      "deal owner",
+      "sales agent",
+      "opportunity owner",
+      "owner name",
+      "ownerid",
+      "owned by",
+      "user name",
+    ],
     product: ["product", "product line", "product name", "opportunity: product"],
-    description: ["description", "deal description", "notes", "opportunity: description"],
+    description: ["description", "deal description", "notes", "opportunity: description", "details", "note"],
     nextStep: ["nextstep", "next step", "next activity subject", "opportunity: next step"],
     contactIds: ["contactid", "contact id", "associated contact id", "associated contact ids", "person id"],
     contactNames: [
@@ -172,6 +253,7 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
       "associated contacts",
       "contact name",
       "primary contact",
+      "contact",
     ],
     deleted: ["isdeleted"],
   },
@@ -186,7 +268,10 @@ const ALIASES: Record<ImportKind, Record<string, string[]>> = {
   team: { member: ["sales agent"], manager: ["manager"], office: ["regional office"] },
 };
 
-/** "Deal - Expected close date" → "expected close date"; "close_date" → "close date"; "Loss_Reason__c" → "loss reason". */
+/**
+ * "Deal - Expected close date" → "expected close date"; "close_date" → "close date"; "Loss_Reason__c" → "loss
+ * reason"; Zoho's "Reason_For_Loss__s" → "reason for loss".
+ */
 export function normalizeHeader(header: string) {
   return header
     .replace(/^\uFEFF/, "")
@@ -194,7 +279,7 @@ export function normalizeHeader(header: string) {
     .replace(/^"|"$/g, "")
     .toLowerCase()
     .replace(/^(deal|organization|person) - /, "")
-    .replace(/__c$/, "")
+    .replace(/__[cs]$/, "")
     .replace(/[_\s]+/g, " ");
 }
 

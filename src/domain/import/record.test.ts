@@ -53,6 +53,7 @@ describe("readRow: opportunities", () => {
       openedDate: null,
       listAmount: null,
       sourceStage: "Needs Analysis",
+      stageKnown: true,
       owner: null,
       productLine: null,
       notes: "Overtime\n\nNext step: Call CFO",

@@ -5,7 +5,7 @@
 
 import { OUTCOMES, type Outcome, STAKEHOLDER_ROLES, type StakeholderRole } from "../decision/model.ts";
 import { type ColumnMap, DATE_FIELDS, type ImportKind } from "./fields.ts";
-import { outcomeFromStage } from "./outcome.ts";
+import { outcomeOf } from "./outcome.ts";
 import { type DateOrder, parseAmount, parseDate } from "./values.ts";
 
 /** The API's limits, so an imported record is one the app could have saved. */
@@ -22,7 +22,8 @@ export interface ImportIssue {
 }
 
 /** How a row names its account: by the source system's id or by name. */
-export type AccountRef = { by: "id" | "name"; value: string } | null;
+/** Which account a record belongs to: by the source's id (and the name it gives beside it, if any) or by name. */
+export type AccountRef = { by: "id" | "name"; value: string; name?: string } | null;
 
 /** A person a deal names (HubSpot's associated contacts, Pipedrive's contact person): by id, or by name or email. */
 export interface PersonRef {
@@ -69,6 +70,8 @@ export interface OpportunityRecord {
   /** The product list's price for its product, when an import names one: a close below it is a discount. */
   listAmount: number | null;
   sourceStage: string | null;
+  /** Whether the stage was understood (an ending, or a stage every pipeline has before it); listed if not. */
+  stageKnown: boolean;
   owner: string | null;
   productLine: string | null;
   notes: string | null;
@@ -183,6 +186,12 @@ export interface RowResult {
   skipped?: string;
 }
 
+/** A probability column's value in percent ("100", "100%", "100.0"); null when it holds no number. */
+function percentOf(value: string) {
+  const n = Number(value.replace(/\s*%$/, "").replace(",", "."));
+  return value && Number.isFinite(n) ? n : null;
+}
+
 /** Reads one row of the given kind. A row with an error gives no record; warnings still give one. */
 export function readRow(
   kind: ImportKind,
@@ -255,11 +264,11 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
     const { valueAmount, currency } = amountOf(r);
     const stage = r.text("stage");
     const status = r.text("status");
-    const lossReason = r.text("lossReason", MAX_TEXT);
-    const outcome =
+    const lossReason = r.text("lossReason", MAX_TEXT) ?? r.text("statusReason", MAX_TEXT);
+    const { outcome, known } =
       r.exactOutcome && OUTCOMES.includes(status as Outcome)
-        ? (status as Outcome)
-        : outcomeFromStage(status ?? stage, lossReason);
+        ? { outcome: status as Outcome, known: true }
+        : outcomeOf({ stage, status, reason: lossReason, probability: percentOf(r.raw("probability")) });
     return {
       kind: "opportunity",
       sourceId: r.text("id") ?? nameKey(title ?? "", account),
@@ -274,6 +283,7 @@ const READERS: Record<ImportKind, (reader: RowReader) => ImportRecord | null> = 
       openedDate: r.date("openedDate"),
       listAmount: null,
       sourceStage: stage ?? status,
+      stageKnown: known,
       owner: r.text("ownerEmail") ?? r.text("owner"),
       productLine: r.text("product"),
       notes: notes(r, [
@@ -330,8 +340,8 @@ function personRefs(r: RowReader, field: string, by: PersonRef["by"]): PersonRef
 
 function accountRef(r: RowReader): AccountRef {
   const id = r.text("accountId");
-  if (id) return { by: "id", value: id };
   const name = r.text("accountName");
+  if (id) return name ? { by: "id", value: id, name } : { by: "id", value: id };
   return name ? { by: "name", value: name } : null;
 }
 

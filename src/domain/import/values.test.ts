@@ -40,6 +40,11 @@ describe("dates", () => {
     ["03/01/2024", "DMY", "2024-01-03"],
     ["25-12-2017 14:30", "DMY", "2017-12-25"],
     ["2002/1/16", "MDY", "2002-01-16"],
+    ["11/20/2026 9:14 AM", "MDY", "2026-11-20"],
+    ["Mar 15, 2026", "DMY", "2026-03-15"],
+    ["15 Mar 2026", "MDY", "2026-03-15"],
+    ["15-Mar-2026", "YMD", "2026-03-15"],
+    ["September 1, 2026 10:00 AM", "MDY", "2026-09-01"],
   ] as const)("%s read as %s → %s", (raw, order, date) => {
     expect(parseDate(raw, order)).toEqual({ date });
   });
@@ -49,6 +54,7 @@ describe("dates", () => {
       error: '"31/02/2024" is not a real date (day/month/year)',
     });
     expect(parseDate("soon", "MDY")).toEqual({ error: '"soon" is not a date' });
+    expect(parseDate("Foo 15, 2026", "MDY")).toEqual({ error: '"Foo 15, 2026" is not a date' });
   });
 
   it("detects the order of a column, and refuses an ambiguous one", () => {

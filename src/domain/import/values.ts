@@ -55,7 +55,20 @@ export function parseAmount(raw: string): Amount | null {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const SLASHED = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T][\d:]+)?$/;
+const SLASHED = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T][\d:]+(?:\s?[AaPp][Mm])?)?$/;
+// "Mar 15, 2026", "March 15 2026", "15 Mar 2026", "15-Mar-2026" (with a time after, as some exports add).
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:[ T,]+[\d:]+(?:\s?[AaPp][Mm])?)?$/;
+const DAY_FIRST = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})(?:[ T,]+[\d:]+(?:\s?[AaPp][Mm])?)?$/;
+
+/** A date with its month named in English: unambiguous whatever the column's order. */
+function namedMonth(text: string): [number, number, number] | null {
+  const first = MONTH_FIRST.exec(text);
+  const named = first ? [first[3], first[1], first[2]] : DAY_FIRST.exec(text)?.slice(1).reverse();
+  if (!named) return null;
+  const month = MONTHS.indexOf(named[1]!.slice(0, 3).toLowerCase()) + 1;
+  return month ? [Number(named[0]), month, Number(named[2])] : null;
+}
 
 function valid(year: number, month: number, day: number) {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -68,10 +81,12 @@ const pad = (n: number) => String(n).padStart(2, "0");
 export function parseDate(raw: string, order: DateOrder): { date: string } | { error: string } {
   const text = raw.trim();
   const iso = ISO.exec(text);
+  const named = iso ? null : namedMonth(text);
   let year: number;
   let month: number;
   let day: number;
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (named) [year, month, day] = named;
   else {
     const parts = SLASHED.exec(text);
     if (!parts) return { error: `"${raw}" is not a date` };

@@ -466,6 +466,7 @@ export interface ImportRunTable {
   checkpoint: Json;
   counts: Json;
   unknown_owners: Json;
+  unknown_stages: Json;
   error: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;

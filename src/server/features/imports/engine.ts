@@ -203,7 +203,11 @@ export async function runFiles(db: Kysely<Database>, plans: FilePlan[], options:
     // A file that breaks part-way must not leave a batch still being written behind the error.
     await inFlight.catch(() => {});
   }
-  return { counts, unknownOwners: Object.fromEntries(writer.unknownOwners) };
+  return {
+    counts,
+    unknownOwners: Object.fromEntries(writer.unknownOwners),
+    unknownStages: Object.fromEntries(writer.unknownStages),
+  };
 }
 
 /**

@@ -26,6 +26,7 @@ export function presentRun(run: RunRow, working: Map<string, { progress: number 
     },
     progress: running ? running.progress : null,
     unknownOwners: run.unknown_owners as Record<string, number>,
+    unknownStages: run.unknown_stages as Record<string, number>,
     error: run.error,
     createdAt: run.created_at.toISOString(),
     finishedAt: run.finished_at?.toISOString() ?? null,

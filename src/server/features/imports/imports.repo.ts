@@ -133,6 +133,7 @@ export async function finishRun(
   runId: string,
   counts: unknown,
   unknownOwners: unknown,
+  unknownStages: unknown,
 ) {
   await db
     .updateTable("import_run")
@@ -141,6 +142,7 @@ export async function finishRun(
       finished_at: new Date(),
       counts: JSON.stringify(counts),
       unknown_owners: JSON.stringify(unknownOwners),
+      unknown_stages: JSON.stringify(unknownStages),
     })
     .where("id", "=", runId)
     .execute();

@@ -166,7 +166,7 @@ export async function importFiles(
           await saveCheckpoint(trx, runId, checkpoint, counts);
         },
       });
-      await finishRun(db, runId, result.counts, result.unknownOwners);
+      await finishRun(db, runId, result.counts, result.unknownOwners, result.unknownStages);
       return { runId, plans, resumedFrom: resumeFrom, ...result };
     } catch (error) {
       if (error instanceof UnusableFileError) {
@@ -285,6 +285,7 @@ export async function previewImport(
       issues: [],
       issueCount: 0,
       unknownOwners: {},
+      unknownStages: {},
     };
   const issues: Array<ImportIssue & { file: string }> = [];
   let issueCount = 0;
@@ -302,6 +303,7 @@ export async function previewImport(
     issues,
     issueCount,
     unknownOwners: preview.unknownOwners,
+    unknownStages: preview.unknownStages,
   };
 }
 

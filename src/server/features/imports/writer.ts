@@ -55,6 +55,8 @@ const NO_ACCOUNT_ID = "__no_account__";
  */
 export class ImportWriter {
   readonly unknownOwners = new Map<string, number>();
+  /** Stages not understood (imported as open), with how many decisions each. */
+  readonly unknownStages = new Map<string, number>();
   private accountIds = new Map<string, string>();
   private readonly blank = blankParts();
   private readonly blankColumns = Object.fromEntries(
@@ -164,7 +166,7 @@ export class ImportWriter {
       const stubs: Prepared[] = [];
       for (const [key, { row, ref }] of missing) {
         if (this.accountIds.has(key)) continue;
-        if (ref?.by === "id")
+        if (ref?.by === "id" && !ref.name)
           issues.push({
             row,
             column: null,
@@ -172,7 +174,12 @@ export class ImportWriter {
             message: `account ${ref.value} is not in this import or an earlier one: created an account named by its id`,
             severity: "warning",
           });
-        const name = ref === null ? "No account given" : ref.by === "id" ? `Account ${ref.value}` : ref.value;
+        const name =
+          ref === null
+            ? "No account given"
+            : ref.by === "id"
+              ? (ref.name ?? `Account ${ref.value}`)
+              : ref.value;
         const sourceId =
           ref === null ? NO_ACCOUNT_ID : ref.by === "id" ? ref.value : `name:${ref.value.toLowerCase()}`;
         const item = {
@@ -260,6 +267,8 @@ export class ImportWriter {
       const owner = this.matchOwner(record.owner);
       if (record.owner && !owner)
         this.unknownOwners.set(record.owner, (this.unknownOwners.get(record.owner) ?? 0) + 1);
+      if (!record.stageKnown && record.sourceStage)
+        this.unknownStages.set(record.sourceStage, (this.unknownStages.get(record.sourceStage) ?? 0) + 1);
       const decided = record.outcome !== "open";
       return {
         row,

@@ -62,7 +62,8 @@ export async function whileUnchanged<T>(
  * Figures learned from decided decisions (the forecast's model): learned again only when a change since touched
  * one of those, or who sees whom. Changes to open decisions — most of a day's — keep them. After such a change the
  * previous figures answer while the new ones are worked out (a model learned from thousands of decisions barely
- * moves with one), and replace them once ready; a second request does not start another.
+ * moves with one), and replace them once ready; a second request does not start another, nor one during the
+ * rest after a learning.
  */
 export async function whileDecidedUnchanged<T>(
   db: Kysely<Database>,
@@ -80,7 +81,10 @@ export async function whileDecidedUnchanged<T>(
     return hit.value as Promise<T>;
   }
   if (!hit) return keep(key, { since: latest, day: "", generation, value: compute() }) as Promise<T>;
-  if (!learning.has(key)) {
+  const last = learned.get(key);
+  const rested = !last || Date.now() >= last.endedAt + REST * last.took;
+  if (!learning.has(key) && rested) {
+    const started = Date.now();
     const next = compute();
     learning.set(key, next);
     next
@@ -90,12 +94,21 @@ export async function whileDecidedUnchanged<T>(
         generations.set(actor.workspaceId, generationOf(actor.workspaceId) + 1);
       })
       .catch(() => {})
-      .finally(() => learning.delete(key));
+      .finally(() => {
+        learning.delete(key);
+        learned.set(key, { endedAt: Date.now(), took: Date.now() - started });
+      });
   }
   return hit.value as Promise<T>;
 }
 
 const learning = new Map<string, Promise<unknown>>();
+
+// Between two learnings of the same figures, a rest of three times as long as the last took: on a busy
+// workspace, closes arriving every few seconds would otherwise keep a core learning all the time, taken from
+// requests. A learning of milliseconds rests milliseconds; one of four seconds, twelve.
+const REST = 3;
+const learned = new Map<string, { endedAt: number; took: number }>();
 
 async function touchesDecided(db: Kysely<Database>, workspaceId: string, since: string) {
   const touched = await decidedTouched(db, workspaceId, since);

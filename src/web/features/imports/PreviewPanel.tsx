@@ -22,6 +22,7 @@ export function PreviewPanel({
   const { data: members } = useSuspenseQuery(membersQuery);
   const { data: saved } = useQuery(mappingsQuery);
   const unknown = Object.entries(preview.unknownOwners).sort((a, b) => b[1] - a[1]);
+  const stages = Object.entries(preview.unknownStages).sort((a, b) => b[1] - a[1]);
   return (
     <Paper withBorder p="lg">
       <Stack>
@@ -152,6 +153,18 @@ export function PreviewPanel({
                 />
               </Group>
             ))}
+          </Stack>
+        )}
+        {stages.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              Stages not recognized
+            </Text>
+            <Text size="sm" c="dimmed">
+              Imported as open and kept as the source stage:{" "}
+              {stages.map(([stage, count]) => `${stage} (${count})`).join(", ")}. If one of them means won,
+              lost or no decision, map a status column or give the stage a constant, then check again.
+            </Text>
           </Stack>
         )}
         {preview.issues.length > 0 && <IssuesTable issues={preview.issues} total={preview.issueCount} />}
