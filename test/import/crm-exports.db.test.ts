@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
-import { fixture, importWorkspace } from "./import-helpers.ts";
+import { fixture, importedDecisions, importWorkspace } from "./import-helpers.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,23 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const decisions = (workspaceId: string) =>
-  t.db
-    .selectFrom("decision")
-    .innerJoin("account", "account.id", "decision.account_id")
-    .select([
-      "decision.title",
-      "account.name as account",
-      "decision.outcome",
-      "decision.value_amount",
-      "decision.target_date",
-      "decision.outcome_date",
-      "decision.opened_on",
-      "decision.source_stage",
-    ])
-    .where("decision.workspace_id", "=", workspaceId)
-    .orderBy("decision.title")
-    .execute();
+const decisions = (workspaceId: string) => importedDecisions(t, workspaceId);
 
 type Row = [title: string, account: string, outcome: string, value: number, target: string | null];
 

@@ -49,3 +49,23 @@ export async function tally(t: TestApp, workspaceId: string) {
     outcomes: Object.fromEntries(outcomes.rows.map((r) => [r.outcome, r.n])),
   };
 }
+
+/** The decisions one import wrote, by title, with what the import tests check of them. */
+export const importedDecisions = (t: TestApp, workspaceId: string) =>
+  t.db
+    .selectFrom("decision")
+    .innerJoin("account", "account.id", "decision.account_id")
+    .select([
+      "decision.title",
+      "account.name as account",
+      "decision.outcome",
+      "decision.value_amount",
+      "decision.target_date",
+      "decision.outcome_date",
+      "decision.opened_on",
+      "decision.source_stage",
+      "decision.source_owner",
+    ])
+    .where("decision.workspace_id", "=", workspaceId)
+    .orderBy("decision.title")
+    .execute();

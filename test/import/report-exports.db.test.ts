@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "../app.ts";
-import { collectIssues, fixture, importWorkspace } from "./import-helpers.ts";
+import { collectIssues, fixture, importedDecisions, importWorkspace } from "./import-helpers.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,22 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const decisions = (workspaceId: string) =>
-  t.db
-    .selectFrom("decision")
-    .innerJoin("account", "account.id", "decision.account_id")
-    .select([
-      "decision.title",
-      "account.name as account",
-      "decision.outcome",
-      "decision.value_amount",
-      "decision.target_date",
-      "decision.source_stage",
-      "decision.source_owner",
-    ])
-    .where("decision.workspace_id", "=", workspaceId)
-    .orderBy("decision.title")
-    .execute();
+const decisions = (workspaceId: string) => importedDecisions(t, workspaceId);
 
 describe("report exports as a sales manager makes them", () => {
   it("a Salesforce opportunity report (Details only, Windows-1252, with its footer) imports with --format auto; again, nothing new", async () => {
