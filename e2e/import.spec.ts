@@ -69,7 +69,7 @@ test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry 
   await expect(page.getByText("Contoso - Scheduling")).toHaveCount(0);
 });
 
-test("a spreadsheet no format knows: choose what it holds, map its columns, save the mapping, import", async ({
+test("a spreadsheet no format knows: start from the mapping its values suggest, correct it, save it, import", async ({
   page,
   confidant,
 }) => {
@@ -79,28 +79,32 @@ test("a spreadsheet no format knows: choose what it holds, map its columns, save
     name: "partners.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(
-      "Ref;Customer;Project;Worth;Due\nP-1;Initech;Printer fleet;2.500,00;15.03.2027\nP-2;Globex;Badges;900,00;01.04.2027\n",
+      "Ref;Customer;Project;Worth;Due\nP-1;Initech Corporation;Printer fleet;2.500,00;15.03.2027\nP-2;Globex Industries;Badge printers;900,00;01.04.2027\n",
     ),
   });
   await page.getByRole("button", { name: "Check files" }).click();
+  // Its values say it holds deals with amounts and dates, but not which text column is the title.
   await expect(page.getByText("This file needs a mapping")).toBeVisible();
+  await expect(page.getByText(/the titles could be in “Customer” or “Project”/)).toBeVisible();
   await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
-
-  await page.getByRole("combobox", { name: "What partners.csv holds" }).click();
-  await page.getByRole("option", { name: "Opportunities (deals)" }).click();
-  await page.getByRole("button", { name: "Check again" }).click();
   const mapping = page.getByRole("table", { name: "Mapping of partners.csv" });
+  await expect(mapping.getByRole("combobox", { name: "Value column", exact: true })).toHaveValue("Worth");
+  await expect(
+    mapping.getByRole("combobox", { name: "Target / close date column", exact: true }),
+  ).toHaveValue("Due");
+  await expect(mapping).toContainText("Proposed, 90% sure: its values are amounts");
+  await expect(mapping).toContainText("Proposed, 50% sure: its values differ on every row");
+  await screenshot(page, "import-proposed-mapping");
+
   for (const [field, column] of [
     ["Source id", "Ref"],
     ["Account name", "Customer"],
     ["Name", "Project"],
-    ["Value", "Worth"],
-    ["Target / close date", "Due"],
   ] as const) {
     await mapping.getByRole("combobox", { name: `${field} column`, exact: true }).click();
     await page.getByRole("option", { name: column, exact: true }).click();
   }
-  await expect(mapping).toContainText("Printer fleet · Badges");
+  await expect(mapping).toContainText("Printer fleet · Badge printers");
   await page.getByRole("button", { name: "Check again" }).click();
   await expect(page.getByText("This file needs a mapping")).toHaveCount(0);
   await expect(page.getByText("to create")).toBeVisible();
@@ -112,6 +116,8 @@ test("a spreadsheet no format knows: choose what it holds, map its columns, save
 
   await page.getByRole("button", { name: "Import 2 rows" }).click();
   await expect(page.getByRole("status")).toContainText("Imported: 2 created, 0 updated, 0 skipped, 0 errors");
+  await page.goto(`${confidant.url}/decisions`);
+  await expect(page.getByRole("link", { name: "Printer fleet" })).toBeVisible();
 });
 
 test("a file that cannot be read at all is named with the reason", async ({ page, confidant }) => {

@@ -1,17 +1,20 @@
 import { once } from "node:events";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import { stringify } from "csv-stringify";
 import type { z } from "zod";
 import { dateFormat, importFormat, mappingFile } from "../contract/imports.ts";
+import { FIELDS } from "../domain/import/fields.ts";
+import { type MappingProposal, proposalAsMapping } from "../domain/import/propose.ts";
 import type { ImportIssue } from "../domain/import/record.ts";
 import { neutralizeCell } from "../domain/import/values.ts";
 import type { Config } from "../server/config.ts";
 import type { ImportProgress } from "../server/features/imports/engine.ts";
 import { dryRun, importFiles } from "../server/features/imports/imports.service.ts";
-import { knownEncoding } from "../server/features/imports/read-file.ts";
+import { MappingNeededError } from "../server/features/imports/plan.ts";
+import { knownEncoding, UnusableFileError } from "../server/features/imports/read-file.ts";
 import { withDatabase } from "./run-with-database.ts";
 import { CliUsageError } from "./usage-error.ts";
 import { workspaceForCommand } from "./workspace-option.ts";
@@ -140,50 +143,56 @@ export async function importCommand(config: Config, files: string[], raw: Import
     },
   };
   try {
-    await withDatabase(config, "confidant import", async ({ db }) => {
-      const workspace = await workspaceForCommand(db, raw.workspace);
-      const actor = { workspaceId: workspace.id, memberId: null };
-      const result = raw.dryRun
-        ? await dryRun(db, actor, files, options, hooks)
-        : await importFiles(db, actor, files, options, {
-            ...hooks,
-            onStarted: (runId, _plans, resumed) => {
-              if (resumed)
-                console.error(
-                  `Resuming interrupted import ${runId} after row ${resumed.row} of file ${resumed.file + 1}.`,
-                );
-            },
-          });
-      bar?.stop();
-      for (const plan of result.plans) {
-        console.error(
-          `${plan.head.name}: ${plan.format} ${KIND_WORDS[plan.kind]} (${plan.head.encoding}${plan.filledDown.length ? `; grouped report, filled down: ${plan.filledDown.map((c) => plan.head.headers[c]).join(", ")}` : ""}${plan.unmapped.length ? `; not imported: ${plan.unmapped.slice(0, 8).join(", ")}${plan.unmapped.length > 8 ? ", …" : ""}` : ""})`,
-        );
-        if (raw.dryRun) console.error(`  ${matchedColumns(plan)}`);
-      }
-      const owners = Object.entries(result.unknownOwners);
-      if (owners.length)
-        console.error(
-          `Owners not matched to a member (their decisions are kept by an admin until mapped): ${owners
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 10)
-            .map(([name, n]) => `${name} (${n})`)
-            .join(
-              ", ",
-            )}${owners.length > 10 ? `, and ${owners.length - 10} more` : ""}. Map them with "owners" in --map and import again.`,
-        );
-      const stages = Object.entries(result.unknownStages).sort((a, b) => b[1] - a[1]);
-      if (stages.length)
-        console.error(
-          `Stages not recognized, imported as open and kept as the source stage: ${stages
-            .slice(0, 10)
-            .map(([stage, n]) => `${stage} (${n})`)
-            .join(", ")}${stages.length > 10 ? `, and ${stages.length - 10} more` : ""}.`,
-        );
-      const c = result.counts;
-      const summary = `${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.errors} errors`;
-      console.log(raw.dryRun ? `dry run (nothing written): ${summary}` : `imported: ${summary}`);
-    });
+    await proposingMappings(() =>
+      withDatabase(config, "confidant import", async ({ db }) => {
+        const workspace = await workspaceForCommand(db, raw.workspace);
+        const actor = { workspaceId: workspace.id, memberId: null };
+        const result = raw.dryRun
+          ? await dryRun(db, actor, files, options, hooks)
+          : await importFiles(db, actor, files, options, {
+              ...hooks,
+              onStarted: (runId, _plans, resumed) => {
+                if (resumed)
+                  console.error(
+                    `Resuming interrupted import ${runId} after row ${resumed.row} of file ${resumed.file + 1}.`,
+                  );
+              },
+            });
+        bar?.stop();
+        for (const plan of result.plans) {
+          console.error(
+            `${plan.head.name}: ${plan.format} ${KIND_WORDS[plan.kind]} (${plan.head.encoding}${plan.filledDown.length ? `; grouped report, filled down: ${plan.filledDown.map((c) => plan.head.headers[c]).join(", ")}` : ""}${plan.unmapped.length ? `; not imported: ${plan.unmapped.slice(0, 8).join(", ")}${plan.unmapped.length > 8 ? ", …" : ""}` : ""})`,
+          );
+          if (plan.proposal)
+            console.error(
+              `  mapped from its values (${plan.proposal.said}): ${proposedColumns(plan.proposal)}`,
+            );
+          else if (raw.dryRun) console.error(`  ${matchedColumns(plan)}`);
+        }
+        const owners = Object.entries(result.unknownOwners);
+        if (owners.length)
+          console.error(
+            `Owners not matched to a member (their decisions are kept by an admin until mapped): ${owners
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 10)
+              .map(([name, n]) => `${name} (${n})`)
+              .join(
+                ", ",
+              )}${owners.length > 10 ? `, and ${owners.length - 10} more` : ""}. Map them with "owners" in --map and import again.`,
+          );
+        const stages = Object.entries(result.unknownStages).sort((a, b) => b[1] - a[1]);
+        if (stages.length)
+          console.error(
+            `Stages not recognized, imported as open and kept as the source stage: ${stages
+              .slice(0, 10)
+              .map(([stage, n]) => `${stage} (${n})`)
+              .join(", ")}${stages.length > 10 ? `, and ${stages.length - 10} more` : ""}.`,
+          );
+        const c = result.counts;
+        const summary = `${c.created} created, ${c.updated} updated, ${c.skipped} skipped, ${c.errors} errors`;
+        console.log(raw.dryRun ? `dry run (nothing written): ${summary}` : `imported: ${summary}`);
+      }),
+    );
   } finally {
     bar?.stop();
     const written = await report.close();
@@ -198,4 +207,38 @@ function matchedColumns(plan: { head: { headers: string[] }; columns: Record<str
   return `matched ${pairs.length} of ${plan.head.headers.length} columns: ${pairs
     .map(([field, column]) => `${column} → ${field}`)
     .join(", ")}`;
+}
+
+const ORDER: readonly string[] = FIELDS.opportunity;
+
+/** Each field's column from the values, and how sure: "Vorhaben → name (85%)". */
+const proposedColumns = (proposal: MappingProposal) =>
+  Object.entries(proposal.fields)
+    .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+    .map(([field, f]) => `${f.column} → ${field} (${Math.round(f.confidence * 100)}%)`)
+    .join(", ");
+
+/**
+ * A file whose mapping the values do not make clear stops the import; what they did suggest is written beside it
+ * as a mapping file to check, complete and pass with --map.
+ */
+async function proposingMappings(work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof MappingNeededError ? error.cause : error;
+    if (!(cause instanceof MappingNeededError) || !cause.proposal) throw error;
+    const file = path.join(
+      path.dirname(cause.head.path),
+      `${path.basename(cause.head.path, path.extname(cause.head.path))}.mapping.json`,
+    );
+    writeFileSync(file, `${JSON.stringify(proposalAsMapping(cause.proposal), null, 2)}\n`);
+    const found = Object.keys(cause.proposal.fields).length
+      ? `what its values suggest (${proposedColumns(cause.proposal)})`
+      : "an empty mapping";
+    throw new UnusableFileError(
+      cause.head.name,
+      `${cause.message.replace(`${cause.head.name}: `, "")}. Wrote ${found} to ${file}: check it, give each field its column, and import again with --map ${file}`,
+    );
+  }
 }

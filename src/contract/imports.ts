@@ -115,6 +115,10 @@ export const importFile = z.object({
   fields: z.array(z.object({ field: z.string(), label: z.string() })),
   /** Why the file cannot be read until its mapping is given (kind, or a column for a required field). */
   needsMapping: z.string().nullable(),
+  /** For a file no system's headers describe: each field's column proposed from the values, how sure, and why. */
+  proposed: z
+    .record(z.string(), z.object({ column: z.string(), confidence: z.number(), why: z.string() }))
+    .nullable(),
 });
 
 export const importPreview = z.object({

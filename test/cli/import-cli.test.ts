@@ -120,5 +120,46 @@ describe.skipIf(inPostgresRun)(
       expect(mapped.stderr).toContain("columns.wingspan is not a field of opportunity");
       expect(exported(dataDir).read("decisions")).toEqual([]);
     });
+
+    it("an unknown CSV: a clear one is mapped from its values, an unclear one stops with a proposal to edit and pass with --map", () => {
+      const dataDir = workspaceDir();
+      const inputs = temp("cli-unknown-");
+      for (const name of ["projekt-liste.csv", "codes-and-notes.csv"])
+        copyFileSync(fixture(name), path.join(inputs, name));
+      const files = ["projekt-liste.csv", "codes-and-notes.csv"].map((name) => path.join(inputs, name));
+      const stopped = run(["import", ...files], dataDir);
+      expect(stopped.status).toBe(2);
+      const proposalFile = path.join(inputs, "codes-and-notes.mapping.json");
+      expect(stopped.stderr).toContain(
+        `the titles could be in “Label” or “Remark”: give a column mapping (--map). Wrote what its values suggest (Ref → id (60%), Label → name (50%)) to ${proposalFile}`,
+      );
+      const proposal = JSON.parse(readFileSync(proposalFile, "utf8"));
+      expect(proposal).toEqual({ kind: "opportunity", columns: { id: "Ref", name: "Label" } });
+      // The user checks it: the remark is a note.
+      const edited = path.join(inputs, "mapping.json");
+      writeFileSync(
+        edited,
+        JSON.stringify({
+          files: {
+            "codes-and-notes.csv": {
+              ...proposal,
+              columns: { ...proposal.columns, description: "Remark" },
+            },
+          },
+        }),
+      );
+      const imported = run(["import", ...files, "--map", edited], dataDir);
+      expect(imported.status).toBe(0);
+      expect(imported.stderr).toContain(
+        "projekt-liste.csv: csv opportunities (utf-8)\n  mapped from its values (its values show the title (“Vorhaben”), the stage (“Phase”), the amount (“Volumen”), the date (“Termin”)): Nr. → id (60%), Kunde → accountName (90%), Vorhaben → name (85%), Volumen → amount (90%), Termin → closeDate (85%), Phase → stage (90%), Betreuer → ownerEmail (70%)\n",
+      );
+      expect(imported.stdout).toContain("imported: 9 created");
+      expect(
+        exported(dataDir)
+          .read("decisions")
+          .map((d) => d.title)
+          .sort(),
+      ).toContain("Blue folder");
+    });
   },
 );

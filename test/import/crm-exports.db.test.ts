@@ -2,6 +2,7 @@
 // come from the labels its headers use, stages and statuses of any pipeline give the outcome.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles } from "../../src/server/features/imports/imports.service.ts";
+import { MappingNeededError } from "../../src/server/features/imports/plan.ts";
 import { createTestApp, type TestApp } from "../app.ts";
 import { fixture, importedDecisions, importWorkspace } from "./import-helpers.ts";
 
@@ -103,5 +104,36 @@ describe("each CRM's own export imports with --format auto", () => {
       opened_on: "2026-10-01",
       source_stage: "Technische Prüfung",
     });
+  });
+
+  it("an unknown CSV whose values make the mapping clear imports with it; one whose titles could be in two columns stops with a proposal", async () => {
+    const { actor } = await importWorkspace(t, "unknown");
+    const result = await importFiles(t.db, actor, [fixture("projekt-liste.csv")], {});
+    expect(result.plans[0]).toMatchObject({ format: "csv", kind: "opportunity" });
+    expect(result.plans[0]!.proposal).toMatchObject({ clear: true });
+    expect(result.counts).toMatchObject({ created: 5, errors: 0 });
+    const imported = await decisions(actor.workspaceId);
+    expect(
+      imported.map((r) => [r.title, r.account, r.outcome, Number(r.value_amount), r.target_date]),
+    ).toEqual([
+      ["Contoso – Lagerverwaltung", "Contoso", "open", 4_500_000, "2027-03-31"],
+      ["Contoso – Zeiterfassung", "Contoso", "open", 800_000, "2027-01-20"],
+      ["Fabrikam – Flottenplanung", "Fabrikam", "won", 1_250_000, "2026-10-15"],
+      ["Litware – Budgetierung", "Litware", "lost", 3_000_000, "2026-08-30"],
+      ["Northwind – Lohnabrechnung", "Northwind", "open", 6_000_000, "2027-02-28"],
+    ]);
+    expect((await importFiles(t.db, actor, [fixture("projekt-liste.csv")], {})).counts).toMatchObject({
+      created: 0,
+    });
+
+    const stopped = await importFiles(t.db, actor, [fixture("codes-and-notes.csv")], {}).catch(
+      (e: Error) => e,
+    );
+    expect(stopped).toBeInstanceOf(MappingNeededError);
+    const needed = stopped as MappingNeededError;
+    expect(needed.message).toContain(
+      "the titles could be in “Label” or “Remark”: give a column mapping (--map)",
+    );
+    expect(needed.proposal?.fields).toMatchObject({ name: { column: "Label", confidence: 0.5 } });
   });
 });

@@ -1,4 +1,5 @@
 import { FIELD_LABELS, FIELDS, type ImportKind, suggestColumns } from "../../../domain/import/fields.ts";
+import { proposalAsMapping } from "../../../domain/import/propose.ts";
 import { neutralizeCell } from "../../../domain/import/values.ts";
 import { csvLine } from "../exports/export.service.ts";
 import type { IssueRow, RunRow } from "./imports.repo.ts";
@@ -67,6 +68,7 @@ export async function describePlan(plan: FilePlan) {
     samples: samples.slice(0, 5),
     fields: fieldsOf(plan.kind),
     needsMapping: null,
+    proposed: plan.proposal?.fields ?? null,
   };
 }
 
@@ -83,12 +85,18 @@ export async function describeUnmapped(error: MappingNeededError) {
     encoding: error.head.encoding,
     delimiter: error.head.delimiter,
     headers: error.head.headers,
-    columns: (error.kind ? suggestColumns(error.kind, error.head.headers) : {}) as Record<string, string>,
+    // The web's mapping screen starts from what the values suggest, as the command line's proposal file does.
+    columns: (error.proposal
+      ? proposalAsMapping(error.proposal).columns
+      : error.kind
+        ? suggestColumns(error.kind, error.head.headers)
+        : {}) as Record<string, string>,
     constants: {},
     unmapped: [],
     samples: await samplesOf(error.head),
     fields: fieldsOf(error.kind),
     needsMapping: error.message,
+    proposed: error.proposal?.fields ?? null,
   };
 }
 

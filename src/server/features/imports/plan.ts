@@ -9,6 +9,7 @@ import {
   suggestColumns,
   unmappedHeaders,
 } from "../../../domain/import/fields.ts";
+import { type MappingProposal, proposalAsMapping, proposeMapping } from "../../../domain/import/propose.ts";
 import { dateColumns } from "../../../domain/import/record.ts";
 import { groupedColumns, reportLine } from "../../../domain/import/report-lines.ts";
 import { type DateOrder, DateOrderDetector } from "../../../domain/import/values.ts";
@@ -45,6 +46,8 @@ export interface FilePlan {
   unmapped: string[];
   /** Columns of a grouped report, filled down from the group's first row. */
   filledDown: number[];
+  /** For a file no system's headers describe: the mapping proposed from its values, which this plan uses. */
+  proposal: MappingProposal | null;
 }
 
 /** A readable file whose columns cannot be mapped without the user's help: it says what is missing. */
@@ -54,6 +57,8 @@ export class MappingNeededError extends UnusableFileError {
     readonly format: SourceFormat,
     readonly kind: ImportKind | null,
     reason: string,
+    /** What the values suggest, for the user to check and complete. */
+    readonly proposal: MappingProposal | null = null,
   ) {
     super(head.name, reason);
   }
@@ -91,15 +96,20 @@ export async function planFile(filePath: string, options: ImportOptions): Promis
   const mapping = options.mappings?.[head.name] ?? options.mapping;
   const detected = detectFormat(head.headers);
   const format = options.format && options.format !== "auto" ? options.format : detected.format;
-  const kind = mapping?.kind ?? (detected.kind === "unknown" ? null : detected.kind);
+  let kind = mapping?.kind ?? (detected.kind === "unknown" ? null : detected.kind);
+  // No system's headers: what the values hold may still say clearly which column is which.
+  const proposal = kind ? null : proposeMapping(head.headers, await firstRecords(head, PROPOSAL_ROWS));
+  if (proposal?.clear) kind = "opportunity";
   if (!kind || !isImportKind(kind))
     throw new MappingNeededError(
       head,
       format,
-      null,
-      `the format is not recognized from its headers (${preview(head.headers)}): give a column mapping (--map)`,
+      proposal?.kind ?? null,
+      `the format is not recognized from its headers (${preview(head.headers)}) and ${proposal?.said ?? "no mapping was given"}: give a column mapping (--map)`,
+      proposal,
     );
-  const columns = { ...suggestColumns(kind, head.headers), ...(mapping?.columns ?? {}) };
+  const proposed = proposal ? proposalAsMapping(proposal).columns : suggestColumns(kind, head.headers);
+  const columns: ColumnMap = { ...proposed, ...(mapping?.columns ?? {}) };
   for (const [field, column] of Object.entries(columns)) {
     if (column === undefined || column === "") delete columns[field];
     else if (!head.headers.includes(column))
@@ -131,6 +141,7 @@ export async function planFile(filePath: string, options: ImportOptions): Promis
     dateOrders,
     unmapped: unmappedHeaders(head.headers, columns),
     filledDown,
+    proposal,
   };
 }
 
@@ -171,6 +182,8 @@ async function detectDateOrders(head: FileHead, columns: ColumnMap, given: DateO
 }
 
 const GROUP_SAMPLE_ROWS = 200;
+/** How many records a mapping is proposed from. */
+const PROPOSAL_ROWS = 200;
 
 /** The file's first records' values, the report's own lines (totals, notices, blank lines) left out. */
 async function firstRecords(head: FileHead, limit: number) {

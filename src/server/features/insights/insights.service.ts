@@ -50,8 +50,8 @@ import {
   type Scope,
   type SellerActivityRow,
 } from "./insights.repo.ts";
-import { type Chance, chanceOf, forecastItem, type Learning } from "./learn.ts";
-import { learnOffThread } from "./learner.ts";
+import { type Chance, chanceOf, forecastItem } from "./learn.ts";
+import { type Learnt, learnOffThread } from "./learner.ts";
 import { perDecision, type Worked } from "./per-decision.ts";
 import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
 
@@ -444,7 +444,7 @@ const BACKTEST_LIMIT = 20000;
 type Chanced = Chance & { row: ForecastRow };
 
 /** A learning, numbered, with the open decisions' chances it worked out ahead for `chancesKept`. */
-type Learned = Omit<Learning, "chances"> & { serial: number; day: string; ahead: Worked<Chanced> };
+type Learned = Omit<Learnt, "chances"> & { serial: number; day: string; ahead: Worked<Chanced> };
 
 /** Every decision of the workspace: the history, and the forecasts worked ahead, belong to the workspace. */
 const wholeWorkspace = (workspaceId: string): Scope => ({
@@ -466,31 +466,38 @@ const forecastCommon = (stamps: string, day: string, serial: number) => `${stamp
 let learnings = 0;
 
 const learnedFor = (db: Kysely<Database>, workspaceId: string, now = new Date()): Promise<Learned> =>
-  whileDecidedUnchanged(db, { workspaceId, memberId: null, role: "workspace" }, "learned", {}, async () => {
-    const serial = ++learnings;
-    const day = isoDay(now);
-    const scope = wholeWorkspace(workspaceId);
-    // Stamps before rows: a decision changed in between is worked out again, never kept with an old stamp.
-    const stamps = await openStamps(db, scope);
-    const [closed, history, open] = await Promise.all([
-      closedForForecast(db, workspaceId, TRAINING_LIMIT),
-      pipelineHistory(db, workspaceId, BACKTEST_LIMIT),
-      openForForecast(db, scope),
-    ]);
-    const { chances, ...learning } = await learnOffThread(closed, history, open, now);
-    const stampOf = new Map(stamps.stamps.map((s) => [s.id, s.stamp]));
-    const kept = new Map<string, { stamp: string; value: Chanced }>();
-    open.forEach((row, i) => {
-      const stamp = stampOf.get(row.id);
-      if (stamp !== undefined) kept.set(row.id, { stamp, value: { ...chances[i]!, row } });
-    });
-    return {
-      ...learning,
-      serial,
-      day,
-      ahead: { common: forecastCommon(stamps.common, day, serial), kept },
-    };
-  });
+  whileDecidedUnchanged(
+    db,
+    { workspaceId, memberId: null, role: "workspace" },
+    "learned",
+    {},
+    async () => {
+      const serial = ++learnings;
+      const day = isoDay(now);
+      const scope = wholeWorkspace(workspaceId);
+      // Stamps before rows: a decision changed in between is worked out again, never kept with an old stamp.
+      const stamps = await openStamps(db, scope);
+      const [closed, history, open] = await Promise.all([
+        closedForForecast(db, workspaceId, TRAINING_LIMIT),
+        pipelineHistory(db, workspaceId, BACKTEST_LIMIT),
+        openForForecast(db, scope),
+      ]);
+      const { chances, ...learning } = await learnOffThread(closed, history, open, now);
+      const stampOf = new Map(stamps.stamps.map((s) => [s.id, s.stamp]));
+      const kept = new Map<string, { stamp: string; value: Chanced }>();
+      open.forEach((row, i) => {
+        const stamp = stampOf.get(row.id);
+        if (stamp !== undefined) kept.set(row.id, { stamp, value: { ...chances[i]!, row } });
+      });
+      return {
+        ...learning,
+        serial,
+        day,
+        ahead: { common: forecastCommon(stamps.common, day, serial), kept },
+      };
+    },
+    (learned) => learned.took,
+  );
 
 const quarterOf = (month: string) =>
   `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;

@@ -7,7 +7,9 @@ type Job = { id: number; closed: ForecastRow[]; history: HistoryRow[]; open: For
 
 parentPort!.on("message", (job: Job) => {
   try {
-    parentPort!.postMessage({ id: job.id, learning: learn(job.closed, job.history, job.open, job.now) });
+    const started = performance.now();
+    const learning = learn(job.closed, job.history, job.open, job.now);
+    parentPort!.postMessage({ id: job.id, learning: { ...learning, took: performance.now() - started } });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

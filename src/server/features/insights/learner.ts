@@ -4,11 +4,14 @@ import { Worker } from "node:worker_threads";
 import type { ForecastRow, HistoryRow } from "./insights.repo.ts";
 import type { Learning } from "./learn.ts";
 
-type Reply = { id: number; learning?: Learning; error?: string };
+/** A learning, and how long it took the thread (its start not counted). */
+export type Learnt = Learning & { took: number };
+
+type Reply = { id: number; learning?: Learnt; error?: string };
 
 let worker: Worker | null = null;
 let jobs = 0;
-const waiting = new Map<number, { resolve: (l: Learning) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (l: Learnt) => void; reject: (e: Error) => void }>();
 
 function failAll(error: Error) {
   for (const job of waiting.values()) job.reject(error);
@@ -42,7 +45,7 @@ export function learnOffThread(
   history: HistoryRow[],
   open: ForecastRow[],
   now: Date,
-): Promise<Learning> {
+): Promise<Learnt> {
   const id = ++jobs;
   const t = thread();
   // Kept alive while a learning is under way, so that a CLI run waiting for it does not exit before.

@@ -71,6 +71,8 @@ export async function whileDecidedUnchanged<T>(
   what: string,
   query: object,
   compute: () => Promise<T>,
+  /** How long the work took, to rest three times as long before the next. */
+  took: (value: T) => number,
 ): Promise<T> {
   const latest = await latestChange(db, actor.workspaceId);
   const key = keyOf(actor, what, query);
@@ -84,20 +86,17 @@ export async function whileDecidedUnchanged<T>(
   const last = learned.get(key);
   const rested = !last || Date.now() >= last.endedAt + REST * last.took;
   if (!learning.has(key) && rested) {
-    const started = Date.now();
     const next = compute();
     learning.set(key, next);
     next
-      .then(() => {
+      .then((value) => {
+        learned.set(key, { endedAt: Date.now(), took: took(value) });
         if (kept.get(key) !== hit) return;
         keep(key, { since: latest, day: "", generation, value: next });
         generations.set(actor.workspaceId, generationOf(actor.workspaceId) + 1);
       })
       .catch(() => {})
-      .finally(() => {
-        learning.delete(key);
-        learned.set(key, { endedAt: Date.now(), took: Date.now() - started });
-      });
+      .finally(() => learning.delete(key));
   }
   return hit.value as Promise<T>;
 }

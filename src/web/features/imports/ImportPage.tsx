@@ -74,7 +74,7 @@ export function ImportPage() {
     <Stack maw={1200}>
       <PageHeader
         title="Import and export"
-        description="Bring accounts, contacts and opportunities from Salesforce, HubSpot, Pipedrive or a spreadsheet. Importing the same file again updates what it imported before; an import can be undone as a whole."
+        description="Bring accounts, contacts and opportunities from Salesforce, HubSpot, Pipedrive, Zoho, Dynamics 365, Close, Copper or any spreadsheet. Importing the same file again updates what it imported before; an import can be undone as a whole."
       />
       <Paper withBorder p="lg">
         <Stack>
@@ -114,7 +114,16 @@ export function ImportPage() {
             setMappings((current) => {
               const detected = preview.files.find((f) => f.name === file);
               const base = current[file]?.columns ?? detected?.columns ?? {};
-              return { ...current, [file]: { ...current[file], columns: { ...base, [field]: column } } };
+              // A kind proposed from the values holds once the user maps by it.
+              const kind =
+                current[file]?.kind ??
+                (detected && detected.kind !== "unknown"
+                  ? (detected.kind as FileMapping["kind"])
+                  : undefined);
+              return {
+                ...current,
+                [file]: { ...current[file], kind, columns: { ...base, [field]: column } },
+              };
             })
           }
           onMapping={(file, mapping) => setMappings((current) => ({ ...current, [file]: mapping }))}

@@ -42,6 +42,12 @@ export function PreviewPanel({
                   {file.encoding}, “{file.delimiter === "\t" ? "tab" : file.delimiter}” separated
                 </Text>
               </Group>
+              {file.proposed && !file.needsMapping && (
+                <Alert color="blue" mb="sm" title="Mapped from what its columns hold">
+                  No system's headers describe this file, but its values do. Check the fields marked
+                  “proposed” below before you import.
+                </Alert>
+              )}
               {file.needsMapping && (
                 <Alert color="orange" mb="sm" title="This file needs a mapping">
                   {file.needsMapping}. Choose what it holds and which column gives each field, then check
@@ -86,6 +92,7 @@ export function PreviewPanel({
                             onChange={(value) => onMap(file.name, field, value ?? "")}
                             allowDeselect={false}
                           />
+                          <Proposed proposed={file.proposed?.[field]} column={column} />
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs" c="dimmed" lineClamp={1}>
@@ -173,7 +180,21 @@ export function PreviewPanel({
   );
 }
 
-/** What the file holds, a saved mapping to apply, and saving this one under a name for the next export. */
+/** How a column was proposed for a field from the file's values, while the field still takes that column. */
+function Proposed({
+  proposed,
+  column,
+}: {
+  proposed: { column: string; confidence: number; why: string } | undefined;
+  column: string;
+}) {
+  if (!proposed || proposed.column !== column || proposed.confidence >= 1) return null;
+  return (
+    <Text size="xs" c={proposed.confidence >= 0.8 ? "dimmed" : "orange.8"} mt={2}>
+      Proposed, {Math.round(proposed.confidence * 100)}% sure: {proposed.why}
+    </Text>
+  );
+}
 
 function Figure({ label, value, color }: { label: string; value: number; color?: string | undefined }) {
   return (
