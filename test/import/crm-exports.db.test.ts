@@ -91,6 +91,22 @@ describe("each CRM's own export imports with --format auto", () => {
     },
   );
 
+  it("--format names the system and the columns are still mapped by their labels", async () => {
+    const { actor } = await importWorkspace(t, "forced");
+    const result = await importFiles(t.db, actor, [fixture("copper-opportunities.csv")], {
+      format: "dynamics",
+    });
+    expect(result.plans.map((p) => [p.format, p.kind])).toEqual([["dynamics", "opportunity"]]);
+    expect(result.counts).toMatchObject({ created: 4, errors: 0 });
+    const sources = await t.db
+      .selectFrom("decision")
+      .select("source_system")
+      .distinct()
+      .where("workspace_id", "=", actor.workspaceId)
+      .execute();
+    expect(sources).toEqual([{ source_system: "dynamics" }]);
+  });
+
   it("keeps when each was opened and decided, and an unknown stage as the source says it", async () => {
     const { actor } = await importWorkspace(t, "dates");
     await importFiles(t.db, actor, [fixture("dynamics-opportunities.csv"), fixture("zoho-deals.csv")], {});
