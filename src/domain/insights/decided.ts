@@ -1,7 +1,8 @@
-// What the decided decisions say, added up from one fact per decision: how each help-first metric related to the
+// What the decided decisions say, tallied from one fact per decision: how each help-first metric related to the
 // outcome, why decisions ended in no decision, how each seller's ended in a period, the cohorts of the trend, and
-// when in the quarter they closed and at what discount. One fact per decision (rather than sums in the database)
-// lets an app server keep the facts and, after a change, read again only the decisions it touched.
+// when in the quarter they closed and at what discount. A tally takes a fact in or out in constant time, so an app
+// server keeps it and, after a change, takes out the old facts of the decisions touched and adds their new ones:
+// thousands of decided decisions are not added up again for one that changed.
 
 import { HELP_METRICS, type HelpMetric } from "./metrics.ts";
 import { inQuarter } from "./quarter.ts";
@@ -31,6 +32,9 @@ export type DecidedFact = {
   conceded: boolean;
 } & Record<HelpMetric, boolean>;
 
+/** How one seller's decisions decided in a period ended. */
+export type SellerOutcomes = ReturnType<DecidedTally["outcomesBySeller"]>[number];
+
 /** How a group of decided decisions ended, with their summed days from opened to decided. */
 export interface OutcomeSums {
   n: number;
@@ -39,77 +43,6 @@ export interface OutcomeSums {
   no_decision: number;
   cycle_days: number;
 }
-
-const none = (): OutcomeSums => ({ n: 0, won: 0, lost: 0, no_decision: 0, cycle_days: 0 });
-
-function add(sums: OutcomeSums, f: DecidedFact, cycle: number) {
-  sums.n++;
-  sums[f.outcome]++;
-  sums.cycle_days += cycle;
-}
-
-const dated = (facts: DecidedFact[]) => facts.filter((f) => f.outcome_date !== null);
-
-const OUTCOMES: Outcome[] = ["won", "lost", "no_decision"];
-
-/** For each help-first metric, how the decisions decided with it and without it ended. */
-export function relations(facts: DecidedFact[]) {
-  // One pass counting the decisions by outcome and by which metrics they had (3 × 2⁶ groups), then each metric's
-  // with and without added up from the groups: six metrics are read once per decision, not added six times.
-  const groups = 1 << HELP_METRICS.length;
-  const count = new Float64Array(OUTCOMES.length * groups);
-  const cycles = new Float64Array(OUTCOMES.length * groups);
-  for (const f of facts) {
-    if (f.outcome_date === null) continue;
-    let had = 0;
-    for (let i = 0; i < HELP_METRICS.length; i++) if (f[HELP_METRICS[i]!]) had |= 1 << i;
-    const group = OUTCOMES.indexOf(f.outcome) * groups + had;
-    count[group] = count[group]! + 1;
-    cycles[group] = cycles[group]! + Math.max(0, f.cycle);
-  }
-  return HELP_METRICS.flatMap((metric, i) =>
-    [true, false].map((has) => {
-      const sums = none();
-      for (let o = 0; o < OUTCOMES.length; o++)
-        for (let had = 0; had < groups; had++) {
-          if (Boolean(had & (1 << i)) !== has) continue;
-          const n = count[o * groups + had]!;
-          sums.n += n;
-          sums[OUTCOMES[o]!] += n;
-          sums.cycle_days += cycles[o * groups + had]!;
-        }
-      return { metric, has, ...sums };
-    }),
-  );
-}
-
-/** How the decisions decided with an approved concession and without one ended. */
-export function concessionOutcomes(facts: DecidedFact[]) {
-  const withIt = none();
-  const without = none();
-  for (const f of dated(facts)) add(f.conceded ? withIt : without, f, Math.max(0, f.cycle));
-  return { with: withIt, without };
-}
-
-/** Per seller, how their decisions decided from `from` to `to` (days, both included) ended. */
-export function outcomesBySeller(facts: DecidedFact[], from: string, to: string) {
-  const sellers = new Map<string, OutcomeSums>();
-  for (const f of facts) {
-    if (!f.outcome_date || f.outcome_date < from || f.outcome_date > to) continue;
-    const sums = sellers.get(f.owner_id) ?? none();
-    add(sums, f, f.cycle);
-    sellers.set(f.owner_id, sums);
-  }
-  return [...sellers].map(([owner_id, s]) => ({
-    owner_id,
-    closed: s.n,
-    won: s.won,
-    lost: s.lost,
-    no_decision: s.no_decision,
-    cycle_days: s.cycle_days,
-  }));
-}
-export type SellerOutcomes = ReturnType<typeof outcomesBySeller>[number];
 
 /** Per month decisions were opened: how many, how they ended, and how many carry each piece of evidence. */
 export interface CohortRow {
@@ -123,15 +56,66 @@ export interface CohortRow {
   buyer_confirmed: number;
 }
 
-/** The decided decisions by the month they were opened, up to `today`; those opened at no known date left out. */
-export function decidedCohorts(facts: DecidedFact[], today: string): CohortRow[] {
-  const months = new Map<string, CohortRow>();
-  for (const f of facts) {
-    if (!f.opened_known || f.opened > today) continue;
-    const month = f.opened.slice(0, 7);
-    let row = months.get(month);
-    if (!row) {
-      row = {
+const COHORT_EVIDENCE = ["problem_in_words", "cost_quantified", "economic_buyer", "buyer_confirmed"] as const;
+const OUTCOMES: Outcome[] = ["won", "lost", "no_decision"];
+const GROUPS = 1 << HELP_METRICS.length;
+
+const none = (): OutcomeSums => ({ n: 0, won: 0, lost: 0, no_decision: 0, cycle_days: 0 });
+
+function count(sums: OutcomeSums, f: DecidedFact, cycle: number, sign: number) {
+  sums.n += sign;
+  sums[f.outcome] += sign;
+  sums.cycle_days += sign * cycle;
+}
+
+/** An entry of `map` at `key`, made by `make` when there is none. */
+function entry<K, V>(map: Map<K, V>, key: K, make: () => V) {
+  if (!map.has(key)) map.set(key, make());
+  return map.get(key)!;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class DecidedTally {
+  // Decisions by outcome and by which metrics they had (3 × 2⁶ groups): each metric's with and without is added
+  // up from the groups when asked, so a fact reads its six metrics once.
+  private readonly groupCount = new Float64Array(OUTCOMES.length * GROUPS);
+  private readonly groupCycles = new Float64Array(OUTCOMES.length * GROUPS);
+  private readonly conceded = { with: none(), without: none() };
+  private readonly cohorts = new Map<string, CohortRow>();
+  private readonly currencies = new Map<string, number>();
+  private readonly reasons = new Map<string, number>();
+  private readonly days = new Map<
+    string,
+    { date: string; closes: number; discounted: number; depth_sum: number; given: number }
+  >();
+  private readonly accounts = new Map<
+    string,
+    { account_id: string; account_name: string; decided: number; discounted_at_end: number }
+  >();
+  /** Per seller, per day decided: for any period. */
+  private readonly sellers = new Map<string, Map<string, OutcomeSums>>();
+  // Thousands of decisions close on hundreds of days: where in its quarter each day falls is worked out once.
+  private readonly lastWeeks = new Map<string, boolean>();
+
+  /** `today` leaves out of the trend the decisions opened after it. */
+  constructor(
+    private readonly today: string,
+    facts: Iterable<DecidedFact> = [],
+  ) {
+    for (const f of facts) this.add(f);
+  }
+
+  /** Takes a decision's fact in (`sign` 1) or out (-1). */
+  add(f: DecidedFact, sign: 1 | -1 = 1) {
+    this.currencies.set(f.currency, (this.currencies.get(f.currency) ?? 0) + sign);
+    if (f.outcome === "no_decision") {
+      const reason = f.reason || "No reason recorded";
+      this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + sign);
+    }
+    if (f.opened_known && f.opened <= this.today) {
+      const month = f.opened.slice(0, 7);
+      const row = entry(this.cohorts, month, () => ({
         month,
         opened: 0,
         won: 0,
@@ -140,90 +124,138 @@ export function decidedCohorts(facts: DecidedFact[], today: string): CohortRow[]
         cost_quantified: 0,
         economic_buyer: 0,
         buyer_confirmed: 0,
-      };
-      months.set(month, row);
+      }));
+      row.opened += sign;
+      if (f.outcome === "won") row.won += sign;
+      if (f.outcome === "no_decision") row.no_decision += sign;
+      for (const k of COHORT_EVIDENCE) if (f[k]) row[k] += sign;
     }
-    row.opened++;
-    if (f.outcome === "won") row.won++;
-    if (f.outcome === "no_decision") row.no_decision++;
-    for (const k of ["problem_in_words", "cost_quantified", "economic_buyer", "buyer_confirmed"] as const)
-      if (f[k]) row[k]++;
-  }
-  return [...months.values()];
-}
-
-const counted = <K>(keys: K[]) => {
-  const counts = new Map<K, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-};
-
-/** How many decided decisions are in each currency. */
-export const decidedCurrencies = (facts: DecidedFact[]) =>
-  [...counted(facts.map((f) => f.currency))].map(([currency, n]) => ({ currency, n }));
-
-/** Why decisions ended in no decision, as recorded, the most frequent first (then alphabetically). */
-export function noDecisionReasons(facts: DecidedFact[], limit: number) {
-  const reasons = counted(
-    facts.filter((f) => f.outcome === "no_decision").map((f) => f.reason || "No reason recorded"),
-  );
-  return [...reasons]
-    .map(([reason, count]) => ({ reason, count }))
-    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0))
-    .slice(0, limit);
-}
-
-/** Per day decisions were decided: how many, of the won ones how many at a discount, their depth and margin given. */
-export function closesByDay(facts: DecidedFact[]) {
-  const days = new Map<
-    string,
-    { date: string; closes: number; discounted: number; depth_sum: number; given: number }
-  >();
-  for (const f of dated(facts)) {
-    const date = f.outcome_date!;
-    const day = days.get(date) ?? { date, closes: 0, discounted: 0, depth_sum: 0, given: 0 };
-    day.closes++;
-    if (f.depth > 0) day.discounted++;
-    day.depth_sum += f.depth;
-    day.given += f.below_list;
-    days.set(date, day);
-  }
-  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
-}
-
-/**
- * Accounts with at least `min` decided decisions: how many, and how many of them were won at a discount in the
- * last days of a quarter; those most often so first (at most 200).
- */
-export function accountsAtQuarterEnd(facts: DecidedFact[], min: number) {
-  // Thousands of decisions close on hundreds of days: where in its quarter each day falls is worked out once.
-  const days = new Map<string, boolean>();
-  const lastWeeks = (date: string) => {
-    if (!days.has(date)) days.set(date, inQuarter(date).last);
-    return days.get(date)!;
-  };
-  const accounts = new Map<
-    string,
-    { account_id: string; account_name: string; decided: number; discounted_at_end: number }
-  >();
-  for (const f of dated(facts)) {
-    const a = accounts.get(f.account_id) ?? {
+    const date = f.outcome_date;
+    if (date === null) return;
+    const cycle = Math.max(0, f.cycle);
+    let had = 0;
+    for (let i = 0; i < HELP_METRICS.length; i++) if (f[HELP_METRICS[i]!]) had |= 1 << i;
+    const group = OUTCOMES.indexOf(f.outcome) * GROUPS + had;
+    this.groupCount[group] = this.groupCount[group]! + sign;
+    this.groupCycles[group] = this.groupCycles[group]! + sign * cycle;
+    count(f.conceded ? this.conceded.with : this.conceded.without, f, cycle, sign);
+    const day = entry(this.days, date, () => ({ date, closes: 0, discounted: 0, depth_sum: 0, given: 0 }));
+    day.closes += sign;
+    if (f.depth > 0) day.discounted += sign;
+    day.depth_sum += sign * f.depth;
+    day.given += sign * f.below_list;
+    const account = entry(this.accounts, f.account_id, () => ({
       account_id: f.account_id,
       account_name: f.account_name,
       decided: 0,
       discounted_at_end: 0,
-    };
-    a.decided++;
-    if (f.depth > 0 && lastWeeks(f.outcome_date!)) a.discounted_at_end++;
-    accounts.set(f.account_id, a);
+    }));
+    account.decided += sign;
+    if (f.depth > 0 && entry(this.lastWeeks, date, () => inQuarter(date).last))
+      account.discounted_at_end += sign;
+    count(
+      entry(
+        entry(this.sellers, f.owner_id, () => new Map()),
+        date,
+        none,
+      ),
+      f,
+      f.cycle,
+      sign,
+    );
   }
-  return [...accounts.values()]
-    .filter((a) => a.decided >= min)
-    .sort(
-      (a, b) =>
-        b.discounted_at_end - a.discounted_at_end ||
-        b.decided - a.decided ||
-        a.account_name.localeCompare(b.account_name),
-    )
-    .slice(0, 200);
+
+  /** For each help-first metric, how the decisions decided with it and without it ended. */
+  relations() {
+    return HELP_METRICS.flatMap((metric, i) =>
+      [true, false].map((has) => {
+        const sums = none();
+        for (let o = 0; o < OUTCOMES.length; o++)
+          for (let had = 0; had < GROUPS; had++) {
+            if (Boolean(had & (1 << i)) !== has) continue;
+            const n = this.groupCount[o * GROUPS + had]!;
+            sums.n += n;
+            sums[OUTCOMES[o]!] += n;
+            sums.cycle_days += this.groupCycles[o * GROUPS + had]!;
+          }
+        return { metric, has, ...sums };
+      }),
+    );
+  }
+
+  /** How the decisions decided with an approved concession and without one ended. */
+  concessionOutcomes() {
+    return { with: { ...this.conceded.with }, without: { ...this.conceded.without } };
+  }
+
+  /** Per seller, how their decisions decided from `from` to `to` (days, both included) ended. */
+  outcomesBySeller(from: string, to: string) {
+    return [...this.sellers].flatMap(([owner_id, days]) => {
+      const s = none();
+      for (const [date, sums] of days)
+        if (date >= from && date <= to) {
+          s.n += sums.n;
+          s.won += sums.won;
+          s.lost += sums.lost;
+          s.no_decision += sums.no_decision;
+          s.cycle_days += sums.cycle_days;
+        }
+      return s.n
+        ? [
+            {
+              owner_id,
+              closed: s.n,
+              won: s.won,
+              lost: s.lost,
+              no_decision: s.no_decision,
+              cycle_days: s.cycle_days,
+            },
+          ]
+        : [];
+    });
+  }
+
+  /** The decided decisions by the month they were opened, up to today; those opened at no known date left out. */
+  decidedCohorts(): CohortRow[] {
+    return [...this.cohorts.values()].filter((c) => c.opened > 0).map((c) => ({ ...c }));
+  }
+
+  /** How many decided decisions are in each currency. */
+  decidedCurrencies() {
+    return [...this.currencies].filter(([, n]) => n > 0).map(([currency, n]) => ({ currency, n }));
+  }
+
+  /** Why decisions ended in no decision, as recorded, the most frequent first (then alphabetically). */
+  noDecisionReasons(limit: number) {
+    return [...this.reasons]
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || byText(a.reason, b.reason))
+      .slice(0, limit);
+  }
+
+  /** Per day decisions were decided: how many, of the won ones how many at a discount, their depth and margin given. */
+  closesByDay() {
+    return [...this.days.values()]
+      .filter((d) => d.closes > 0)
+      .map((d) => ({ ...d }))
+      .sort((a, b) => byText(a.date, b.date));
+  }
+
+  /**
+   * Accounts with at least `min` decided decisions: how many, and how many of them were won at a discount in the
+   * last days of a quarter; those most often so first (at most 200).
+   */
+  accountsAtQuarterEnd(min: number) {
+    return [...this.accounts.values()]
+      .filter((a) => a.decided >= min)
+      .map((a) => ({ ...a }))
+      .sort(
+        (a, b) =>
+          b.discounted_at_end - a.discounted_at_end ||
+          b.decided - a.decided ||
+          a.account_name.localeCompare(b.account_name),
+      )
+      .slice(0, 200);
+  }
 }

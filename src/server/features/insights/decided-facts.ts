@@ -1,10 +1,11 @@
-// The decided decisions' facts a member's Insights add up (`domain/insights/decided.ts`), kept per scope
-// on this app server: after a change, only the decided decisions the change-log entries since name are read
-// again — thousands of decided decisions are not re-added-up in the database on each change. A change to who sees
+// The decided decisions' facts a member's Insights add up, and their tally (`domain/insights/decided.ts`), kept per
+// scope on this app server: after a change, only the decided decisions the change-log entries since name are read
+// again and their facts taken out of the tally and in again — thousands of decided decisions are not added up again
+// for one that changed. A change to who sees
 // whom or to names, and an import, reads them all again; so does a new day, which also catches an entry whose
 // transaction committed after a later-numbered one was already seen.
 import type { Kysely } from "kysely";
-import type { DecidedFact } from "../../../domain/insights/decided.ts";
+import { type DecidedFact, DecidedTally } from "../../../domain/insights/decided.ts";
 import type { Database } from "../../db/schema.ts";
 import { decidedFacts, decidedTouched, latestChange, type Scope } from "./insights.repo.ts";
 
@@ -14,8 +15,7 @@ interface Kept {
   since: string;
   day: string;
   facts: Map<string, DecidedFact>;
-  /** The facts as a list: a new one when any changed, so what is added up of them can be kept by it. */
-  list: DecidedFact[];
+  tally: DecidedTally;
 }
 
 /** Per seat and scope, the facts as of the latest change seen — updates chained, so one runs at a time. */
@@ -23,7 +23,7 @@ const kept = new Map<string, Promise<Kept>>();
 
 async function readAll(db: Kysely<Database>, scope: Scope, since: string, day: string): Promise<Kept> {
   const facts = await decidedFacts(db, scope);
-  return { since, day, facts: new Map(facts.map((f) => [f.id, f])), list: facts };
+  return { since, day, facts: new Map(facts.map((f) => [f.id, f])), tally: new DecidedTally(day, facts) };
 }
 
 async function brought(db: Kysely<Database>, scope: Scope, was: Kept, latest: string, day: string) {
@@ -31,19 +31,24 @@ async function brought(db: Kysely<Database>, scope: Scope, was: Kept, latest: st
   if (was.since === latest) return was;
   const touched = await decidedTouched(db, scope.workspaceId, was.since);
   if (touched.everything) return readAll(db, scope, latest, day);
-  if (!touched.ids.length) return { ...was, since: latest };
-  const fresh = await decidedFacts(db, scope, touched.ids);
-  // Reopened, deleted or out of scope now: not read again, so no longer kept.
-  for (const id of touched.ids) was.facts.delete(id);
-  for (const f of fresh) was.facts.set(f.id, f);
-  return { since: latest, day, facts: was.facts, list: [...was.facts.values()] };
+  if (touched.ids.length) {
+    const fresh = await decidedFacts(db, scope, touched.ids);
+    // Reopened, deleted or out of scope now: not read again, so no longer kept.
+    for (const id of touched.ids) {
+      const old = was.facts.get(id);
+      if (old) was.tally.add(old, -1);
+      was.facts.delete(id);
+    }
+    for (const f of fresh) {
+      was.facts.set(f.id, f);
+      was.tally.add(f);
+    }
+  }
+  return { ...was, since: latest };
 }
 
-/**
- * The decided decisions in `scope` (whose visibility, which team or seller) as of now: the same list while none
- * of them changed.
- */
-export async function decidedFactsOf(db: Kysely<Database>, scope: Scope, day: string) {
+/** The tally of the decided decisions in `scope` (whose visibility, which team or seller) as of now. */
+export async function decidedTallyOf(db: Kysely<Database>, scope: Scope, day: string) {
   const key = JSON.stringify([scope.workspaceId, scope.visibility, scope.teamId, scope.memberId]);
   const latest = await latestChange(db, scope.workspaceId);
   const previous = kept.get(key);
@@ -56,5 +61,5 @@ export async function decidedFactsOf(db: Kysely<Database>, scope: Scope, day: st
   kept.set(key, next);
   if (kept.size > MAX_SCOPES) kept.delete(kept.keys().next().value!);
   next.catch(() => kept.get(key) === next && kept.delete(key));
-  return (await next).list;
+  return (await next).tally;
 }

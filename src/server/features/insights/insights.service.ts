@@ -1,19 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
 import { expectedRange } from "../../../domain/forecast/decision-forecast.ts";
-import {
-  accountsAtQuarterEnd,
-  type CohortRow,
-  closesByDay,
-  concessionOutcomes,
-  type DecidedFact,
-  decidedCohorts,
-  decidedCurrencies,
-  noDecisionReasons,
-  outcomesBySeller,
-  relations as relationSums,
-  type SellerOutcomes,
-} from "../../../domain/insights/decided.ts";
+import type { CohortRow, SellerOutcomes } from "../../../domain/insights/decided.ts";
 import {
   HELP_METRICS,
   METRIC_WORDS,
@@ -35,7 +23,7 @@ import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { visibilityOf } from "../decisions/access.service.ts";
 import { teamOf } from "../teams/teams.service.ts";
-import { decidedFactsOf } from "./decided-facts.ts";
+import { decidedTallyOf } from "./decided-facts.ts";
 import {
   activityBySeller,
   changesByMember,
@@ -255,16 +243,6 @@ async function changesIn(db: Kysely<Database>, workspaceId: string, from: string
   return total;
 }
 
-// What is added up of the decided decisions, kept while their list is the same (no decided decision changed).
-const sums = new WeakMap<DecidedFact[], Map<string, unknown>>();
-
-function summedOnce<T>(facts: DecidedFact[], what: string, add: () => T): T {
-  if (!sums.has(facts)) sums.set(facts, new Map());
-  const kept = sums.get(facts)!;
-  if (!kept.has(what)) kept.set(what, add());
-  return kept.get(what) as T;
-}
-
 /** The help-first metrics per seller and in total, how each related to outcomes, the pipeline and trends. */
 export const insightsView = (
   db: Kysely<Database>,
@@ -294,13 +272,13 @@ async function insightsFigures(
       ),
     ),
     activityBySeller(db, scope, from, to),
-    decidedFactsOf(db, scope, today),
+    decidedTallyOf(db, scope, today),
     changesIn(db, actor.workspaceId, from, to, today),
   ]);
-  const relations = summedOnce(decided, "relations", () => relationSums(decided));
-  const outcomes = summedOnce(decided, `outcomes|${from}|${to}`, () => outcomesBySeller(decided, from, to));
-  const cohorts = summedOnce(decided, `cohorts|${today}`, () => decidedCohorts(decided, today));
-  const currencies = summedOnce(decided, "currencies", () => decidedCurrencies(decided));
+  const relations = decided.relations();
+  const outcomes = decided.outcomesBySeller(from, to);
+  const cohorts = decided.decidedCohorts();
+  const currencies = decided.decidedCurrencies();
   const open = bySeller(facts);
   const trend = lastMonths([...cohorts, ...openCohorts(facts)], 12);
   const currency = mostOf([...currencies, ...facts.map((f) => ({ currency: f.currency, n: 1 }))]);
@@ -360,7 +338,7 @@ async function insightsFigures(
       economicBuyer: t.economic_buyer,
       buyerConfirmed: t.buyer_confirmed,
     })),
-    noDecisionReasons: summedOnce(decided, "reasons", () => noDecisionReasons(decided, 10)),
+    noDecisionReasons: decided.noDecisionReasons(10),
   };
 }
 
@@ -621,14 +599,14 @@ async function quartersFigures(
   now: Date,
 ): Promise<Quarters> {
   const scope = await scopeOf(db, actor, query);
-  const decided = await decidedFactsOf(db, scope, isoDay(now));
-  const days = summedOnce(decided, "closesByDay", () => closesByDay(decided));
-  const conceded = summedOnce(decided, "concessions", () => concessionOutcomes(decided));
+  const decided = await decidedTallyOf(db, scope, isoDay(now));
+  const days = decided.closesByDay();
+  const conceded = decided.concessionOutcomes();
   const weeks = weekOfQuarter(
     days.map((d) => ({ date: d.date, closes: d.closes, discounted: d.discounted, depthSum: d.depth_sum })),
   );
   return {
-    currency: mostOf(summedOnce(decided, "currencies", () => decidedCurrencies(decided))),
+    currency: mostOf(decided.decidedCurrencies()),
     ...weeks,
     said:
       weeks.ratio === null
@@ -640,7 +618,8 @@ async function quartersFigures(
       outcomeCounts(conceded.with),
       outcomeCounts(conceded.without),
     ),
-    trainedToWait: summedOnce(decided, "accounts", () => accountsAtQuarterEnd(decided, MIN_ACCOUNT_DECISIONS))
+    trainedToWait: decided
+      .accountsAtQuarterEnd(MIN_ACCOUNT_DECISIONS)
       .filter((a) => trainedToWait({ decided: a.decided, discountedAtQuarterEnd: a.discounted_at_end }))
       .map((a) => ({
         accountId: a.account_id,
