@@ -128,12 +128,31 @@ export function forecastDecision(
  * normal approximation of the sum of independent wins (never below zero).
  */
 export function expectedRange(items: { p: number; value: number }[]) {
-  let expected = 0;
-  let variance = 0;
-  for (const { p, value } of items) {
-    expected += p * value;
-    variance += p * (1 - p) * value * value;
+  const sum = new RangeSum();
+  for (const { p, value } of items) sum.add(p, value);
+  return sum.range();
+}
+
+/** The same total added up one amount at a time, for totals over thousands of decisions in one pass. */
+export class RangeSum {
+  count = 0;
+  value = 0;
+  private expected = 0;
+  private variance = 0;
+
+  add(p: number, value: number) {
+    this.count++;
+    this.value += value;
+    this.expected += p * value;
+    this.variance += p * (1 - p) * value * value;
   }
-  const spread = 1.645 * Math.sqrt(variance);
-  return { expected, low: Math.max(0, expected - spread), high: expected + spread };
+
+  range() {
+    const spread = 1.645 * Math.sqrt(this.variance);
+    return {
+      expected: this.expected,
+      low: Math.max(0, this.expected - spread),
+      high: this.expected + spread,
+    };
+  }
 }

@@ -56,6 +56,18 @@ export interface CohortRow {
   buyer_confirmed: number;
 }
 
+/** A month's cohort before any decision is counted in it. */
+export const emptyCohort = (month: string): CohortRow => ({
+  month,
+  opened: 0,
+  won: 0,
+  no_decision: 0,
+  problem_in_words: 0,
+  cost_quantified: 0,
+  economic_buyer: 0,
+  buyer_confirmed: 0,
+});
+
 const COHORT_EVIDENCE = ["problem_in_words", "cost_quantified", "economic_buyer", "buyer_confirmed"] as const;
 const OUTCOMES: Outcome[] = ["won", "lost", "no_decision"];
 const GROUPS = 1 << HELP_METRICS.length;
@@ -115,16 +127,7 @@ export class DecidedTally {
     }
     if (f.opened_known && f.opened <= this.today) {
       const month = f.opened.slice(0, 7);
-      const row = entry(this.cohorts, month, () => ({
-        month,
-        opened: 0,
-        won: 0,
-        no_decision: 0,
-        problem_in_words: 0,
-        cost_quantified: 0,
-        economic_buyer: 0,
-        buyer_confirmed: 0,
-      }));
+      const row = entry(this.cohorts, month, () => emptyCohort(month));
       row.opened += sign;
       if (f.outcome === "won") row.won += sign;
       if (f.outcome === "no_decision") row.no_decision += sign;

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
-import { expectedRange } from "../../../domain/forecast/decision-forecast.ts";
-import type { CohortRow, SellerOutcomes } from "../../../domain/insights/decided.ts";
+import { RangeSum } from "../../../domain/forecast/decision-forecast.ts";
+import { type CohortRow, emptyCohort, type SellerOutcomes } from "../../../domain/insights/decided.ts";
 import {
   HELP_METRICS,
   METRIC_WORDS,
@@ -172,24 +172,21 @@ function bySeller(facts: OpenFactRow[]): SellerOpenRow[] {
   return [...sellers.values()];
 }
 
-/** Each open decision opened in a known month, as a cohort of one (`lastMonths` adds them up). */
-const openCohorts = (facts: OpenFactRow[]): CohortRow[] =>
-  facts.flatMap((f) =>
-    f.month
-      ? [
-          {
-            month: f.month,
-            opened: 1,
-            won: 0,
-            no_decision: 0,
-            problem_in_words: Number(f.problem_in_words),
-            cost_quantified: Number(f.cost_quantified),
-            economic_buyer: Number(f.economic_buyer),
-            buyer_confirmed: Number(f.buyer_confirmed),
-          },
-        ]
-      : [],
-  );
+/** The open decisions by the month they were opened, when known. */
+function openCohorts(facts: OpenFactRow[]): CohortRow[] {
+  const months = new Map<string, CohortRow>();
+  for (const f of facts) {
+    if (!f.month) continue;
+    if (!months.has(f.month)) months.set(f.month, emptyCohort(f.month));
+    const row = months.get(f.month)!;
+    row.opened++;
+    row.problem_in_words += Number(f.problem_in_words);
+    row.cost_quantified += Number(f.cost_quantified);
+    row.economic_buyer += Number(f.economic_buyer);
+    row.buyer_confirmed += Number(f.buyer_confirmed);
+  }
+  return [...months.values()];
+}
 
 /** The cohorts of the `months` months up to the latest one, open and decided added up per month. */
 function lastMonths(rows: CohortRow[], months: number): CohortRow[] {
@@ -304,18 +301,22 @@ async function insightsFigures(
   sellers.sort((x, y) => x.name.localeCompare(y.name));
   const counts = (metric: string, has: boolean) =>
     outcomeCounts(relations.find((x) => x.metric === metric && x.has === has));
-  const stage = (rows: OpenFactRow[]) => ({
-    count: rows.length,
-    value: rows.reduce((s, r) => s + (r.value_amount ?? 0), 0),
-  });
+  // The pipeline by milestone and by readiness band, in one pass over the open decisions.
   const byMilestone = MILESTONES.filter((m) => m !== "decided").map((milestone) => ({
     milestone,
-    ...stage(facts.filter((f) => f.milestone === milestone)),
+    count: 0,
+    value: 0,
   }));
-  const byReadiness = BANDS.map((band, i) => ({
-    band,
-    ...stage(facts.filter((f) => bandOf(f.readiness) === i)),
-  }));
+  const byReadiness = BANDS.map((band) => ({ band, count: 0, value: 0 }));
+  for (const f of facts)
+    for (const stage of [
+      byMilestone.find((m) => m.milestone === f.milestone),
+      byReadiness[bandOf(f.readiness)],
+    ])
+      if (stage) {
+        stage.count++;
+        stage.value += f.value_amount ?? 0;
+      }
   return {
     period: { from: query.from ?? null, to },
     currency,
@@ -418,8 +419,16 @@ const TRAINING_LIMIT = 5000;
 /** How many decisions the workspace's own backtest replays (the most recently opened). */
 const BACKTEST_LIMIT = 20000;
 
-/** An open decision's chances, kept with the row they were worked out of (what is shown of it, and why). */
-type Chanced = Chance & { row: ForecastRow };
+/** An open decision's chances, with what the totals read of it (its row is read again only to be listed). */
+type Chanced = Chance & Pick<ForecastRow, "id" | "value_amount" | "currency" | "forecast_category">;
+
+const chancedOf = (chance: Chance, r: ForecastRow): Chanced => ({
+  ...chance,
+  id: r.id,
+  value_amount: r.value_amount,
+  currency: r.currency,
+  forecast_category: r.forecast_category,
+});
 
 /** A learning, numbered, with the open decisions' chances it worked out ahead for `chancesKept`. */
 type Learned = Omit<Learnt, "chances"> & { serial: number; day: string; ahead: Worked<Chanced> };
@@ -465,7 +474,7 @@ const learnedFor = (db: Kysely<Database>, workspaceId: string, now = new Date())
       const kept = new Map<string, { stamp: string; value: Chanced }>();
       open.forEach((row, i) => {
         const stamp = stampOf.get(row.id);
-        if (stamp !== undefined) kept.set(row.id, { stamp, value: { ...chances[i]!, row } });
+        if (stamp !== undefined) kept.set(row.id, { stamp, value: chancedOf(chances[i]!, row) });
       });
       return {
         ...learning,
@@ -514,64 +523,76 @@ async function forecastFigures(
     actor.workspaceId,
     { ...open, common: forecastCommon(open.common, today, entry.serial) },
     (ids) => openForForecast(db, scope, ids),
-    (row) => ({ ...chanceOf(model, cycles, row, now), row }),
+    (row) => chancedOf(chanceOf(model, cycles, row, now), row),
     entry.ahead,
   );
-  const items = chanced.map((c) => ({
-    won: c.won,
-    closeMonth: c.closeMonth,
-    valueAmount: c.row.value_amount,
-    currency: c.row.currency,
-    category: c.row.forecast_category,
-    row: c.row,
-  }));
-  const currency = mostCommon(items.map((i) => i.currency)) ?? "USD";
-  const counted = items.filter((i) => i.currency === currency && i.valueAmount !== null);
-  const grouped = <K extends string>(key: (i: (typeof items)[number]) => K) => {
-    const groups = new Map<K, typeof counted>();
-    for (const i of counted) {
-      const group = groups.get(key(i)) ?? [];
-      group.push(i);
-      groups.set(key(i), group);
+  // One pass over thousands of decisions: the totals by month, quarter and category, and the most likely value
+  // won (the ones listed, with why).
+  const currency = mostCommon(chanced.map((c) => c.currency)) ?? "USD";
+  const months = new Map<string, RangeSum>();
+  const quarters = new Map<string, RangeSum>();
+  const categories = new Map(
+    ["commit", "best_case", "pipeline"].map((c) => [c, { sum: new RangeSum(), unlikely: 0 }]),
+  );
+  const top: Chanced[] = [];
+  const worth = (c: Chanced) => c.won * (c.value_amount ?? 0);
+  for (const c of chanced) {
+    if (top.length < query.limit || (top.length && worth(c) > worth(top.at(-1)!))) {
+      const at = top.findIndex((t) => worth(c) > worth(t));
+      top.splice(at === -1 ? top.length : at, 0, c);
+      if (top.length > query.limit) top.pop();
     }
-    return [...groups].sort(([a], [b]) => a.localeCompare(b));
-  };
-  const rangeOf = (list: typeof counted) =>
-    expectedRange(list.map((i) => ({ p: i.won, value: i.valueAmount! })));
-  const categories = ["commit", "best_case", "pipeline"].map((category) => {
-    const list = counted.filter((i) => i.category === category);
-    const value = list.reduce((s, i) => s + i.valueAmount!, 0);
-    const expected = rangeOf(list).expected;
-    const unlikely = list.filter((i) => i.won < 0.3).length;
-    return {
-      category,
-      count: list.length,
-      value,
-      expected,
-      said: `${CATEGORY_WORDS[category]}: ${list.length} decisions${category === "commit" && unlikely ? `, ${unlikely} of which the evidence gives under a 30% chance` : ""}.`,
-    };
-  });
-  const actual = entry.replay.revenue;
+    const value = c.value_amount;
+    if (c.currency !== currency || value === null) continue;
+    sumAt(months, c.closeMonth).add(c.won, value);
+    sumAt(quarters, quarterOf(c.closeMonth)).add(c.won, value);
+    const category = categories.get(c.forecast_category);
+    if (category) {
+      category.sum.add(c.won, value);
+      if (c.won < 0.3) category.unlikely++;
+    }
+  }
+  const ranges = <K extends string>(sums: Map<string, RangeSum>, key: K) =>
+    [...sums]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([at, sum]) =>
+          ({ [key]: at, count: sum.count, ...sum.range() }) as Record<K, string> & {
+            count: number;
+            expected: number;
+            low: number;
+            high: number;
+          },
+      );
   return {
     currency,
     model: { trainedOn: model.trainedOn, notes: model.notes },
-    byMonth: grouped((i) => i.closeMonth).map(([month, list]) => ({
-      month,
-      count: list.length,
-      ...rangeOf(list),
+    byMonth: ranges(months, "month"),
+    byQuarter: ranges(quarters, "quarter"),
+    categories: [...categories].map(([category, { sum, unlikely }]) => ({
+      category,
+      count: sum.count,
+      value: sum.value,
+      expected: sum.range().expected,
+      said: `${CATEGORY_WORDS[category]}: ${sum.count} decisions${category === "commit" && unlikely ? `, ${unlikely} of which the evidence gives under a 30% chance` : ""}.`,
     })),
-    byQuarter: grouped((i) => quarterOf(i.closeMonth)).map(([quarter, list]) => ({
-      quarter,
-      count: list.length,
-      ...rangeOf(list),
-    })),
-    categories,
-    items: items
-      .sort((a, b) => b.won * (b.valueAmount ?? 0) - a.won * (a.valueAmount ?? 0))
-      .slice(0, query.limit)
-      .map((i) => forecastItem(model, cycles, i.row, now)),
-    actual,
+    items: (
+      await openForForecast(
+        db,
+        scope,
+        top.map((c) => c.id),
+      )
+    )
+      .sort((a, b) => top.findIndex((c) => c.id === a.id) - top.findIndex((c) => c.id === b.id))
+      .map((row) => forecastItem(model, cycles, row, now)),
+    actual: entry.replay.revenue,
   };
+}
+
+/** The sum at `key`, started when there is none. */
+function sumAt(sums: Map<string, RangeSum>, key: string) {
+  if (!sums.has(key)) sums.set(key, new RangeSum());
+  return sums.get(key)!;
 }
 
 function mostCommon(values: string[]) {

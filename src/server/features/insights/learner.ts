@@ -40,7 +40,7 @@ function thread() {
 }
 
 /** Learns from the closed decisions and the history, and forecasts the open ones, on the learning thread. */
-export function learnOffThread(
+export async function learnOffThread(
   closed: ForecastRow[],
   history: HistoryRow[],
   open: ForecastRow[],
@@ -50,8 +50,19 @@ export function learnOffThread(
   const t = thread();
   // Kept alive while a learning is under way, so that a CLI run waiting for it does not exit before.
   t.ref();
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    t.postMessage({ id, closed, history, open, now });
-  });
+  const done = new Promise<Learnt>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  // Copying tens of thousands of rows to the thread holds up this one: a part at a time, with requests between.
+  for (const [part, rows] of [
+    ["closed", closed],
+    ["history", history],
+    ["open", open],
+  ] as const)
+    for (let from = 0; from < rows.length; from += PART_ROWS) {
+      t.postMessage({ id, part, rows: rows.slice(from, from + PART_ROWS) });
+      await new Promise((next) => setImmediate(next));
+    }
+  t.postMessage({ id, learnAsOf: now });
+  return done;
 }
+
+const PART_ROWS = 1000;
