@@ -41,6 +41,7 @@ import {
 import { type Chance, chanceOf, forecastItem } from "./learn.ts";
 import { type Learnt, learnOffThread } from "./learner.ts";
 import { perDecision, type Worked } from "./per-decision.ts";
+import { shownDecision } from "./shown.ts";
 import { whileDecidedUnchanged, whileUnchanged } from "./unchanged.ts";
 
 export interface ScopeQuery {
@@ -381,12 +382,7 @@ async function risksFigures(
     { ...open, common: `${open.common}|${today}` },
     (ids) => openForRisk(db, scope, today, ids),
     (r) => ({
-      decisionId: r.id,
-      title: r.title,
-      accountName: r.account_name,
-      ownerName: r.owner_name,
-      valueAmount: r.value_amount,
-      currency: r.currency,
+      ...shownDecision(r),
       milestone: r.milestone,
       readiness: r.readiness,
       flags: riskFlags(

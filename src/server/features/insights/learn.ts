@@ -16,6 +16,7 @@ import { describeFeature, forecastFeatures } from "../../../domain/insights/fore
 import type { DecisionSignals } from "../../../domain/insights/signals.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { ForecastRow, HistoryRow } from "./insights.repo.ts";
+import { shownDecision } from "./shown.ts";
 
 export interface Learning {
   model: DecisionModel;
@@ -70,12 +71,7 @@ export function forecastItem(
   const f = forecastDecision(model, featuresOf(r, isoDay(now)), describeFeature);
   const close = closeOf(cycles, r, now);
   return {
-    decisionId: r.id,
-    title: r.title,
-    accountName: r.account_name,
-    ownerName: r.owner_name,
-    valueAmount: r.value_amount,
-    currency: r.currency,
+    ...shownDecision(r),
     category: r.forecast_category,
     won: f.won,
     lost: f.lost,
