@@ -5,11 +5,9 @@ test.use({ demo: true });
 const SCRIPT = `<script>window.__xss = 1</script><b>bold</b>`;
 const IMG = `<img src=x onerror="window.__xss = 2">`;
 
-test("the seller shares a plan; a buyer without an account ticks a step, corrects the problem and checks in; the seller sees it; revoking closes the room", async ({
-  page,
-  browser,
-  confidant,
-}) => {
+test("the seller shares a plan; a buyer without an account ticks a step, corrects the problem and checks in; the seller sees it; revoking closes the room", {
+  tag: "@postgres",
+}, async ({ page, browser, confidant }) => {
   await page.goto(confidant.url);
   await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
   await page.getByRole("link", { name: "Decisions" }).first().click();

@@ -1,9 +1,8 @@
 import { expect, screenshot, test } from "./server.ts";
 
-test("on a fresh start, create a workspace and its admin, sign out and sign in again", async ({
-  page,
-  confidant,
-}) => {
+test("on a fresh start, create a workspace and its admin, sign out and sign in again", {
+  tag: "@postgres",
+}, async ({ page, confidant }) => {
   await page.goto(confidant.url);
   await expect(page).toHaveURL(/\/welcome$/);
   await expect(page.getByRole("heading", { name: "Create your workspace" })).toBeVisible();

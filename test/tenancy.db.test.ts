@@ -82,7 +82,9 @@ beforeAll(async () => {
     headers: { cookie: a.as.admin.cookie!, "content-type": "text/csv" },
     payload: "Id,Name\n001,Acme\n",
   });
+  const token = (await a.as.admin.post("/api/v1/tokens", { name: "A's script", scope: "read" })).body;
   Object.assign(records, {
+    tokens: token.id,
     uploads: upload.json().id,
     "plan-steps": step.id,
     "share-links": link.id,
@@ -125,6 +127,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   conversations: () => records.conversations!,
   "conversation-proposals": () => records["conversation-proposals"]!,
   "diagnosis-corrections": () => records["diagnosis-corrections"]!,
+  tokens: () => records.tokens!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },

@@ -34,12 +34,23 @@ import { reviewsRoutes } from "./features/reviews/reviews.routes.ts";
 import { roomRoutes } from "./features/room/room.routes.ts";
 import { shareLinksRoutes } from "./features/room/share-links.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
+import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
+import { resolveApiToken } from "./features/tokens/tokens.service.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
-import { handleError, handleFrameworkError, handleNotFound, unauthenticated } from "./http/errors.ts";
+import { bearerTokenOf } from "./http/bearer.ts";
+import {
+  AppError,
+  handleError,
+  handleFrameworkError,
+  handleNotFound,
+  unauthenticated,
+} from "./http/errors.ts";
+import { requireTokenScope } from "./http/policies.ts";
 import { refuseCrossSiteWrites } from "./http/same-origin.ts";
 import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
+import { WindowCounter } from "./http/window-counter.ts";
 import { APP_VERSION } from "./version.ts";
 
 declare module "fastify" {
@@ -103,8 +114,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", refuseCrossSiteWrites(options.config.publicUrl));
   app.addHook("preValidation", refuseUnstorableText);
-  app.addHook("onRequest", async (request) => {
+  const perToken = new WindowCounter(options.config.apiRateLimit, 60_000);
+  app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1/")) return;
+    const bearer = bearerTokenOf(request);
+    if (bearer !== undefined) {
+      // A revoked, expired or unknown token is refused at once, even where no sign-in is needed.
+      const signedIn = await resolveApiToken(app.db, bearer, new Date());
+      if (!signedIn)
+        throw unauthenticated("This API token is not valid: it was revoked, has expired or never existed.");
+      if (!perToken.allow(signedIn.via)) {
+        reply.header("retry-after", "60");
+        throw new AppError(
+          429,
+          "rate_limited",
+          `This API token made more than ${options.config.apiRateLimit} requests this minute. Wait a minute and try again.`,
+        );
+      }
+      requireTokenScope(signedIn, request.method);
+      request.signedIn = signedIn;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.signedIn = await resolveSession(app.db, token, new Date());
     if (!request.signedIn && !request.routeOptions.config.public) throw unauthenticated();
@@ -138,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(correctionsRoutes);
       await api.register(insightsRoutes);
       await api.register(concessionsRoutes);
+      await api.register(tokensRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -16,6 +16,7 @@ const envSchema = z.object({
   CONFIDANT_PUBLIC_URL: z.url().optional(),
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  CONFIDANT_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
 
@@ -31,6 +32,8 @@ export interface Config {
   sessionDays: number;
   /** Buyer-room requests per minute per client address (and 2.5× that per link). */
   roomRateLimit: number;
+  /** Requests per minute per API token. */
+  apiRateLimit: number;
   logLevel: string;
 }
 
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.CONFIDANT_PUBLIC_URL,
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
+    apiRateLimit: e.CONFIDANT_API_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -161,7 +161,8 @@ function changedFields(before: unknown, after: unknown, names: Names) {
 }
 
 function who(facts: ChangeFacts, names: Names) {
-  if (facts.memberName) return facts.memberName;
+  if (facts.memberName)
+    return facts.via?.startsWith("token:") ? `${facts.memberName}, through an API token` : facts.memberName;
   const link = /^share_link:([0-9a-f-]{36})/.exec(facts.via ?? "")?.[1];
   if (link) {
     const known = names.links[link];

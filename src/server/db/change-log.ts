@@ -1,4 +1,6 @@
 import { type Kysely, sql } from "kysely";
+import { eventsOf } from "../../domain/webhooks/events.ts";
+import { raiseEvents } from "./outbox.ts";
 import type { ChangeAction, Database } from "./schema.ts";
 
 export interface Actor {
@@ -36,6 +38,17 @@ export async function recordChange(
       parent_id: change.parentId ?? null,
     })
     .execute();
+  await raiseEvents(
+    db,
+    actor.workspaceId,
+    eventsOf(change).map((type) => ({
+      type,
+      entity: change.entity,
+      entityId: change.entityId,
+      decisionId: change.entity === "decision" ? change.entityId : (change.parentId ?? null),
+      snapshot: change.after,
+    })),
+  );
   if (teaches(actor, change)) {
     // The decision this change is about (itself, or the one its part belongs to) has just taught us something.
     await db

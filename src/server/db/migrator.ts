@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
+import { prepareQueues } from "../jobs/queue.ts";
 import type { Database } from "./schema.ts";
 
 export const migrationsDir = fileURLToPath(new URL("../../../db/migrations/", import.meta.url));
@@ -28,5 +29,7 @@ export async function migrate(db: Kysely<Database>, dir = migrationsDir): Promis
       applied.push(file);
     }
   });
+  // The job queue keeps its tables in a schema of its own, made and upgraded by its library.
+  await prepareQueues(db);
   return applied;
 }

@@ -54,6 +54,66 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+export interface ApiTokenTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  name: string;
+  scope: "read" | "write";
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface WebhookEndpointTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  events: string[];
+  secret: string;
+  description: string | null;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  failures: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  deleted_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface WebhookEventTable {
+  id: string;
+  workspace_id: string;
+  type: string;
+  entity: string;
+  entity_id: string;
+  decision_id: string | null;
+  snapshot: unknown;
+  created_at: CreatedAt;
+  body: string | null;
+  dispatched_at: Date | null;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string;
+  status: Generated<"pending" | "retrying" | "delivered" | "failed">;
+  attempts: Generated<number>;
+  response_code: number | null;
+  error: string | null;
+  duration_ms: number | null;
+  redelivery: Generated<boolean>;
+  created_at: CreatedAt;
+  last_attempt_at: Date | null;
+  delivered_at: Date | null;
+}
+
 export type ChangeAction = "create" | "update" | "delete" | "restore" | "access";
 
 export interface ChangeLogTable {
@@ -503,6 +563,10 @@ export interface Database {
   team: TeamTable;
   member: MemberTable;
   session: SessionTable;
+  api_token: ApiTokenTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_event: WebhookEventTable;
+  webhook_delivery: WebhookDeliveryTable;
   member_link: MemberLinkTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;

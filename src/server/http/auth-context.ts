@@ -7,7 +7,8 @@ export interface SignedIn extends Actor {
   memberId: string;
   role: Role;
   teamId: string | null;
-  sessionId: string;
+  /** Set when the request came with an API token rather than a session: what that token may do. */
+  tokenScope?: "read" | "write";
 }
 
 declare module "fastify" {

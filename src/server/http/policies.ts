@@ -87,3 +87,18 @@ export function requireConcessionDecider(...args: Parameters<typeof canDecideCon
   if (!canDecideConcession(...args))
     throw forbidden("The workspace's concession policy asks someone else to approve a concession this deep.");
 }
+
+const READS = new Set(["GET", "HEAD"]);
+
+/** A read-only API token reads; anything that changes data takes a token made with the write scope. */
+export function requireTokenScope(actor: SignedIn, method: string) {
+  if (actor.tokenScope === "read" && !READS.has(method))
+    throw forbidden(
+      'This API token can only read (scope "read"). Make a token with the write scope to change data.',
+    );
+}
+
+/** Tokens, webhooks and feeds are managed signed in: a leaked API token cannot mint itself successors. */
+export function requireSession(actor: SignedIn, doing: string) {
+  if (actor.tokenScope) throw forbidden(`Sign in to Confidant to ${doing}; an API token cannot.`);
+}

@@ -151,6 +151,14 @@ const settingsRoute = createRoute({
   path: "/settings",
   component: lazyRouteComponent(() => import("../features/settings/SettingsPage.tsx"), "SettingsPage"),
 });
+const integrationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/integrations",
+  component: lazyRouteComponent(
+    () => import("../features/integrations/IntegrationsPage.tsx"),
+    "IntegrationsPage",
+  ),
+});
 const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/import",
@@ -172,6 +180,7 @@ const routeTree = rootRoute.addChildren([
     reviewRoute,
     insightsRoute,
     settingsRoute,
+    integrationsRoute,
     importRoute,
   ]),
 ]);

@@ -60,7 +60,6 @@ export async function resolveSession(db: Kysely<Database>, token: string, now: D
   const row = await findSession(db, hashToken(token), now);
   if (!row) return null;
   return {
-    sessionId: row.session_id,
     memberId: row.id,
     workspaceId: row.workspace_id,
     role: row.role,

@@ -11,3 +11,9 @@ export function newSessionToken() {
 export function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
+
+/** An API token: recognisable by its `cfd_` start (secret scanners, people), 256 random bits, stored hashed. */
+export function newApiToken() {
+  const token = `cfd_${randomBytes(32).toString("base64url")}`;
+  return { token, hash: hashToken(token), prefix: token.slice(0, 12) };
+}

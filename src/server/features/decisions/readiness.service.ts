@@ -4,6 +4,7 @@ import type { DecisionFacts } from "../../../domain/decision/model.ts";
 import { SIGNALS_VERSION, signalsOf } from "../../../domain/insights/signals.ts";
 import type { Ratings } from "../../../domain/readiness/consensus.ts";
 import { type Readiness, readinessOf } from "../../../domain/readiness/readiness.ts";
+import { raiseEvents } from "../../db/outbox.ts";
 import type { Database } from "../../db/schema.ts";
 import { questionLibrary } from "../questions/questions.service.ts";
 import { reviewFlagsOf } from "../reviews/review-flags.service.ts";
@@ -113,6 +114,19 @@ export async function refreshDerivedOf(trx: Kysely<Database>, workspaceId: strin
         stored(d.id).derived_version !== d.derived_version ||
         !isDeepStrictEqual(stored(d.id).signals, d.signals),
     ),
+  );
+  await raiseEvents(
+    trx,
+    workspaceId,
+    derived
+      .filter((d) => stored(d.id).milestone !== d.milestone)
+      .map((d) => ({
+        type: "readiness.milestone_changed" as const,
+        entity: "decision",
+        entityId: d.id,
+        decisionId: d.id,
+        snapshot: { previousMilestone: stored(d.id).milestone, milestone: d.milestone },
+      })),
   );
   for (const d of derived) {
     const facts = all.get(d.id)!;

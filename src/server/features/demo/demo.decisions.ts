@@ -485,7 +485,6 @@ export async function seedDemoDecisions(
       memberId: owner.id,
       role: owner.role,
       teamId: owner.teamId,
-      sessionId: "demo",
       via: "demo",
     };
     const account = await createAccount(db, actor, story.account);

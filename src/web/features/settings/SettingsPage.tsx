@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text } from "@mantine/core";
-import { IconDatabaseImport } from "@tabler/icons-react";
+import { IconDatabaseImport, IconPlugConnected } from "@tabler/icons-react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader.tsx";
@@ -25,6 +25,24 @@ export function SettingsPage() {
       {me?.member.role === "admin" && <PoliciesPanel />}
       {me?.member.role !== "seller" && <DiagnosticsPanel />}
       <PasswordPanel />
+      <Paper withBorder p="lg">
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>API and integrations</Text>
+            <Text size="sm" c="dimmed">
+              Your API tokens, the API's description and how to call it.
+            </Text>
+          </div>
+          <Button
+            component={Link}
+            to="/integrations"
+            variant="light"
+            leftSection={<IconPlugConnected size={16} />}
+          >
+            API and integrations
+          </Button>
+        </Group>
+      </Paper>
       {me?.member.role === "admin" && (
         <Paper withBorder p="lg">
           <Group justify="space-between">

@@ -1,0 +1,35 @@
+import { Anchor, Code, Paper, Stack, Text } from "@mantine/core";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { ApiTokensPanel } from "./ApiTokensPanel.tsx";
+import { curlExample, OPENAPI_URL } from "./api.ts";
+
+/** For people wiring Confidant into their other tools: tokens, the API's description, and an example. */
+export function IntegrationsPage() {
+  return (
+    <Stack maw={1100}>
+      <PageHeader
+        title="API and integrations"
+        description="Let scripts and other systems read and react to your customers' decisions."
+      />
+      <ApiTokensPanel />
+      <Paper withBorder p="lg">
+        <Text fw={600}>The API</Text>
+        <Text size="sm" c="dimmed" mb="sm">
+          Every screen of Confidant is built on the same API. Its full description, request and answer shapes
+          included, is the{" "}
+          <Anchor href={OPENAPI_URL} target="_blank">
+            OpenAPI document
+          </Anchor>
+          . To list the decisions you can see:
+        </Text>
+        <Code block data-testid="curl-example">
+          {curlExample(window.location.origin)}
+        </Code>
+        <Text size="sm" c="dimmed" mt="sm">
+          A read token answers GET requests only; changes need a read-and-write token and are recorded in the
+          history as made by you, through an API token. A revoked token is refused from its next request.
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}
