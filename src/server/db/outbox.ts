@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type WebhookEventType } from "../../domain/webhooks/events.ts";
+import type { WebhookEventType } from "../../domain/webhooks/events.ts";
 import type { Database } from "./schema.ts";
 import { uuidv7 } from "./uuid7.ts";
 

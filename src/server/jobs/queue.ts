@@ -38,7 +38,12 @@ export interface RetryPolicy {
   expireInSeconds: number;
 }
 
-export type JobHandler<T> = (job: { id: string; data: T; retryCount: number; retryLimit: number }) => Promise<void>;
+export type JobHandler<T> = (job: {
+  id: string;
+  data: T;
+  retryCount: number;
+  retryLimit: number;
+}) => Promise<void>;
 
 export class JobQueue {
   private readonly boss: PgBoss;
@@ -58,7 +63,13 @@ export class JobQueue {
    * Adds a job. Pass the transaction of the change it follows: the job exists exactly when the change does.
    * Needs no worker running; whichever server works the queue picks it up.
    */
-  async send<T extends object>(trx: Kysely<Database>, name: QueueName, data: T, retry: RetryPolicy, startAfterSeconds = 0) {
+  async send<T extends object>(
+    trx: Kysely<Database>,
+    name: QueueName,
+    data: T,
+    retry: RetryPolicy,
+    startAfterSeconds = 0,
+  ) {
     return this.boss.send(name, data, {
       db: bossDb(trx),
       retryLimit: retry.retryLimit,
@@ -85,7 +96,11 @@ export class JobQueue {
         );
         const failed = jobs.filter((_, i) => results[i]!.status === "rejected");
         const done = jobs.filter((_, i) => results[i]!.status === "fulfilled");
-        if (done.length) await this.boss.complete(name, done.map((j) => j.id));
+        if (done.length)
+          await this.boss.complete(
+            name,
+            done.map((j) => j.id),
+          );
         for (const job of failed) {
           const reason = (results[jobs.indexOf(job)] as PromiseRejectedResult).reason as Error;
           await this.boss.fail(name, job.id, { message: String(reason?.message ?? reason) });
