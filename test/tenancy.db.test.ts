@@ -9,6 +9,8 @@ let t: TestApp;
 let a: TestWorkspace;
 let b: TestWorkspace;
 const records: Record<string, string> = {};
+// Inserted directly: registering resolves the URL's host, and tests do not depend on DNS.
+const WEBHOOK = "5c0ffee0-0000-4000-8000-000000000001";
 beforeAll(async () => {
   t = await createTestApp();
   a = await buildWorkspace(t.app, t.db, "Alpha");
@@ -83,6 +85,18 @@ beforeAll(async () => {
     payload: "Id,Name\n001,Acme\n",
   });
   const token = (await a.as.admin.post("/api/v1/tokens", { name: "A's script", scope: "read" })).body;
+  await t.db
+    .insertInto("webhook_endpoint")
+    .values({
+      id: WEBHOOK,
+      workspace_id: a.workspace.id,
+      url: "https://example.com/hook",
+      events: ["decision.created"],
+      secret: "whsec_test",
+      description: null,
+      created_by: a.admin.id,
+    })
+    .execute();
   Object.assign(records, {
     tokens: token.id,
     uploads: upload.json().id,
@@ -128,6 +142,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   "conversation-proposals": () => records["conversation-proposals"]!,
   "diagnosis-corrections": () => records["diagnosis-corrections"]!,
   tokens: () => records.tokens!,
+  webhooks: () => WEBHOOK,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -163,6 +178,7 @@ const validBody: Record<string, unknown> = {
   },
   "PATCH /api/v1/conversations/{id}": { version: 1, title: "Intrude" },
   "PATCH /api/v1/conversation-proposals/{id}": { version: 1, status: "dismissed" },
+  "PATCH /api/v1/webhooks/{id}": { version: 1, enabled: false },
 };
 /** Deletes, restores and completion name the version the client saw. */
 const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");
@@ -176,7 +192,10 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
       const pick = recordOf[kind];
       expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
       const url =
-        route.path.replace("{id}", pick!(a)).replace("{question}", "impact") +
+        route.path
+          .replace("{id}", pick!(a))
+          .replace("{question}", "impact")
+          .replace("{deliveryId}", "00000000-0000-4000-8000-000000000000") +
         query(`${route.method} ${route.path}`);
       const body = validBody[`${route.method} ${route.path}`];
       const reply = await b.as.admin.send(

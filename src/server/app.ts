@@ -36,6 +36,7 @@ import { shareLinksRoutes } from "./features/room/share-links.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { resolveApiToken } from "./features/tokens/tokens.service.ts";
+import { webhooksRoutes } from "./features/webhooks/webhooks.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
 import { bearerTokenOf } from "./http/bearer.ts";
@@ -51,6 +52,7 @@ import { refuseCrossSiteWrites } from "./http/same-origin.ts";
 import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { WindowCounter } from "./http/window-counter.ts";
+import { JobQueue } from "./jobs/queue.ts";
 import { APP_VERSION } from "./version.ts";
 
 declare module "fastify" {
@@ -58,6 +60,7 @@ declare module "fastify" {
     db: Kysely<Database>;
     dbKind: DatabaseKind;
     config: Config;
+    jobs: JobQueue;
   }
 }
 
@@ -84,6 +87,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("db", options.db);
   app.decorate("dbKind", options.dbKind);
   app.decorate("config", options.config);
+  // Sending jobs needs no worker; `startWorkers` (the serve command, tests that need it) works them.
+  const jobs = new JobQueue(options.db, (error) => app.log.error(error, "job queue"));
+  app.decorate("jobs", jobs);
+  app.addHook("onClose", () => jobs.stop());
   app.decorateRequest("signedIn", null);
 
   await app.register(fastifyHelmet, {
@@ -169,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(insightsRoutes);
       await api.register(concessionsRoutes);
       await api.register(tokensRoutes);
+      await api.register(webhooksRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -17,6 +17,10 @@ const envSchema = z.object({
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   CONFIDANT_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
+  CONFIDANT_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  CONFIDANT_WEBHOOK_RETRIES: z.coerce.number().int().min(0).max(16).default(11),
+  CONFIDANT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
 
@@ -34,6 +38,14 @@ export interface Config {
   roomRateLimit: number;
   /** Requests per minute per API token. */
   apiRateLimit: number;
+  webhooks: {
+    /** Whether targets on loopback or private addresses are allowed (tests, receivers on-premise). */
+    allowPrivate: boolean;
+    /** The wait before the first retry; each later one about doubles (60 s and 11 retries span about a day). */
+    retrySeconds: number;
+    retries: number;
+    timeoutMs: number;
+  };
   logLevel: string;
 }
 
@@ -65,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
     apiRateLimit: e.CONFIDANT_API_RATE_LIMIT,
+    webhooks: {
+      allowPrivate: e.CONFIDANT_WEBHOOKS_ALLOW_PRIVATE,
+      retrySeconds: e.CONFIDANT_WEBHOOK_RETRY_SECONDS,
+      retries: e.CONFIDANT_WEBHOOK_RETRIES,
+      timeoutMs: e.CONFIDANT_WEBHOOK_TIMEOUT_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

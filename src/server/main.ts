@@ -6,6 +6,7 @@ import { lockDataDir } from "./db/data-dir-lock.ts";
 import { migrate } from "./db/migrator.ts";
 import { refreshOutdated } from "./features/decisions/readiness.service.ts";
 import { ensureDemoWorkspace } from "./features/demo/demo.seed.ts";
+import { startWorkers } from "./jobs/workers.ts";
 
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -34,6 +35,7 @@ export async function startServer(
       logger: config.logLevel !== "silent",
     });
     await app.listen({ port: config.port, host: config.host });
+    const workers = await startWorkers(app);
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
@@ -61,6 +63,7 @@ export async function startServer(
         // A keep-alive connection whose request ends just as closing starts is never idle-closed, and
         // would hold the process open; in-flight requests get a grace period, then every socket closes.
         const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await workers.stop();
         await app.close();
         clearTimeout(force);
         await db.close();

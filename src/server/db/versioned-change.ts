@@ -28,6 +28,7 @@ const VERSIONED = {
   conversation: "soft",
   conversation_proposal: "kept",
   diagnosis_correction: "soft",
+  webhook_endpoint: "soft",
   workspace: "workspace",
 } as const;
 

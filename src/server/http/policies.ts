@@ -98,7 +98,7 @@ export function requireTokenScope(actor: SignedIn, method: string) {
     );
 }
 
-/** Tokens, webhooks and feeds are managed signed in: a leaked API token cannot mint itself successors. */
+/** API tokens are made signed in: a leaked token cannot mint itself successors. */
 export function requireSession(actor: SignedIn, doing: string) {
   if (actor.tokenScope) throw forbidden(`Sign in to Confidant to ${doing}; an API token cannot.`);
 }

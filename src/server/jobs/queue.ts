@@ -48,6 +48,7 @@ export type JobHandler<T> = (job: {
 export class JobQueue {
   private readonly boss: PgBoss;
   private started: Promise<unknown> | null = null;
+  private readonly workers = new Map<QueueName, string>();
 
   constructor(
     db: Kysely<Database>,
@@ -84,7 +85,7 @@ export class JobQueue {
   async work<T extends object>(name: QueueName, handler: JobHandler<T>, concurrency = 4) {
     this.started ??= this.boss.start();
     await this.started;
-    await this.boss.work<T>(
+    const workerId = await this.boss.work<T>(
       name,
       { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: concurrency, includeMetadata: true },
       async (jobs) => {
@@ -107,6 +108,13 @@ export class JobQueue {
         }
       },
     );
+    this.workers.set(name, workerId);
+  }
+
+  /** Wakes this server's worker of a queue now, rather than at its next poll (jobs were just sent). */
+  wake(name: QueueName) {
+    const id = this.workers.get(name);
+    if (id) this.boss.notifyWorker(id);
   }
 
   /** Stops taking jobs; a job running now is given `graceMs`, then counted failed (and retried later). */

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import { deliverWebhook } from "../features/webhooks/deliver.ts";
+import { dispatchEvents } from "../features/webhooks/dispatch.ts";
+
+const DISPATCH_EVERY_MS = 200;
+
+/**
+ * The background work of an app server: handing out webhook events and sending deliveries. Every server runs
+ * it; the queue and SKIP LOCKED make each event and each job run on one of them.
+ */
+export async function startWorkers(app: FastifyInstance) {
+  const { db, jobs, config } = app;
+  await jobs.work("webhook-delivery", deliverWebhook(db, config.webhooks));
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  const dispatch = async () => {
+    try {
+      let handled = 0;
+      do {
+        handled = await dispatchEvents(db, jobs, config.webhooks);
+        if (handled) jobs.wake("webhook-delivery");
+      } while (handled && !stopped);
+    } catch (error) {
+      app.log.error(error, "could not hand out webhook events; trying again shortly");
+    }
+  };
+  // A tick while the last one still runs is skipped: one dispatcher per server at a time.
+  const timer = setInterval(() => {
+    running ??= dispatch().finally(() => {
+      running = null;
+    });
+  }, DISPATCH_EVERY_MS);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await jobs.stop();
+    },
+  };
+}
