@@ -64,7 +64,7 @@ export async function startReceiver() {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     script,
-    useSecret: (s: string) => {
+    expectSecret: (s: string) => {
       secret = s;
     },
     /** Waits until `count` requests have arrived (or fails after `ms`). */

@@ -27,7 +27,7 @@ afterAll(async () => {
 async function register(events: string[], at = receiver) {
   const made = await w.as.admin.post("/api/v1/webhooks", { url: at.url, events });
   expect(made.status).toBe(201);
-  at.useSecret(made.body.secret);
+  at.expectSecret(made.body.secret);
   return made.body;
 }
 
