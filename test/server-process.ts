@@ -1,0 +1,65 @@
+/** The real `confidant serve` in a child process, for tests that stop, kill and start servers. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { bin, env } from "./cli/cli-helpers.ts";
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** kill -9: no shutdown of any kind. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(dataDir: string, extra: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [bin, "serve"], {
+    env: env(dataDir, { PORT: "0", CONFIDANT_DEMO: "0", LOG_LEVEL: "silent", ...extra }),
+  });
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/open (http:\/\/\S+)/);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    child,
+    async kill() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Creates the first workspace on a fresh server; gives back a fetch that carries its admin's session. */
+export async function firstAdmin(url: string) {
+  const response = await fetch(`${url}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      workspaceName: "Restart Co",
+      name: "Ada Admin",
+      email: "ada@restart.test",
+      password: "a-long-password",
+    }),
+  });
+  if (response.status !== 201) throw new Error(`setup answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
+  return async (base: string, method: string, path: string, body?: unknown) => {
+    const reply = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: reply.status, body: (await reply.json()) as any };
+  };
+}
