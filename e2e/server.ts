@@ -57,6 +57,8 @@ async function serve(target: Target, demo: boolean): Promise<Confidant> {
     ...process.env,
     PORT: "0",
     CONFIDANT_DEMO: demo ? "1" : "0",
+    // The webhook receivers browser tests run listen on this machine.
+    CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: "1",
     ...target.env,
   };
   const child: ChildProcess = spawn(process.execPath, ["bin/confidant.js", "serve"], { env });

@@ -1,10 +1,14 @@
 import { Anchor, Code, Paper, Stack, Text } from "@mantine/core";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { meQuery } from "../auth/api.ts";
 import { ApiTokensPanel } from "./ApiTokensPanel.tsx";
 import { curlExample, OPENAPI_URL } from "./api.ts";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 
 /** For people wiring Confidant into their other tools: tokens, the API's description, and an example. */
 export function IntegrationsPage() {
+  const { data: me } = useSuspenseQuery(meQuery);
   return (
     <Stack maw={1100}>
       <PageHeader
@@ -30,6 +34,7 @@ export function IntegrationsPage() {
           history as made by you, through an API token. A revoked token is refused from its next request.
         </Text>
       </Paper>
+      {me?.member.role === "admin" && <WebhooksPanel />}
     </Stack>
   );
 }
