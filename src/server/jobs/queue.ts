@@ -81,8 +81,24 @@ export class JobQueue {
     });
   }
 
+  /** Adds many jobs in one statement, in the caller's transaction. */
+  async sendMany<T extends object>(trx: Kysely<Database>, name: QueueName, data: T[], retry: RetryPolicy) {
+    if (!data.length) return;
+    await this.boss.insert(
+      data.map((d) => ({
+        name,
+        data: d,
+        retryLimit: retry.retryLimit,
+        retryDelay: retry.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: retry.expireInSeconds,
+      })),
+      { db: bossDb(trx) },
+    );
+  }
+
   /** Works a queue on this server, a few jobs at a time; a handler that throws has its job retried. */
-  async work<T extends object>(name: QueueName, handler: JobHandler<T>, concurrency = 4) {
+  async work<T extends object>(name: QueueName, handler: JobHandler<T>, concurrency = 10) {
     this.started ??= this.boss.start();
     await this.started;
     const workerId = await this.boss.work<T>(
@@ -97,6 +113,8 @@ export class JobQueue {
         );
         const failed = jobs.filter((_, i) => results[i]!.status === "rejected");
         const done = jobs.filter((_, i) => results[i]!.status === "fulfilled");
+        // A full batch means more are waiting: fetch again at once rather than after the polling interval.
+        if (jobs.length === concurrency) this.wake(name);
         if (done.length)
           await this.boss.complete(
             name,

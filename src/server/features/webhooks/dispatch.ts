@@ -9,7 +9,7 @@ import { decisionDetail } from "../decisions/decisions.service.ts";
 import { planOf } from "../plan/plan.service.ts";
 import { reviewDetail } from "../reviews/reviews.service.ts";
 import { type DeliveryPolicy, deliveryRetry } from "./deliver.ts";
-import { claimPendingEvents, endpointsListening, insertDelivery, markDispatched } from "./webhooks.repo.ts";
+import { claimPendingEvents, insertDeliveries, liveEndpoints, markDispatched } from "./webhooks.repo.ts";
 
 type EventRow = Awaited<ReturnType<typeof claimPendingEvents>>[number];
 
@@ -53,8 +53,8 @@ async function objectOf(db: Kysely<Database>, event: EventRow): Promise<unknown>
 }
 
 /** The bytes every endpoint (and every redelivery) of this event receives. */
-export async function eventBody(db: Kysely<Database>, event: EventRow) {
-  const object = await objectOf(db, event);
+export async function eventBody(db: Kysely<Database>, event: EventRow, read = objectOf) {
+  const object = await read(db, event);
   const data: Record<string, unknown> = { object };
   if (event.type === "readiness.milestone_changed")
     data.previous = {
@@ -83,21 +83,36 @@ export async function dispatchEvents(
 ) {
   return db.transaction().execute(async (trx) => {
     const events = await claimPendingEvents(trx, batch);
+    if (!events.length) return 0;
+    // Several events about one record in a batch (a burst of edits) read it once: each would read it as it is now.
+    const objects = new Map<string, Promise<unknown>>();
+    const read = (d: Kysely<Database>, e: EventRow) => {
+      const key = `${e.type === "plan.step.completed" ? "step" : e.entity}:${e.entity_id}`;
+      if (!objects.has(key)) objects.set(key, objectOf(d, e));
+      return objects.get(key)!;
+    };
+    const endpoints = await liveEndpoints(trx, [...new Set(events.map((e) => e.workspace_id))]);
+    const bodies: Array<{ id: string; body: string }> = [];
+    const deliveries: Array<{ id: string; workspaceId: string; endpointId: string; eventId: string }> = [];
     for (const event of events) {
-      const body = await eventBody(trx, event);
-      for (const endpoint of await endpointsListening(trx, event.workspace_id, event.type)) {
-        const id = randomUUID();
-        await insertDelivery(trx, {
-          id,
-          workspaceId: event.workspace_id,
-          endpointId: endpoint.id,
-          eventId: event.id,
-          redelivery: false,
-        });
-        await jobs.send(trx, "webhook-delivery", { deliveryId: id }, deliveryRetry(policy));
-      }
-      await markDispatched(trx, event.id, body);
+      bodies.push({ id: event.id, body: await eventBody(trx, event, read) });
+      for (const endpoint of endpoints)
+        if (endpoint.workspace_id === event.workspace_id && endpoint.events.includes(event.type))
+          deliveries.push({
+            id: randomUUID(),
+            workspaceId: event.workspace_id,
+            endpointId: endpoint.id,
+            eventId: event.id,
+          });
     }
+    await insertDeliveries(trx, deliveries);
+    await jobs.sendMany(
+      trx,
+      "webhook-delivery",
+      deliveries.map((d) => ({ deliveryId: d.id })),
+      deliveryRetry(policy),
+    );
+    await markDispatched(trx, bodies);
     return events.length;
   });
 }

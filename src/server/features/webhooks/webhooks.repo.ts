@@ -79,22 +79,40 @@ export function claimPendingEvents(trx: Kysely<Database>, limit: number) {
     .execute();
 }
 
-export async function markDispatched(trx: Kysely<Database>, id: string, body: string) {
-  await trx
-    .updateTable("webhook_event")
-    .set({ dispatched_at: sql`now()`, body })
-    .where("id", "=", id)
+/** Marks events handed out, each with the body its endpoints receive, in one statement. */
+export async function markDispatched(trx: Kysely<Database>, events: Array<{ id: string; body: string }>) {
+  if (!events.length) return;
+  await sql`UPDATE webhook_event SET dispatched_at = now(), body = given.body
+    FROM unnest(${events.map((e) => e.id)}::uuid[], ${events.map((e) => e.body)}::text[]) AS given(id, body)
+    WHERE webhook_event.id = given.id`.execute(trx);
+}
+
+/** The live endpoints of these workspaces, with the events each listens to. */
+export function liveEndpoints(trx: Kysely<Database>, workspaceIds: string[]) {
+  return trx
+    .selectFrom("webhook_endpoint")
+    .select(["id", "workspace_id", "events"])
+    .where("workspace_id", "in", workspaceIds)
+    .where("enabled", "=", true)
+    .where("deleted_at", "is", null)
     .execute();
 }
 
-export function endpointsListening(trx: Kysely<Database>, workspaceId: string, type: string) {
-  return trx
-    .selectFrom("webhook_endpoint")
-    .select(["id"])
-    .where("workspace_id", "=", workspaceId)
-    .where("enabled", "=", true)
-    .where("deleted_at", "is", null)
-    .where(sql<boolean>`${type} = ANY(events)`)
+export async function insertDeliveries(
+  trx: Kysely<Database>,
+  rows: Array<{ id: string; workspaceId: string; endpointId: string; eventId: string }>,
+) {
+  if (!rows.length) return;
+  await trx
+    .insertInto("webhook_delivery")
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        workspace_id: r.workspaceId,
+        endpoint_id: r.endpointId,
+        event_id: r.eventId,
+      })),
+    )
     .execute();
 }
 
