@@ -36,7 +36,15 @@ describe("webhook delivery across a crash", () => {
       });
 
       await receiver.waitFor(1);
-      // The first attempt failed: the delivery now waits 3–6 s for its retry. The server dies meanwhile.
+      // Once the failed first attempt is recorded, the delivery waits 3–6 s for its retry. The server dies meanwhile.
+      for (let i = 0; ; i++) {
+        const log = await as(first.url, "GET", `/api/v1/webhooks/${hook.body.id}/deliveries`);
+        if (log.body.items[0]?.status === "retrying") break;
+        if (i > 100) throw new Error(`the failed attempt was never recorded: ${JSON.stringify(log.body)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // The queue marks the job for retry just after the attempt is recorded: let it, well inside the 3 s wait.
+      await new Promise((r) => setTimeout(r, 500));
       await first.kill();
       const second = await startServer(target.dataDir, env);
       servers.push(second);
