@@ -57,9 +57,11 @@ describe("CSRF: every state-changing route", () => {
     for (const route of writes()) {
       const bodies: Array<[Record<string, string>, string | undefined]> = [
         [{ "content-type": "text/plain" }, "{}"],
-        [{ "content-type": "application/x-www-form-urlencoded" }, "a=1"],
         [{ "content-type": "multipart/form-data; boundary=x" }, "--x--"],
       ];
+      // The one exception: a mail app's one-click unsubscribe (RFC 8058) is a form post to the link in the mail.
+      if (route.path !== "/api/v1/unsubscribe/{token}")
+        bodies.push([{ "content-type": "application/x-www-form-urlencoded" }, "a=1"]);
       if (route.method !== "DELETE") bodies.push([{}, undefined]);
       for (const [headers, payload] of bodies) {
         const reply = await send(route.method, route.url, headers, payload);

@@ -179,6 +179,10 @@ const validBody: Record<string, unknown> = {
   "PATCH /api/v1/conversations/{id}": { version: 1, title: "Intrude" },
   "PATCH /api/v1/conversation-proposals/{id}": { version: 1, status: "dismissed" },
   "PATCH /api/v1/webhooks/{id}": { version: 1, enabled: false },
+  "POST /api/v1/decisions/{id}/room-mail": {
+    stakeholderId: "00000000-0000-4000-8000-000000000000",
+    kind: "invitation",
+  },
 };
 /** Deletes, restores and completion name the version the client saw. */
 const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");

@@ -23,6 +23,8 @@ import { concessionsRoutes } from "./features/concessions/concessions.routes.ts"
 import { conversationsRoutes } from "./features/conversations/conversations.routes.ts";
 import { correctionsRoutes } from "./features/corrections/corrections.routes.ts";
 import { decisionsRoutes } from "./features/decisions/decisions.routes.ts";
+import { emailRoutes } from "./features/email/email.routes.ts";
+import { Mailer } from "./features/email/mailer.ts";
 import { exportRoutes } from "./features/exports/export.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
 import { mappingsRoutes } from "./features/imports/mappings.routes.ts";
@@ -61,6 +63,7 @@ declare module "fastify" {
     dbKind: DatabaseKind;
     config: Config;
     jobs: JobQueue;
+    mailer: Mailer;
   }
 }
 
@@ -90,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Sending jobs needs no worker; `startWorkers` (the serve command, tests that need it) works them.
   const jobs = new JobQueue(options.db, (error) => app.log.error(error, "job queue"));
   app.decorate("jobs", jobs);
+  app.decorate("mailer", new Mailer(options.config.email.smtpUrl, options.config.email.from));
   app.addHook("onClose", () => jobs.stop());
   app.decorateRequest("signedIn", null);
 
@@ -177,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(concessionsRoutes);
       await api.register(tokensRoutes);
       await api.register(webhooksRoutes);
+      await api.register(emailRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -17,6 +17,10 @@ const envSchema = z.object({
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   CONFIDANT_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  // Read as given: a broken value must not stop the app; Settings says what is wrong with it.
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default("Confidant <confidant@localhost>"),
+  CONFIDANT_DIGEST_CRON: z.string().default("0 7 * * 1"),
   CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   CONFIDANT_WEBHOOK_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   CONFIDANT_WEBHOOK_RETRIES: z.coerce.number().int().min(0).max(16).default(11),
@@ -38,6 +42,13 @@ export interface Config {
   roomRateLimit: number;
   /** Requests per minute per API token. */
   apiRateLimit: number;
+  email: {
+    /** smtp:// or smtps:// with credentials; email is off without it. */
+    smtpUrl: string | undefined;
+    from: string;
+    /** When the weekly digest goes out (cron, UTC): Mondays at 07:00 by default. */
+    digestCron: string;
+  };
   webhooks: {
     /** Whether targets on loopback or private addresses are allowed (tests, receivers on-premise). */
     allowPrivate: boolean;
@@ -77,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
     apiRateLimit: e.CONFIDANT_API_RATE_LIMIT,
+    email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, digestCron: e.CONFIDANT_DIGEST_CRON },
     webhooks: {
       allowPrivate: e.CONFIDANT_WEBHOOKS_ALLOW_PRIVATE,
       retrySeconds: e.CONFIDANT_WEBHOOK_RETRY_SECONDS,

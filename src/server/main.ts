@@ -52,6 +52,12 @@ export async function startServer(
       log(
         "  buyer-room links: off until CONFIDANT_PUBLIC_URL names the address people use to reach this server",
       );
+    // Checked in the background: an unreachable mail server must not hold up the start. Settings shows the result.
+    const mail = app.mailer.status();
+    if (mail.ok) void app.mailer.verify();
+    log(
+      `  email: ${!mail.enabled ? "off (SMTP_URL turns it on)" : mail.ok ? `on, from ${mail.from}` : `NOT WORKING — ${mail.problem}`}`,
+    );
     log(
       `  demo workspace: ${config.demo ? "on (explore it from the welcome page)" : "off (CONFIDANT_DEMO=1 turns it on)"}`,
     );

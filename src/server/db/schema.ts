@@ -114,6 +114,24 @@ export interface WebhookDeliveryTable {
   delivered_at: Date | null;
 }
 
+export type EmailKind = "room" | "digest" | "actions";
+
+export interface EmailLinkTable {
+  id: string;
+  workspace_id: string;
+  token_hash: string;
+  address: string;
+  kind: EmailKind;
+  created_at: CreatedAt;
+}
+
+export interface EmailUnsubscribeTable {
+  workspace_id: string;
+  address: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
 export type ChangeAction = "create" | "update" | "delete" | "restore" | "access";
 
 export interface ChangeLogTable {
@@ -567,6 +585,8 @@ export interface Database {
   webhook_endpoint: WebhookEndpointTable;
   webhook_event: WebhookEventTable;
   webhook_delivery: WebhookDeliveryTable;
+  email_link: EmailLinkTable;
+  email_unsubscribe: EmailUnsubscribeTable;
   member_link: MemberLinkTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;

@@ -9,7 +9,7 @@ import type { Database } from "../db/schema.ts";
  * so one pool (or the one embedded connection) serves both, and a job can be sent inside the transaction
  * of the change it follows.
  */
-export const QUEUE_NAMES = ["webhook-delivery", "email"] as const;
+export const QUEUE_NAMES = ["webhook-delivery", "email", "email-weekly"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** pg-boss's view of a Kysely instance or transaction. */
@@ -56,7 +56,7 @@ export class JobQueue {
     private readonly pollingIntervalSeconds = 0.5,
   ) {
     // Expired and stuck jobs are retried by whichever server's supervisor looks first.
-    this.boss = new PgBoss({ db: bossDb(db), migrate: false, supervise: true, schedule: false });
+    this.boss = new PgBoss({ db: bossDb(db), migrate: false, supervise: true, schedule: true });
     this.boss.on("error", onError);
   }
 
@@ -127,6 +127,13 @@ export class JobQueue {
       },
     );
     this.workers.set(name, workerId);
+  }
+
+  /** Runs a job on a cron schedule (UTC), once per tick across every server. */
+  async schedule(name: QueueName, cron: string) {
+    this.started ??= this.boss.start();
+    await this.started;
+    await this.boss.schedule(name, cron, {}, { tz: "UTC" });
   }
 
   /** Wakes this server's worker of a queue now, rather than at its next poll (jobs were just sent). */

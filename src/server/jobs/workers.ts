@@ -1,16 +1,26 @@
 import type { FastifyInstance } from "fastify";
+import { queueWeeklyMails, sendEmailJob } from "../features/email/email.service.ts";
 import { deliverWebhook } from "../features/webhooks/deliver.ts";
 import { dispatchEvents } from "../features/webhooks/dispatch.ts";
 
 const DISPATCH_EVERY_MS = 200;
 
 /**
- * The background work of an app server: handing out webhook events and sending deliveries. Every server runs
+ * The background work of an app server: handing out webhook events and sending deliveries, sending mail, and
+ * the weekly digest. Every server runs
  * it; the queue and SKIP LOCKED make each event and each job run on one of them.
  */
 export async function startWorkers(app: FastifyInstance) {
-  const { db, jobs, config } = app;
+  const { db, jobs, config, mailer } = app;
   await jobs.work("webhook-delivery", deliverWebhook(db, config.webhooks));
+  await jobs.work(
+    "email",
+    sendEmailJob(db, mailer, () => config.publicUrl),
+  );
+  await jobs.work("email-weekly", async () => {
+    await queueWeeklyMails(db, jobs);
+  });
+  if (mailer.enabled) await jobs.schedule("email-weekly", config.email.digestCron);
   let stopped = false;
   let running: Promise<void> | null = null;
   const dispatch = async () => {

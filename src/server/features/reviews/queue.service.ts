@@ -37,6 +37,7 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
     const flagged = answers
       .filter((a) => a.review_id === f.last_review_id && a.label !== "customer")
       .map((a) => ({ question: a.question as ReviewQuestion, label: a.label as "seller" | "vague" }));
+    const confidenceDrop = steepestDrop(f.check_in_list ?? []);
     const risk = riskOf(
       {
         readiness: card.readiness,
@@ -48,7 +49,7 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
         openSevereConcerns: f.severe_concerns,
         flaggedAnswers: flagged,
         hasBuyerCheckIn: (f.check_in_list?.length ?? 0) > 0,
-        confidenceDrop: steepestDrop(f.check_in_list ?? []),
+        confidenceDrop,
         daysSinceLearned: Math.floor((today.getTime() - new Date(f.last_learned_at).getTime()) / DAY_MS),
         reviewed: f.last_review_id !== null,
       },
@@ -59,6 +60,7 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
       score: risk.score,
       reasons: risk.reasons,
       openReviewId: f.open_review_id,
+      confidenceDrop,
       lastReviewedAt: f.last_completed_at ? new Date(f.last_completed_at).toISOString() : null,
     };
   });

@@ -218,7 +218,7 @@ const involvedIn = (db: Kysely<Database>, decisionId: string) =>
   db
     .selectFrom("stakeholder")
     .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
-    .select(["stakeholder.id", "stakeholder.name", "involvement.role"])
+    .select(["stakeholder.id", "stakeholder.name", "stakeholder.email", "involvement.role"])
     .where("involvement.decision_id", "=", decisionId)
     .where("involvement.deleted_at", "is", null);
 

@@ -172,3 +172,13 @@ export async function decisionConsensus(db: Kysely<Database>, actor: SignedIn, d
   const { facts } = await decisionFacts(db, actor.workspaceId, decisionId);
   return presentConsensus(consensusOf(facts.involvements, facts.checkIns ?? []));
 }
+
+/** A stakeholder of this decision whom a personal link (or a mail with one) may be for, with their email. */
+export async function involvedPerson(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionId: string,
+  id: string,
+) {
+  return involvedStakeholder(db, workspaceId, decisionId, id);
+}

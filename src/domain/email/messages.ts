@@ -1,0 +1,149 @@
+/**
+ * The mails Confidant sends, as plain text and simple HTML. Every name and sentence in them comes from people,
+ * so the HTML escapes all of it.
+ */
+export interface Message {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
+
+const footer = (unsubscribeUrl: string, what: string) => ({
+  text: `\n--\nYou get this because ${what}. Stop these mails: ${unsubscribeUrl}\n`,
+  html: `<hr><p style="color:#666;font-size:12px">You get this because ${escapeHtml(what)}. <a href="${escapeHtml(unsubscribeUrl)}">Stop these mails</a>.</p>`,
+});
+
+const paragraphs = (lines: string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
+
+export interface RoomMail {
+  kind: "invitation" | "checkin_request";
+  buyerName: string;
+  sellerName: string;
+  accountName: string;
+  decisionTitle: string;
+  roomUrl: string;
+  note: string | null;
+  unsubscribeUrl: string;
+}
+
+/** A buyer's own link to the room: to see the plan and say where they stand, or to check in on confidence. */
+export function roomMessage(m: RoomMail): Message {
+  const asking = m.kind === "checkin_request";
+  const subject = asking
+    ? `${m.sellerName} asks: how confident are you about “${m.decisionTitle}”?`
+    : `${m.sellerName} shared the plan for “${m.decisionTitle}”`;
+  const lines = [
+    `Hello ${m.buyerName},`,
+    asking
+      ? `${m.sellerName} would like to know how confident you feel about ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting, the approach and the timing. It takes a minute, and your answer goes only to the people working on it with you.`
+      : `${m.sellerName} has shared how they understand ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting and the plan to decide. Correct anything that is not right, tick your steps, and say how confident you feel.`,
+    ...(m.note ? [`${m.sellerName} adds: ${m.note}`] : []),
+    `Your own link (no account needed): ${m.roomUrl}`,
+    "The link is yours: what comes through it is recorded as yours. Do not forward it.",
+  ];
+  const foot = footer(m.unsubscribeUrl, `${m.sellerName} invited you to a decision room`);
+  return {
+    subject,
+    text: `${lines.join("\n\n")}\n${foot.text}`,
+    html: `${paragraphs(lines.slice(0, -2))}\n<p><a href="${escapeHtml(m.roomUrl)}">${asking ? "Check in" : "Open the decision room"}</a></p>\n${paragraphs(lines.slice(-1))}\n${foot.html}`,
+  };
+}
+
+export interface DigestMail {
+  managerName: string;
+  atRisk: Array<{ title: string; account: string; reasons: string[]; url: string }>;
+  reviewsDue: Array<{ title: string; account: string; url: string }>;
+  slipping: Array<{ title: string; step: string; daysLate: number; url: string }>;
+  fallingConfidence: Array<{ title: string; drop: number; url: string }>;
+  appUrl: string;
+  unsubscribeUrl: string;
+}
+
+const section = (title: string, items: Array<{ line: string; url: string }>, none: string) => ({
+  text: `${title}\n${items.length ? items.map((i) => `- ${i.line}\n  ${i.url}`).join("\n") : `- ${none}`}`,
+  html: `<h3>${escapeHtml(title)}</h3>${
+    items.length
+      ? `<ul>${items.map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.line)}</a></li>`).join("")}</ul>`
+      : `<p>${escapeHtml(none)}</p>`
+  }`,
+});
+
+/** The manager's week: where customers may end up deciding nothing, and what to look at first. */
+export function digestMessage(m: DigestMail): Message {
+  const sections = [
+    section(
+      "At risk of no decision",
+      m.atRisk.map((d) => ({ line: `${d.title} (${d.account}): ${d.reasons.join("; ")}`, url: d.url })),
+      "No open decision stands out this week.",
+    ),
+    section(
+      "Reviews due",
+      m.reviewsDue.map((d) => ({ line: `${d.title} (${d.account})`, url: d.url })),
+      "No review is waiting.",
+    ),
+    section(
+      "Customer steps slipping",
+      m.slipping.map((s) => ({
+        line: `${s.title}: “${s.step}”, ${s.daysLate} days past the customer's date`,
+        url: s.url,
+      })),
+      "Every customer step is on its date.",
+    ),
+    section(
+      "Confidence falling",
+      m.fallingConfidence.map((f) => ({
+        line: `${f.title}: a buyer's confidence fell ${f.drop} points`,
+        url: f.url,
+      })),
+      "No buyer's confidence fell.",
+    ),
+  ];
+  const count = m.atRisk.length + m.slipping.length + m.fallingConfidence.length;
+  const foot = footer(m.unsubscribeUrl, "you lead a team in Confidant and get its weekly digest");
+  return {
+    subject: count
+      ? `Your team's week: ${count} thing${count === 1 ? "" : "s"} to look at`
+      : "Your team's week: all on track",
+    text: `Hello ${m.managerName},\n\n${sections.map((s) => s.text).join("\n\n")}\n\nOpen Confidant: ${m.appUrl}\n${foot.text}`,
+    html: `<p>Hello ${escapeHtml(m.managerName)},</p>\n${sections.map((s) => s.html).join("\n")}\n<p><a href="${escapeHtml(m.appUrl)}">Open Confidant</a></p>\n${foot.html}`,
+  };
+}
+
+export interface ActionsMail {
+  sellerName: string;
+  actions: Array<{
+    what: string;
+    decisionTitle: string;
+    dueDate: string | null;
+    overdue: boolean;
+    url: string;
+  }>;
+  unsubscribeUrl: string;
+}
+
+/** The actions agreed in reviews that are due (or late) for a seller. */
+export function actionsMessage(m: ActionsMail): Message {
+  const late = m.actions.filter((a) => a.overdue).length;
+  const body = section(
+    "Agreed in your reviews",
+    m.actions.map((a) => ({
+      line: `${a.what} — ${a.decisionTitle}${a.dueDate ? `, ${a.overdue ? "was due" : "due"} ${a.dueDate}` : ""}`,
+      url: a.url,
+    })),
+    "Nothing is due.",
+  );
+  const foot = footer(m.unsubscribeUrl, "actions agreed in your reviews are due");
+  return {
+    subject: late
+      ? `${late} review action${late === 1 ? " is" : "s are"} late`
+      : `Review actions due this week`,
+    text: `Hello ${m.sellerName},\n\n${body.text}\n${foot.text}`,
+    html: `<p>Hello ${escapeHtml(m.sellerName)},</p>\n${body.html}\n${foot.html}`,
+  };
+}
