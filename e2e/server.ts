@@ -52,9 +52,10 @@ async function newTarget(template?: string): Promise<Target> {
   };
 }
 
-async function serve(target: Target, demo: boolean): Promise<Confidant> {
+async function serve(target: Target, demo: boolean, extra: NodeJS.ProcessEnv = {}): Promise<Confidant> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extra,
     PORT: "0",
     CONFIDANT_DEMO: demo ? "1" : "0",
     // The webhook receivers browser tests run listen on this machine.
@@ -89,10 +90,13 @@ async function serve(target: Target, demo: boolean): Promise<Confidant> {
  * Starts the real server on a fresh database: a copy of the run's migrated template (seeded with the demo when
  * asked) — a new embedded data dir, or with DATABASE_URL a new PostgreSQL database, dropped afterwards.
  */
-export async function startConfidant(options: { demo: boolean }): Promise<Confidant> {
+export async function startConfidant(options: {
+  demo: boolean;
+  env?: NodeJS.ProcessEnv;
+}): Promise<Confidant> {
   const templates = process.env[TEMPLATES] ? (JSON.parse(process.env[TEMPLATES]) as Templates) : undefined;
   const target = await newTarget(templates?.[options.demo ? "demo" : "plain"]);
-  return serve(target, options.demo);
+  return serve(target, options.demo, options.env);
 }
 
 /**
@@ -119,10 +123,12 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
 }
 
-export const test = base.extend<{ confidant: Confidant; demo: boolean }>({
+export const test = base.extend<{ confidant: Confidant; demo: boolean; serverEnv: NodeJS.ProcessEnv }>({
   demo: [false, { option: true }],
-  confidant: async ({ demo }, use) => {
-    const server = await startConfidant({ demo });
+  /** More environment for the server a test starts (a mail server's address, say). */
+  serverEnv: [{}, { option: true }],
+  confidant: async ({ demo, serverEnv }, use) => {
+    const server = await startConfidant({ demo, env: serverEnv });
     await use(server);
     await server.stop();
   },

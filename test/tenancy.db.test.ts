@@ -97,8 +97,10 @@ beforeAll(async () => {
       created_by: a.admin.id,
     })
     .execute();
+  const feed = (await a.as.admin.post(`/api/v1/decisions/${decision.id}/calendar-feed`)).body;
   Object.assign(records, {
     tokens: token.id,
+    "calendar-feeds": feed.id,
     uploads: upload.json().id,
     "plan-steps": step.id,
     "share-links": link.id,
@@ -143,6 +145,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   "diagnosis-corrections": () => records["diagnosis-corrections"]!,
   tokens: () => records.tokens!,
   webhooks: () => WEBHOOK,
+  "calendar-feeds": () => records["calendar-feeds"]!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },

@@ -18,6 +18,7 @@ import { accountsRoutes } from "./features/accounts/accounts.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { resolveSession } from "./features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "./features/auth/session-token.ts";
+import { calendarRoutes } from "./features/calendar/calendar.routes.ts";
 import { changesRoutes } from "./features/changes/changes.routes.ts";
 import { concessionsRoutes } from "./features/concessions/concessions.routes.ts";
 import { conversationsRoutes } from "./features/conversations/conversations.routes.ts";
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tokensRoutes);
       await api.register(webhooksRoutes);
       await api.register(emailRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: "/api/v1" },
   );

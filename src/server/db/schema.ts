@@ -132,6 +132,17 @@ export interface EmailUnsubscribeTable {
   created_at: CreatedAt;
 }
 
+export interface CalendarFeedTable {
+  id: string;
+  workspace_id: string;
+  member_id: string;
+  decision_id: string | null;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_read_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export type ChangeAction = "create" | "update" | "delete" | "restore" | "access";
 
 export interface ChangeLogTable {
@@ -587,6 +598,7 @@ export interface Database {
   webhook_delivery: WebhookDeliveryTable;
   email_link: EmailLinkTable;
   email_unsubscribe: EmailUnsubscribeTable;
+  calendar_feed: CalendarFeedTable;
   member_link: MemberLinkTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;

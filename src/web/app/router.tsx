@@ -56,6 +56,13 @@ const roomRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/room/RoomPage.tsx"), "RoomPage"),
 });
 
+/** From the link in a mail, without signing in: stop that kind of mail. */
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/unsubscribe/$token",
+  component: lazyRouteComponent(() => import("../features/email/UnsubscribePage.tsx"), "UnsubscribePage"),
+});
+
 /** Everything behind sign-in; a visitor goes to the welcome page on a fresh installation, else to sign-in. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -170,6 +177,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   joinRoute,
   roomRoute,
+  unsubscribeRoute,
   appRoute.addChildren([
     homeRoute,
     decisionsRoute,

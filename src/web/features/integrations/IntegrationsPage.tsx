@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { meQuery } from "../auth/api.ts";
 import { ApiTokensPanel } from "./ApiTokensPanel.tsx";
 import { curlExample, OPENAPI_URL } from "./api.ts";
+import { CalendarPanel } from "./CalendarPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 
 /** For people wiring Confidant into their other tools: tokens, the API's description, and an example. */
@@ -13,9 +14,10 @@ export function IntegrationsPage() {
     <Stack maw={1100}>
       <PageHeader
         title="API and integrations"
-        description="Let scripts and other systems read and react to your customers' decisions."
+        description="Your calendar, and the scripts and systems that read and react to your customers' decisions."
       />
       <ApiTokensPanel />
+      <CalendarPanel />
       <Paper withBorder p="lg">
         <Text fw={600}>The API</Text>
         <Text size="sm" c="dimmed" mb="sm">

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { calendarFeed, createdFeed, feedList } from "../../../contract/calendar.ts";
 import type { ApiToken, createdToken, createTokenBody, tokenList } from "../../../contract/tokens.ts";
 import type {
   createdWebhook,
@@ -80,3 +81,25 @@ export const useRestoreWebhook = (options?: WriteOptions<Webhook, Webhook>) =>
     [webhooksQuery.queryKey],
     options,
   );
+
+type Feed = z.infer<typeof calendarFeed>;
+type CreatedFeed = z.infer<typeof createdFeed>;
+
+export const feedsQuery = queryOptions({
+  queryKey: ["calendar-feeds"],
+  queryFn: async () => (await get<z.infer<typeof feedList>>("/api/v1/calendar-feeds")).items,
+});
+
+/** A new secret feed address: a decision's plan, or (no decision) the member's own steps. */
+export const useCreateFeed = (options?: WriteOptions<CreatedFeed, string | null>) =>
+  useWrite(
+    (decisionId) =>
+      post<CreatedFeed>(
+        decisionId ? `/api/v1/decisions/${decisionId}/calendar-feed` : "/api/v1/me/calendar-feed",
+      ),
+    [feedsQuery.queryKey],
+    options,
+  );
+
+export const useRevokeFeed = (options?: WriteOptions<Feed, string>) =>
+  useWrite((id) => del<Feed>(`/api/v1/calendar-feeds/${id}`), [feedsQuery.queryKey], options);

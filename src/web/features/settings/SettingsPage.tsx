@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { meQuery } from "../auth/api.ts";
 import { DiagnosticsPanel } from "../corrections/DiagnosticsPanel.tsx";
+import { EmailPanel } from "../email/EmailPanel.tsx";
 import { MembersPanel } from "../members/MembersPanel.tsx";
 import { TeamsPanel } from "../members/TeamsPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <QuestionLibraryPanel />
       {me?.member.role === "admin" && <PoliciesPanel />}
       {me?.member.role !== "seller" && <DiagnosticsPanel />}
+      <EmailPanel admin={me?.member.role === "admin"} />
       <PasswordPanel />
       <Paper withBorder p="lg">
         <Group justify="space-between">
