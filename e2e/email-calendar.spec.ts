@@ -3,6 +3,7 @@ import { createWorkspace } from "./helpers.ts";
 import { test as base, expect, screenshot } from "./server.ts";
 
 const test = base.extend<{ smtp: Awaited<ReturnType<typeof startSmtp>> }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's first parameter as the fixtures it needs (none).
   smtp: async ({}, use) => {
     const smtp = await startSmtp();
     await use(smtp);
