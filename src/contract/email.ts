@@ -24,6 +24,6 @@ export const unsubscribeParams = z.object({ token: z.string().min(20).max(100) }
 
 export const unsubscribeView = z.object({
   address: z.string(),
-  kind: z.enum(["room", "digest", "actions"]),
+  kind: z.enum(["room", "digest", "actions", "notices"]),
   unsubscribed: z.boolean(),
 });

@@ -147,3 +147,26 @@ export function actionsMessage(m: ActionsMail): Message {
     html: `<p>Hello ${escapeHtml(m.sellerName)},</p>\n${body.html}\n${foot.html}`,
   };
 }
+
+export interface WebhookOffMail {
+  adminName: string;
+  url: string;
+  reason: string;
+  pageUrl: string;
+  unsubscribeUrl: string;
+}
+
+/** An admin's notice: a webhook endpoint was turned off because its deliveries kept failing. */
+export function webhookOffMessage(m: WebhookOffMail): Message {
+  const lines = [
+    `Hello ${m.adminName},`,
+    `Confidant turned off the webhook to ${m.url}. ${m.reason}`,
+    "No events go to it until an admin turns it on again; fix the receiver first. Its delivery log says what it answered.",
+  ];
+  const foot = footer(m.unsubscribeUrl, "you are an admin of this Confidant workspace");
+  return {
+    subject: `A webhook was turned off: ${m.url}`,
+    text: `${lines.join("\n\n")}\n\nOpen the integrations page: ${m.pageUrl}\n${foot.text}`,
+    html: `${paragraphs(lines)}\n<p><a href="${escapeHtml(m.pageUrl)}">Open the integrations page</a></p>\n${foot.html}`,
+  };
+}

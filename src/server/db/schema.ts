@@ -114,7 +114,7 @@ export interface WebhookDeliveryTable {
   delivered_at: Date | null;
 }
 
-export type EmailKind = "room" | "digest" | "actions";
+export type EmailKind = "room" | "digest" | "actions" | "notices";
 
 export interface EmailLinkTable {
   id: string;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { queueWeeklyMails, sendEmailJob } from "../features/email/email.service.ts";
+import { queueWebhookOffNotice, queueWeeklyMails, sendEmailJob } from "../features/email/email.service.ts";
 import { deliverWebhook } from "../features/webhooks/deliver.ts";
+import type { OffNotice } from "../features/webhooks/disable.ts";
 import { dispatchEvents } from "../features/webhooks/dispatch.ts";
 
 const DISPATCH_EVERY_MS = 200;
@@ -12,7 +13,11 @@ const DISPATCH_EVERY_MS = 200;
  */
 export async function startWorkers(app: FastifyInstance) {
   const { db, jobs, config, mailer } = app;
-  await jobs.work("webhook-delivery", deliverWebhook(db, config.webhooks));
+  // With email on, admins hear of a webhook turned off by mail too (it always shows on the integrations page).
+  const notify: OffNotice = async (trx, notice) => {
+    if (mailer.enabled) await queueWebhookOffNotice(trx, jobs, notice);
+  };
+  await jobs.work("webhook-delivery", deliverWebhook(db, config.webhooks, notify));
   await jobs.work(
     "email",
     sendEmailJob(db, mailer, () => config.publicUrl),

@@ -21,6 +21,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   t = await createTestApp({
     email: { smtpUrl: smtp.url, from: "Confidant <confidant@test.example>", digestCron: "0 7 * * 1" },
+    webhooks: { allowPrivate: true, retrySeconds: 1, retries: 0, timeoutMs: 1000 },
   });
   w = await buildWorkspace(t.app, t.db, "Mail Co");
   const account = (await w.as.seller.post("/api/v1/accounts", { name: "Contoso" })).body;
@@ -142,6 +143,28 @@ describe("email", () => {
     expect(mail.text).toContain(`https://confidant.test/decisions/${decision.id}`);
     expect(linkIn(mail.text!, "unsubscribe")).toBeDefined();
     expect((await w.as.seller.post("/api/v1/email/weekly")).status).toBe(403);
+  });
+});
+
+describe("notices to admins", () => {
+  it("a webhook turned off after failing is told to the workspace's admins by mail", async () => {
+    // Nothing listens on port 9: every attempt is refused, and with no retries the first failure is the last.
+    const hook = await w.as.admin.post("/api/v1/webhooks", {
+      url: "http://127.0.0.1:9/hook",
+      events: ["decision.updated"],
+    });
+    expect(hook.status).toBe(201);
+    const before = smtp.mails.length;
+    await w.as.seller.patch(`/api/v1/decisions/${decision.id}`, {
+      version: decision.version,
+      title: "Close the books in 4 days",
+    });
+    const mail = await smtp.waitFor(w.admin.email, before, 20_000);
+    expect(mail.subject).toBe("A webhook was turned off: http://127.0.0.1:9/hook");
+    expect(mail.text).toContain("the connection was refused");
+    expect(mail.text).toContain("https://confidant.test/integrations");
+    const listed = (await w.as.admin.get("/api/v1/webhooks")).body.items[0];
+    expect(listed.enabled).toBe(false);
   });
 });
 

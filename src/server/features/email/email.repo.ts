@@ -111,3 +111,14 @@ export function actionsDueOf(db: Kysely<Database>, workspaceId: string, ownerId:
     .orderBy("review_action.due_date")
     .execute();
 }
+
+export function activeAdmins(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom("member")
+    .select(["id", "email", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("role", "=", "admin")
+    .where("active", "=", true)
+    .where("deleted_at", "is", null)
+    .execute();
+}

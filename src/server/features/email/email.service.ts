@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { actionsMessage, digestMessage, type Message, roomMessage } from "../../../domain/email/messages.ts";
+import {
+  actionsMessage,
+  digestMessage,
+  type Message,
+  roomMessage,
+  webhookOffMessage,
+} from "../../../domain/email/messages.ts";
 import type { Database, EmailKind } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
@@ -16,6 +22,7 @@ import {
 } from "../room/share-links.service.ts";
 import {
   actionsDueOf,
+  activeAdmins,
   addUnsubscribe,
   findEmailLink,
   insertEmailLink,
@@ -45,7 +52,8 @@ export type EmailJob =
       memberId: string;
       role: SignedIn["role"];
       teamId: string | null;
-    };
+    }
+  | { kind: "webhook_off"; workspaceId: string; url: string; reason: string };
 
 const emailOff = () =>
   new AppError(
@@ -162,6 +170,7 @@ export const sendEmailJob =
     const base = publicUrl()?.replace(/\/$/, "");
     if (!base) throw publicUrlMissing();
     if (data.kind === "room") return sendRoomMail(db, mailer, base, data);
+    if (data.kind === "webhook_off") return sendWebhookOff(db, mailer, base, data);
     const member = (await weeklyRecipients(db)).find(
       (r) => r.id === data.memberId && r.workspace_id === data.workspaceId,
     );
@@ -211,6 +220,36 @@ async function sendRoomMail(
     // The link was never delivered: it must not stay open. The retry makes a new one.
     await revokeShareLink(db, sender, link.id);
     throw error;
+  }
+}
+
+/** Tells a workspace's admins, in the transaction that turned the webhook off, that it is off and why. */
+export async function queueWebhookOffNotice(
+  trx: Kysely<Database>,
+  jobs: JobQueue,
+  notice: { workspaceId: string; url: string; reason: string },
+) {
+  const job: EmailJob = { kind: "webhook_off", ...notice };
+  await jobs.send(trx, "email", job, EMAIL_RETRY);
+}
+
+async function sendWebhookOff(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  base: string,
+  job: Extract<EmailJob, { kind: "webhook_off" }>,
+) {
+  for (const admin of await activeAdmins(db, job.workspaceId)) {
+    if (await isUnsubscribed(db, job.workspaceId, admin.email, "notices")) continue;
+    const unsubscribe = await unsubscribeUrl(db, job.workspaceId, admin.email, "notices", base);
+    const mail = webhookOffMessage({
+      adminName: admin.name,
+      url: job.url,
+      reason: job.reason,
+      pageUrl: `${base}/integrations`,
+      unsubscribeUrl: unsubscribe,
+    });
+    await mailer.send({ to: admin.email, ...mail, headers: unsubscribeHeaders(unsubscribe) });
   }
 }
 

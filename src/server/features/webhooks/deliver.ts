@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import type { JobHandler, RetryPolicy } from "../../jobs/queue.ts";
-import { disableEndpoint } from "./disable.ts";
+import { disableEndpoint, type OffNotice } from "./disable.ts";
 import { postWebhook } from "./send.ts";
 import { signatureHeader } from "./signature.ts";
 import { countEndpointResult, deliveryToSend, recordAttempt } from "./webhooks.repo.ts";
@@ -25,7 +25,7 @@ export const deliveryRetry = (policy: DeliveryPolicy): RetryPolicy => ({
  * backoff by the queue; the last one fails the delivery and turns the endpoint off, with the reason.
  */
 export const deliverWebhook =
-  (db: Kysely<Database>, policy: DeliveryPolicy): JobHandler<{ deliveryId: string }> =>
+  (db: Kysely<Database>, policy: DeliveryPolicy, notify: OffNotice): JobHandler<{ deliveryId: string }> =>
   async (job) => {
     const delivery = await deliveryToSend(db, job.data.deliveryId);
     if (!delivery || delivery.status === "delivered" || delivery.status === "failed") return;
@@ -54,7 +54,13 @@ export const deliverWebhook =
     await countEndpointResult(db, delivery.endpoint_id, result.ok);
     if (result.ok) return;
     if (last) {
-      await disableEndpoint(db, delivery.workspace_id, delivery.endpoint_id, result.error ?? "failed");
+      await disableEndpoint(
+        db,
+        delivery.workspace_id,
+        delivery.endpoint_id,
+        result.error ?? "failed",
+        notify,
+      );
       return;
     }
     throw new Error(result.error ?? "failed");

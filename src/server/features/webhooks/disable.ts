@@ -8,10 +8,22 @@ import { findEndpoint } from "./webhooks.repo.ts";
  * A delivery that failed every retry (about a day of them) turns its endpoint off, so a dead receiver does not
  * pile up work; admins see why on the Integrations page (and, with email set up, by mail) and turn it on again.
  */
-export async function disableEndpoint(db: Kysely<Database>, workspaceId: string, id: string, error: string) {
+export type OffNotice = (
+  trx: Kysely<Database>,
+  notice: { workspaceId: string; url: string; reason: string },
+) => Promise<void>;
+
+export async function disableEndpoint(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  error: string,
+  notify: OffNotice,
+) {
   await db.transaction().execute(async (trx) => {
     const row = await findEndpoint(trx, workspaceId, id);
     if (!row?.enabled) return;
+    const reason = `Turned off after a delivery failed every retry (last: ${error}).`;
     await applyChange(
       trx,
       { workspaceId, memberId: null, via: "webhooks" },
@@ -22,14 +34,12 @@ export async function disableEndpoint(db: Kysely<Database>, workspaceId: string,
         version: row.version,
         action: "update",
         current: row,
-        patch: {
-          enabled: false,
-          disabled_reason: `Turned off after a delivery failed every retry (last: ${error}).`,
-        },
+        patch: { enabled: false, disabled_reason: reason },
         load: (includeDeleted) => findEndpoint(trx, workspaceId, id, includeDeleted),
         present: presentWebhook,
         what: "The webhook",
       },
     );
+    await notify(trx, { workspaceId, url: row.url, reason });
   });
 }

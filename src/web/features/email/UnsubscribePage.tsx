@@ -11,6 +11,7 @@ const WHAT = {
   room: "invitations to decision rooms and check-in requests",
   digest: "the weekly team digest",
   actions: "reminders of review actions that are due",
+  notices: "notices to admins (a webhook turned off)",
 } as const;
 
 /** From the link in any mail, without signing in: stop that kind of mail to that address. */
