@@ -1,14 +1,19 @@
 import { Button, Code, CopyButton, Group } from "@mantine/core";
 import type { ReactNode } from "react";
 
-/** A secret link shown once (only its hash is kept), with a copy button beside whatever else the form offers. */
+/**
+ * A secret shown once (a link, a token, a signing key: only its hash, or nothing, is kept), with a copy button
+ * beside whatever else the form offers.
+ */
 export function OneTimeLink({
   url,
   testId,
+  copyLabel = "Copy link",
   children,
 }: {
   url: string;
   testId: string;
+  copyLabel?: string;
   children?: ReactNode;
 }) {
   return (
@@ -20,7 +25,7 @@ export function OneTimeLink({
         <CopyButton value={url}>
           {({ copied, copy }) => (
             <Button variant="light" onClick={copy}>
-              {copied ? "Copied" : "Copy link"}
+              {copied ? "Copied" : copyLabel}
             </Button>
           )}
         </CopyButton>

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Modal,
   Paper,
@@ -20,6 +19,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import type { ApiToken, createdToken } from "../../../contract/tokens.ts";
+import { OneTimeLink } from "../../components/OneTimeLink.tsx";
 import { notifyError } from "../../lib/errors.ts";
 import { dateTime } from "../../lib/format.ts";
 import { tokensQuery, useCreateToken, useRevokeToken } from "./api.ts";
@@ -139,19 +139,9 @@ export function ApiTokensPanel() {
             <Alert color="teal" variant="light" title={`“${made.name}” is ready`}>
               Copy it now: it is shown only this once. Send it as <Code>Authorization: Bearer …</Code>.
             </Alert>
-            <Code block data-testid="new-token">
-              {made.token}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={made.token}>
-                {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
-                    {copied ? "Copied" : "Copy token"}
-                  </Button>
-                )}
-              </CopyButton>
+            <OneTimeLink url={made.token} testId="new-token" copyLabel="Copy token">
               <Button onClick={done}>Done</Button>
-            </Group>
+            </OneTimeLink>
           </Stack>
         ) : (
           <form

@@ -1,4 +1,5 @@
-import { Alert, Button, Code, CopyButton, Group, Stack } from "@mantine/core";
+import { Alert, Button, Stack } from "@mantine/core";
+import { OneTimeLink } from "../../components/OneTimeLink.tsx";
 
 /** A calendar feed's secret address, shown once, with how to use it. */
 export function FeedAddress({ url, onDone }: { url: string; onDone: () => void }) {
@@ -9,19 +10,9 @@ export function FeedAddress({ url, onDone }: { url: string; onDone: () => void }
         Apple Calendar: File → New Calendar Subscription. It is shown only now; anyone holding it sees these
         steps, so revoke it if it leaks.
       </Alert>
-      <Code block data-testid="feed-url">
-        {url}
-      </Code>
-      <Group justify="flex-end">
-        <CopyButton value={url}>
-          {({ copied, copy }) => (
-            <Button variant="light" onClick={copy}>
-              {copied ? "Copied" : "Copy address"}
-            </Button>
-          )}
-        </CopyButton>
+      <OneTimeLink url={url} testId="feed-url" copyLabel="Copy address">
         <Button onClick={onDone}>Done</Button>
-      </Group>
+      </OneTimeLink>
     </Stack>
   );
 }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Code,
-  CopyButton,
   Group,
   Modal,
   MultiSelect,
@@ -20,6 +19,7 @@ import { IconWebhook } from "@tabler/icons-react";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Webhook, WebhookDelivery } from "../../../contract/webhooks.ts";
+import { OneTimeLink } from "../../components/OneTimeLink.tsx";
 import { notifyError } from "../../lib/errors.ts";
 import { dateTime } from "../../lib/format.ts";
 import {
@@ -238,19 +238,9 @@ export function WebhooksPanel() {
               Copy its signing secret now: it is shown only this once. Your receiver checks each request with
               it.
             </Alert>
-            <Code block data-testid="webhook-secret">
-              {secret}
-            </Code>
-            <Group justify="flex-end">
-              <CopyButton value={secret}>
-                {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
-                    {copied ? "Copied" : "Copy secret"}
-                  </Button>
-                )}
-              </CopyButton>
+            <OneTimeLink url={secret} testId="webhook-secret" copyLabel="Copy secret">
               <Button onClick={done}>Done</Button>
-            </Group>
+            </OneTimeLink>
           </Stack>
         ) : (
           <form
