@@ -2,9 +2,11 @@ import { expect, screenshot, test } from "./server.ts";
 
 test.use({ demo: true });
 
-test("two tabs on one decision: edits to different sections both stand; the same section shows theirs beside mine, and keep mine saves it", {
-  tag: "@postgres",
-}, async ({ page, context, confidant }) => {
+test("two tabs on one decision: edits to different sections both stand; the same section shows theirs beside mine, and keep mine saves it", async ({
+  page,
+  context,
+  confidant,
+}) => {
   await page.goto(confidant.url);
   await page.getByRole("button", { name: "Enter the demo as Priya Raman (seller)" }).click();
   await page.getByRole("link", { name: "Decisions" }).first().click();

@@ -12,9 +12,10 @@ async function chooseFiles(page: Page, files: Parameters<FileChooser["setFiles"]
   await (await chooser).setFiles(files);
 }
 
-test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry run, imports, and undoes it", {
-  tag: "@postgres",
-}, async ({ page, confidant }) => {
+test("an admin uploads CRM exports, fixes a column in the mapping, sees the dry run, imports, and undoes it", async ({
+  page,
+  confidant,
+}) => {
   await createWorkspace(page, confidant.url);
   await page.getByRole("link", { name: "Settings" }).first().click();
   await page.getByRole("link", { name: "Import and export" }).click();

@@ -30,8 +30,8 @@ if (existsSync(chromium)) {
   console.log(`\nBrowser tests in ${chromium} on ${database}`);
   const buildStatus = run("node", ["scripts/build-web-if-stale.js"]);
   // The browser walks every flow on the embedded database. On PostgreSQL, whose every query the database tests
-  // already run, it walks the flows where the server's work differs by database (tagged @postgres: setup, the
-  // buyer room across two browsers, concurrent edits, background imports, webhooks) — CONFIDANT_E2E_ALL=1 walks all.
+  // already run, it walks the flows tagged @postgres — setup on an empty server, the buyer room across two
+  // browsers, tokens and webhooks through the queue — and CONFIDANT_E2E_ALL=1 walks them all.
   const subset = process.env.DATABASE_URL && !process.env.CONFIDANT_E2E_ALL ? ["--grep", "@postgres"] : [];
   const e2eStatus =
     buildStatus === 0
