@@ -54,9 +54,9 @@ export async function isUnsubscribed(
   return Boolean(row);
 }
 
-/** Active members of every workspace with their role: who gets the weekly mails. */
-export function weeklyRecipients(db: Kysely<Database>) {
-  return db
+/** Active members of every workspace (or one of them) with their role: who gets the weekly mails. */
+export function weeklyRecipients(db: Kysely<Database>, only?: { workspaceId: string; memberId?: string }) {
+  let query = db
     .selectFrom("member")
     .innerJoin("workspace", "workspace.id", "member.workspace_id")
     .select([
@@ -70,8 +70,10 @@ export function weeklyRecipients(db: Kysely<Database>) {
     .where("member.active", "=", true)
     .where("member.deleted_at", "is", null)
     .where("workspace.is_demo", "=", false)
-    .where("member.role", "in", ["manager", "seller"])
-    .execute();
+    .where("member.role", "in", ["manager", "seller"]);
+  if (only) query = query.where("member.workspace_id", "=", only.workspaceId);
+  if (only?.memberId) query = query.where("member.id", "=", only.memberId);
+  return query.execute();
 }
 
 /** The customer's own steps past their date and not done, in these decisions. */

@@ -122,9 +122,7 @@ export async function requestRoomMail(
 
 /** Queues this week's mails: the digest to each manager, due review actions to each seller who has some. */
 export async function queueWeeklyMails(db: Kysely<Database>, jobs: JobQueue, workspaceId?: string) {
-  const recipients = (await weeklyRecipients(db)).filter(
-    (r) => !workspaceId || r.workspace_id === workspaceId,
-  );
+  const recipients = await weeklyRecipients(db, workspaceId ? { workspaceId } : undefined);
   await db.transaction().execute(async (trx) => {
     for (const r of recipients) {
       const job: EmailJob = {
@@ -171,9 +169,7 @@ export const sendEmailJob =
     if (!base) throw publicUrlMissing();
     if (data.kind === "room") return sendRoomMail(db, mailer, base, data);
     if (data.kind === "webhook_off") return sendWebhookOff(db, mailer, base, data);
-    const member = (await weeklyRecipients(db)).find(
-      (r) => r.id === data.memberId && r.workspace_id === data.workspaceId,
-    );
+    const [member] = await weeklyRecipients(db, { workspaceId: data.workspaceId, memberId: data.memberId });
     if (!member || (await isUnsubscribed(db, data.workspaceId, member.email, data.kind))) return;
     const reader: SignedIn = {
       workspaceId: data.workspaceId,

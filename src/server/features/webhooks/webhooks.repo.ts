@@ -100,7 +100,7 @@ export function liveEndpoints(trx: Kysely<Database>, workspaceIds: string[]) {
 
 export async function insertDeliveries(
   trx: Kysely<Database>,
-  rows: Array<{ id: string; workspaceId: string; endpointId: string; eventId: string }>,
+  rows: Array<{ id: string; workspaceId: string; endpointId: string; eventId: string; redelivery?: boolean }>,
 ) {
   if (!rows.length) return;
   await trx
@@ -111,24 +111,9 @@ export async function insertDeliveries(
         workspace_id: r.workspaceId,
         endpoint_id: r.endpointId,
         event_id: r.eventId,
+        redelivery: r.redelivery ?? false,
       })),
     )
-    .execute();
-}
-
-export async function insertDelivery(
-  trx: Kysely<Database>,
-  row: { id: string; workspaceId: string; endpointId: string; eventId: string; redelivery: boolean },
-) {
-  await trx
-    .insertInto("webhook_delivery")
-    .values({
-      id: row.id,
-      workspace_id: row.workspaceId,
-      endpoint_id: row.endpointId,
-      event_id: row.eventId,
-      redelivery: row.redelivery,
-    })
     .execute();
 }
 

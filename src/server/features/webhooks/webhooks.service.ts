@@ -16,7 +16,7 @@ import {
   type EndpointRow,
   findDelivery,
   findEndpoint,
-  insertDelivery,
+  insertDeliveries,
   insertEndpoint,
   listDeliveries,
   listEndpoints,
@@ -140,7 +140,9 @@ export async function redeliver(
   if (!earlier) throw notFound("The delivery");
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
-    await insertDelivery(trx, { id, workspaceId, endpointId, eventId: earlier.event_id, redelivery: true });
+    await insertDeliveries(trx, [
+      { id, workspaceId, endpointId, eventId: earlier.event_id, redelivery: true },
+    ]);
     await jobs.send(trx, "webhook-delivery", { deliveryId: id }, deliveryRetry(policy));
   });
   const rows = await listDeliveries(db, workspaceId, endpointId, 100);
