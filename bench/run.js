@@ -1,6 +1,7 @@
 // `npm run bench -- NAME`: runs bench/NAME.ts. Benchmarks print figures with a baseline measured in the same run.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { buildServerIfStale } from "../scripts/server-bundle.js";
 
 const available = readdirSync("bench")
   .filter((file) => file.endsWith(".bench.ts"))
@@ -10,6 +11,8 @@ if (names.length === 0 || names.includes("--help")) {
   console.log(`usage: npm run bench -- NAME…\navailable: ${available.join(", ")}`);
   process.exit(names.length === 0 ? 2 : 0);
 }
+// The app servers a benchmark starts run the bundle, as `npm start` does.
+await buildServerIfStale();
 for (const name of names) {
   if (!existsSync(`bench/${name}.bench.ts`)) {
     console.error(`Unknown benchmark "${name}". Available: ${available.join(", ")}`);

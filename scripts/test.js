@@ -28,7 +28,7 @@ let skipped = unit.numPendingTests + (unit.numTodoTests ?? 0);
 
 if (existsSync(chromium)) {
   console.log(`\nBrowser tests in ${chromium} on ${database}`);
-  const buildStatus = run("node", ["scripts/build-web-if-stale.js"]);
+  const buildStatus = run("node", ["scripts/build-if-stale.js"]);
   // The browser walks every flow on the embedded database. On PostgreSQL, whose every query the database tests
   // already run, it walks the flows tagged @postgres — setup on an empty server, the buyer room across two
   // browsers, tokens and webhooks through the queue — and CONFIDANT_E2E_ALL=1 walks them all.

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
 import { prepareQueues } from "../jobs/queue.ts";
+import { projectRoot } from "../project-root.ts";
 import type { Database } from "./schema.ts";
 
-export const migrationsDir = fileURLToPath(new URL("../../../db/migrations/", import.meta.url));
+export const migrationsDir = path.join(projectRoot, "db/migrations/");
 
 /** Applies every migration not yet recorded, in file-name order, each in its own transaction. */
 export async function migrate(db: Kysely<Database>, dir = migrationsDir): Promise<string[]> {

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { projectRoot } from "../project-root.ts";
 import { handleNotFound } from "./errors.ts";
 
-export const webDist = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
+export const webDist = path.join(projectRoot, "dist/web/");
 
 /** Serves the built SPA; any non-API path answers index.html so the client router can take it. */
 export async function registerWebApp(app: FastifyInstance) {

@@ -1,8 +1,9 @@
-// Builds the web app when dist/web is missing or older than its sources, so `npm start` always serves
-// the current UI without rebuilding on every start.
+// Builds what is missing or older than its sources — the web app (dist/web) and the bundled server and CLI
+// (dist/server) — so `npm start` and the tests always run the current code without rebuilding every time.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "vite";
+import { buildServerIfStale } from "./server-bundle.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const built = path.join(root, "dist/web/index.html");
@@ -22,3 +23,4 @@ if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   console.log("Building the web app…");
   await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
 }
+await buildServerIfStale();

@@ -1,0 +1,3 @@
+export const serverBundle: string;
+export function serverBundleIsCurrent(): boolean;
+export function buildServerIfStale(): Promise<void>;

@@ -1,0 +1,54 @@
+// The server and CLI bundled into dist/server by esbuild. Starting the TypeScript sources through tsx costs about
+// a second of compiling per process; the bundle starts at once. Dependencies stay in node_modules (not bundled),
+// and the bundle is used only when it is newer than every source file, so an edit is never run stale.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const outDir = path.join(root, "dist/server");
+export const serverBundle = path.join(outDir, "confidant.js");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (full === path.join(root, "src/web")) continue;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+export function serverBundleIsCurrent() {
+  if (!existsSync(serverBundle)) return false;
+  const sources = Math.max(
+    newestMtime(path.join(root, "src")),
+    statSync(path.join(root, "package.json")).mtimeMs,
+    statSync(import.meta.filename).mtimeMs,
+  );
+  return statSync(serverBundle).mtimeMs >= sources;
+}
+
+export async function buildServerIfStale() {
+  if (serverBundleIsCurrent()) return;
+  const { build } = await import("esbuild");
+  // Built beside, then renamed into place: a process starting meanwhile reads the old bundle or the new, never half.
+  const staging = `${outDir}.${process.pid}`;
+  await build({
+    entryPoints: {
+      confidant: path.join(root, "src/cli/main.ts"),
+      // The forecast learner's thread, found beside the bundle as it is found beside its source.
+      "learn.worker": path.join(root, "src/server/features/insights/learn.worker.ts"),
+    },
+    outdir: staging,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    logLevel: "warning",
+  });
+  mkdirSync(outDir, { recursive: true });
+  for (const file of readdirSync(staging)) renameSync(path.join(staging, file), path.join(outDir, file));
+  rmSync(staging, { recursive: true, force: true });
+}
