@@ -98,7 +98,17 @@ beforeAll(async () => {
     })
     .execute();
   const feed = (await a.as.admin.post(`/api/v1/decisions/${decision.id}/calendar-feed`)).body;
+  const won = (
+    await a.as.admin.post("/api/v1/decisions", {
+      accountId: account.id,
+      title: "A's won decision",
+      outcome: "won",
+      outcomesSought: [{ measure: "Days to close", current: "12", target: "5" }],
+    })
+  ).body;
+  const measure = (await a.as.admin.get(`/api/v1/decisions/${won.id}/success`)).body.measures[0];
   Object.assign(records, {
+    "success-measures": measure.id,
     tokens: token.id,
     "calendar-feeds": feed.id,
     uploads: upload.json().id,
@@ -146,6 +156,7 @@ const recordOf: Record<string, (w: TestWorkspace) => string> = {
   tokens: () => records.tokens!,
   webhooks: () => WEBHOOK,
   "calendar-feeds": () => records["calendar-feeds"]!,
+  "success-measures": () => records["success-measures"]!,
 };
 const validBody: Record<string, unknown> = {
   "PATCH /api/v1/members/{id}": { version: 1, name: "Intruder" },
@@ -182,6 +193,13 @@ const validBody: Record<string, unknown> = {
   "PATCH /api/v1/conversations/{id}": { version: 1, title: "Intrude" },
   "PATCH /api/v1/conversation-proposals/{id}": { version: 1, status: "dismissed" },
   "PATCH /api/v1/webhooks/{id}": { version: 1, enabled: false },
+  "POST /api/v1/decisions/{id}/success-measures": { measure: "Intrude", dueOn: "2027-01-01" },
+  "PATCH /api/v1/success-measures/{id}": { version: 1, target: "Intrude" },
+  "POST /api/v1/decisions/{id}/success-reports": {
+    reporterName: "Intruder",
+    values: [{ measureId: "00000000-0000-4000-8000-000000000000", value: "1", reached: "yes" }],
+    decideAgain: "no",
+  },
   "POST /api/v1/decisions/{id}/room-mail": {
     stakeholderId: "00000000-0000-4000-8000-000000000000",
     kind: "invitation",

@@ -11,7 +11,7 @@ export const emailStatus = z.object({
 export const roomMailBody = z
   .object({
     stakeholderId: id,
-    kind: z.enum(["invitation", "checkin_request"]),
+    kind: z.enum(["invitation", "checkin_request", "success_check"]),
     note: z.string().trim().max(1000).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, LIMITS, ratings, timestamp, version } from "./common.ts";
+import { roomSuccess } from "./success.ts";
 
 /**
  * What a buyer sees: the decision in the customer's language. Never our notes, reviews, forecast, value
@@ -52,6 +53,8 @@ export const roomView = z.object({
   linkLabel: z.string(),
   /** The stakeholder whose own link this is: the room greets them and never asks their name. */
   you: z.object({ name: z.string() }).nullable(),
+  /** After the sale: the success measures the customer is asked about; null before the win. */
+  success: roomSuccess.nullable(),
 });
 
 export type RoomView = z.infer<typeof roomView>;

@@ -36,6 +36,7 @@ import { questionsRoutes } from "./features/questions/questions.routes.ts";
 import { reviewsRoutes } from "./features/reviews/reviews.routes.ts";
 import { roomRoutes } from "./features/room/room.routes.ts";
 import { shareLinksRoutes } from "./features/room/share-links.routes.ts";
+import { successRoutes } from "./features/success/success.routes.ts";
 import { teamsRoutes } from "./features/teams/teams.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { resolveApiToken } from "./features/tokens/tokens.service.ts";
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(correctionsRoutes);
       await api.register(insightsRoutes);
       await api.register(concessionsRoutes);
+      await api.register(successRoutes);
       await api.register(tokensRoutes);
       await api.register(webhooksRoutes);
       await api.register(emailRoutes);

@@ -21,8 +21,10 @@ const footer = (unsubscribeUrl: string, what: string) => ({
 
 const paragraphs = (lines: string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
 
+export type RoomMailKind = "invitation" | "checkin_request" | "success_check";
+
 export interface RoomMail {
-  kind: "invitation" | "checkin_request";
+  kind: RoomMailKind;
   buyerName: string;
   sellerName: string;
   accountName: string;
@@ -32,26 +34,45 @@ export interface RoomMail {
   unsubscribeUrl: string;
 }
 
-/** A buyer's own link to the room: to see the plan and say where they stand, or to check in on confidence. */
+const ROOM_MAILS: Record<
+  RoomMailKind,
+  { subject: (m: RoomMail) => string; body: (m: RoomMail) => string; button: string }
+> = {
+  invitation: {
+    subject: (m) => `${m.sellerName} shared the plan for “${m.decisionTitle}”`,
+    body: (m) =>
+      `${m.sellerName} has shared how they understand ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting and the plan to decide. Correct anything that is not right, tick your steps, and say how confident you feel.`,
+    button: "Open the decision room",
+  },
+  checkin_request: {
+    subject: (m) => `${m.sellerName} asks: how confident are you about “${m.decisionTitle}”?`,
+    body: (m) =>
+      `${m.sellerName} would like to know how confident you feel about ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting, the approach and the timing. It takes a minute, and your answer goes only to the people working on it with you.`,
+    button: "Check in",
+  },
+  success_check: {
+    subject: (m) => `${m.sellerName} asks: did “${m.decisionTitle}” deliver what you sought?`,
+    body: (m) =>
+      `When ${m.accountName} decided on “${m.decisionTitle}”, you agreed what success would look like, and by when. That day has come: where does each measure stand now, would you decide the same again, and what got in the way? ${m.sellerName} reads every answer, including the ones that say it did not work.`,
+    button: "Say how it went",
+  },
+};
+
+/** A buyer's own link to the room: to see the plan, to check in on confidence, or to say whether it delivered. */
 export function roomMessage(m: RoomMail): Message {
-  const asking = m.kind === "checkin_request";
-  const subject = asking
-    ? `${m.sellerName} asks: how confident are you about “${m.decisionTitle}”?`
-    : `${m.sellerName} shared the plan for “${m.decisionTitle}”`;
+  const kind = ROOM_MAILS[m.kind];
   const lines = [
     `Hello ${m.buyerName},`,
-    asking
-      ? `${m.sellerName} would like to know how confident you feel about ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting, the approach and the timing. It takes a minute, and your answer goes only to the people working on it with you.`
-      : `${m.sellerName} has shared how they understand ${m.accountName}'s decision on “${m.decisionTitle}”: the problem, the cost of waiting and the plan to decide. Correct anything that is not right, tick your steps, and say how confident you feel.`,
+    kind.body(m),
     ...(m.note ? [`${m.sellerName} adds: ${m.note}`] : []),
     `Your own link (no account needed): ${m.roomUrl}`,
     "The link is yours: what comes through it is recorded as yours. Do not forward it.",
   ];
   const foot = footer(m.unsubscribeUrl, `${m.sellerName} invited you to a decision room`);
   return {
-    subject,
+    subject: kind.subject(m),
     text: `${lines.join("\n\n")}\n${foot.text}`,
-    html: `${paragraphs(lines.slice(0, -2))}\n<p><a href="${escapeHtml(m.roomUrl)}">${asking ? "Check in" : "Open the decision room"}</a></p>\n${paragraphs(lines.slice(-1))}\n${foot.html}`,
+    html: `${paragraphs(lines.slice(0, -2))}\n<p><a href="${escapeHtml(m.roomUrl)}">${kind.button}</a></p>\n${paragraphs(lines.slice(-1))}\n${foot.html}`,
   };
 }
 

@@ -272,6 +272,37 @@ export interface ConcessionTable extends SoftDeleted {
   version: Version;
 }
 
+export interface SuccessMeasureTable extends SoftDeleted {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  position: ColumnType<number, number | undefined, number>;
+  measure: string;
+  baseline: string | null;
+  target: string | null;
+  due_on: string;
+  asked_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface SuccessReportTable {
+  id: string;
+  workspace_id: string;
+  decision_id: string;
+  share_link_id: string | null;
+  recorded_by: string | null;
+  stakeholder_id: string | null;
+  reporter_name: string;
+  verified: boolean;
+  decide_again: "yes" | "unsure" | "no";
+  in_the_way: string | null;
+  /** [{ measureId, value, reached }]: what was said of each measure. */
+  values: Json;
+  created_at: CreatedAt;
+}
+
 export interface ConcernTable extends SoftDeleted {
   id: string;
   workspace_id: string;
@@ -608,6 +639,8 @@ export interface Database {
   involvement: InvolvementTable;
   concern: ConcernTable;
   concession: ConcessionTable;
+  success_measure: SuccessMeasureTable;
+  success_report: SuccessReportTable;
   question: QuestionTable;
   review: ReviewTable;
   review_answer: ReviewAnswerTable;

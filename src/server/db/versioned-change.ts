@@ -17,6 +17,7 @@ const VERSIONED = {
   involvement: "soft",
   concern: "soft",
   concession: "soft",
+  success_measure: "soft",
   import_mapping: "soft",
   plan_step: "soft",
   plan_template: "soft",

@@ -9,7 +9,7 @@ import type { Database } from "../db/schema.ts";
  * so one pool (or the one embedded connection) serves both, and a job can be sent inside the transaction
  * of the change it follows.
  */
-export const QUEUE_NAMES = ["webhook-delivery", "email", "email-weekly"] as const;
+export const QUEUE_NAMES = ["webhook-delivery", "email", "email-weekly", "success-checks"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** pg-boss's view of a Kysely instance or transaction. */

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from "fastify";
-import { queueWebhookOffNotice, queueWeeklyMails, sendEmailJob } from "../features/email/email.service.ts";
+import {
+  queueSuccessChecks,
+  queueWebhookOffNotice,
+  queueWeeklyMails,
+  sendEmailJob,
+} from "../features/email/email.service.ts";
 import { deliverWebhook } from "../features/webhooks/deliver.ts";
 import type { OffNotice } from "../features/webhooks/disable.ts";
 import { dispatchEvents } from "../features/webhooks/dispatch.ts";
 
 const DISPATCH_EVERY_MS = 200;
+const SUCCESS_CHECK_CRON = "0 8 * * *";
 
 /**
  * The background work of an app server: handing out webhook events and sending deliveries, sending mail, and
@@ -25,7 +31,14 @@ export async function startWorkers(app: FastifyInstance) {
   await jobs.work("email-weekly", async () => {
     await queueWeeklyMails(db, jobs);
   });
-  if (mailer.enabled) await jobs.schedule("email-weekly", config.email.digestCron);
+  await jobs.work("success-checks", async () => {
+    await queueSuccessChecks(db, jobs);
+  });
+  if (mailer.enabled) {
+    await jobs.schedule("email-weekly", config.email.digestCron);
+    // Every morning, customers whose success measures came due are asked whether the decision delivered.
+    await jobs.schedule("success-checks", SUCCESS_CHECK_CRON);
+  }
   let stopped = false;
   let running: Promise<void> | null = null;
   const dispatch = async () => {

@@ -20,6 +20,7 @@ import { requireLiveAccount } from "../accounts/accounts.service.ts";
 import { described } from "../changes/changes.service.ts";
 import { requireAssignableMember } from "../members/members.service.ts";
 import { latestReviewAnswers } from "../reviews/review-flags.service.ts";
+import { measuresOnWin } from "../success/success.service.ts";
 import { workspaceView } from "../workspaces/workspaces.service.ts";
 import { requireVisibleDecision, visibilityOf } from "./access.service.ts";
 import { partsOf, presentCard, presentDecision, presentDetail } from "./decisions.presenter.ts";
@@ -160,6 +161,13 @@ export async function createDecision(db: Kysely<Database>, actor: SignedIn, body
     });
     const facts = await refreshDerived(trx, actor.workspaceId, id);
     await recordCreate(trx, actor, "decision", id, presentDecision(facts.row));
+    if (outcome === "won")
+      await measuresOnWin(trx, actor, {
+        id,
+        workspaceId: actor.workspaceId,
+        outcomesSought: parts.outcomesSought,
+        wonOn: outcomeDate!,
+      });
     return facts;
   });
   return presentDetail(actor, facts);
@@ -220,6 +228,13 @@ export async function changeDecision(trx: Kysely<Database>, actor: SignedIn, id:
     present: presentDecision,
     what: "The decision",
   });
+  if (outcome === "won" && current.outcome !== "won")
+    await measuresOnWin(trx, actor, {
+      id,
+      workspaceId: actor.workspaceId,
+      outcomesSought: parts.outcomesSought,
+      wonOn: outcomeDate!,
+    });
   return refreshDerived(trx, actor.workspaceId, id);
 }
 

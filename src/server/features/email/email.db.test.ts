@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../../../../test/app.ts";
 import { buildWorkspace, type TestWorkspace } from "../../../../test/factories.ts";
 import { startSmtp } from "../../../../test/smtp-receiver.ts";
 import { startWorkers } from "../../jobs/workers.ts";
+import { queueSuccessChecks } from "./email.service.ts";
 import { Mailer } from "./mailer.ts";
 
 let t: TestApp;
@@ -143,6 +144,47 @@ describe("email", () => {
     expect(mail.text).toContain(`https://confidant.test/decisions/${decision.id}`);
     expect(linkIn(mail.text!, "unsubscribe")).toBeDefined();
     expect((await w.as.seller.post("/api/v1/email/weekly")).status).toBe(403);
+  });
+});
+
+describe("the check after the sale", () => {
+  it("on the day a won decision's measures come due, each of its people with an address is asked once, by their own link", async () => {
+    const account = (await w.as.seller.post("/api/v1/accounts", { name: "Fabrikam" })).body;
+    const lee = (
+      await w.as.seller.post("/api/v1/stakeholders", {
+        accountId: account.id,
+        name: "Lee Park",
+        email: "lee@fabrikam.example",
+      })
+    ).body;
+    const won = (
+      await w.as.seller.post("/api/v1/decisions", {
+        accountId: account.id,
+        title: "Inventory counts you can trust",
+        outcome: "won",
+        outcomesSought: [{ measure: "Stock write-offs", current: "4%", target: "1%" }],
+      })
+    ).body;
+    await w.as.seller.post(`/api/v1/decisions/${won.id}/stakeholders`, {
+      stakeholderId: lee.id,
+      role: "champion",
+    });
+    const [measure] = (await w.as.seller.get(`/api/v1/decisions/${won.id}/success`)).body.measures;
+    expect(await queueSuccessChecks(t.db, t.app.jobs)).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    await w.as.seller.patch(`/api/v1/success-measures/${measure.id}`, {
+      version: measure.version,
+      dueOn: today,
+    });
+    const before = smtp.mails.length;
+    expect(await queueSuccessChecks(t.db, t.app.jobs)).toBe(1);
+    expect(await queueSuccessChecks(t.db, t.app.jobs)).toBe(0);
+    const mail = await smtp.waitFor("lee@fabrikam.example", before);
+    expect(mail.subject).toBe(
+      "seller of Mail Co asks: did “Inventory counts you can trust” deliver what you sought?",
+    );
+    const room = await t.app.inject({ method: "GET", url: `/api/v1/room/${linkIn(mail.text!, "room")}` });
+    expect(room.json()).toMatchObject({ you: { name: "Lee Park" }, success: { due: true } });
   });
 });
 

@@ -124,3 +124,29 @@ export function activeAdmins(db: Kysely<Database>, workspaceId: string) {
     .where("deleted_at", "is", null)
     .execute();
 }
+
+/** Whom a won decision's check-in after the sale comes from (its owner, if still active) and goes to. */
+export async function successCheckPeople(db: Kysely<Database>, workspaceId: string, decisionId: string) {
+  const owner = await db
+    .selectFrom("decision")
+    .innerJoin("member", "member.id", "decision.owner_id")
+    .innerJoin("workspace", "workspace.id", "decision.workspace_id")
+    .select(["member.id", "member.role", "member.team_id"])
+    .where("decision.workspace_id", "=", workspaceId)
+    .where("decision.id", "=", decisionId)
+    .where("member.active", "=", true)
+    .where("member.deleted_at", "is", null)
+    .where("workspace.is_demo", "=", false)
+    .executeTakeFirst();
+  const people = await db
+    .selectFrom("stakeholder")
+    .innerJoin("involvement", "involvement.stakeholder_id", "stakeholder.id")
+    .select(["stakeholder.id", "stakeholder.email"])
+    .where("involvement.workspace_id", "=", workspaceId)
+    .where("involvement.decision_id", "=", decisionId)
+    .where("involvement.deleted_at", "is", null)
+    .where("stakeholder.deleted_at", "is", null)
+    .where("stakeholder.email", "is not", null)
+    .execute();
+  return { owner, people };
+}

@@ -4,6 +4,7 @@ import {
   actionsMessage,
   digestMessage,
   type Message,
+  type RoomMailKind,
   roomMessage,
   webhookOffMessage,
 } from "../../../domain/email/messages.ts";
@@ -20,6 +21,7 @@ import {
   revokeShareLink,
   shareableDecision,
 } from "../room/share-links.service.ts";
+import { takeDueChecks } from "../success/success.service.ts";
 import {
   actionsDueOf,
   activeAdmins,
@@ -28,6 +30,7 @@ import {
   insertEmailLink,
   isUnsubscribed,
   slippingCustomerSteps,
+  successCheckPeople,
   weeklyRecipients,
 } from "./email.repo.ts";
 import type { Mailer } from "./mailer.ts";
@@ -40,7 +43,7 @@ type Sender = Pick<SignedIn, "workspaceId" | "memberId" | "role" | "teamId">;
 export type EmailJob =
   | {
       kind: "room";
-      mail: "invitation" | "checkin_request";
+      mail: RoomMailKind;
       decisionId: string;
       stakeholderId: string;
       sender: Sender;
@@ -79,7 +82,7 @@ export async function requestRoomMail(
   mailer: Mailer,
   actor: SignedIn,
   decisionId: string,
-  body: { stakeholderId: string; kind: "invitation" | "checkin_request"; note?: string | undefined },
+  body: { stakeholderId: string; kind: RoomMailKind; note?: string | undefined },
   publicUrl: string | undefined,
 ) {
   await shareableDecision(db, actor, decisionId);
@@ -136,6 +139,41 @@ export async function queueWeeklyMails(db: Kysely<Database>, jobs: JobQueue, wor
     }
   });
   return recipients.length;
+}
+
+/**
+ * The check after the sale: for each won decision whose success measures came due today, each of its people
+ * with an email address gets their own link to the room to say whether it delivered — from the decision's
+ * owner, once per due date (the measures are marked asked in the same transaction as the mails are queued).
+ */
+export async function queueSuccessChecks(db: Kysely<Database>, jobs: JobQueue, today?: string) {
+  return db.transaction().execute(async (trx) => {
+    let queued = 0;
+    for (const due of await takeDueChecks(trx, today)) {
+      const { owner, people } = await successCheckPeople(trx, due.workspaceId, due.decisionId);
+      if (!owner) continue;
+      const sender = {
+        workspaceId: due.workspaceId,
+        memberId: owner.id,
+        role: owner.role,
+        teamId: owner.team_id,
+      };
+      for (const person of people) {
+        if (await isUnsubscribed(trx, due.workspaceId, person.email!, "room")) continue;
+        const job: EmailJob = {
+          kind: "room",
+          mail: "success_check",
+          decisionId: due.decisionId,
+          stakeholderId: person.id,
+          sender,
+          note: null,
+        };
+        await jobs.send(trx, "email", job, EMAIL_RETRY);
+        queued += 1;
+      }
+    }
+    return queued;
+  });
 }
 
 async function unsubscribeUrl(

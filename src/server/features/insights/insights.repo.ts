@@ -353,3 +353,21 @@ export async function decidedFacts(db: Kysely<Database>, scope: Scope, ids?: str
     WHERE ${inScope(scope)} AND d.outcome <> 'open' ${only(ids)}`.execute(db);
   return rows;
 }
+
+/** The won decisions in scope that have success measures: whose customers are asked whether they delivered. */
+export async function wonWithMeasures(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{
+    id: string;
+    title: string;
+    account_name: string;
+    owner_id: string;
+    owner_name: string;
+  }>`
+    SELECT d.id, d.title, a.name AS account_name, d.owner_id, m.name AS owner_name
+    FROM decision d JOIN account a ON a.id = d.account_id JOIN member m ON m.id = d.owner_id
+    WHERE ${inScope(scope)} AND d.outcome = 'won'
+      AND EXISTS (SELECT 1 FROM success_measure s WHERE s.workspace_id = d.workspace_id AND s.decision_id = d.id
+        AND s.deleted_at IS NULL)
+    ORDER BY d.outcome_date DESC NULLS LAST, d.id`.execute(db);
+  return rows;
+}

@@ -9,9 +9,17 @@ import {
   risks,
   risksQuery,
 } from "../../../contract/insights.ts";
+import { deliveredInsights, deliveredQuery } from "../../../contract/success.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { insightsTable, toCsv } from "./insights.csv.ts";
-import { backtestView, forecastView, insightsView, quartersView, risksView } from "./insights.service.ts";
+import {
+  backtestView,
+  deliveredView,
+  forecastView,
+  insightsView,
+  quartersView,
+  risksView,
+} from "./insights.service.ts";
 
 /** Insights: every figure for the decisions the member may see — a seller their own, a manager their teams'. */
 export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,6 +36,20 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => insightsView(app.db, requireMember(request), request.query),
+  );
+
+  app.get(
+    "/insights/delivered",
+    {
+      schema: {
+        tags,
+        summary:
+          "Decisions that delivered: of the won decisions with the customer's results in, the share that reached every outcome sought",
+        querystring: deliveredQuery,
+        response: { 200: deliveredInsights },
+      },
+    },
+    async (request) => deliveredView(app.db, requireMember(request), request.query),
   );
 
   app.get(

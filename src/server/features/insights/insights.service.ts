@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Backtest, Forecast, Insights, Quarters, Risks } from "../../../contract/insights.ts";
+import type { DeliveredInsights } from "../../../contract/success.ts";
 import { RangeSum } from "../../../domain/forecast/decision-forecast.ts";
 import { type CohortRow, emptyCohort, type SellerOutcomes } from "../../../domain/insights/decided.ts";
 import {
@@ -18,10 +19,12 @@ import {
 import { HELP, RISK_FLAGS, RISK_WORDS, riskFlags } from "../../../domain/insights/risk.ts";
 import type { DecisionSignals } from "../../../domain/insights/signals.ts";
 import { MILESTONES } from "../../../domain/readiness/milestone.ts";
+import { deliveredShare } from "../../../domain/success/delivery.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { visibilityOf } from "../decisions/access.service.ts";
+import { judgedSuccess } from "../success/success.service.ts";
 import { teamOf } from "../teams/teams.service.ts";
 import { decidedTallyOf } from "./decided-facts.ts";
 import {
@@ -37,6 +40,7 @@ import {
   pipelineHistory,
   type Scope,
   type SellerActivityRow,
+  wonWithMeasures,
 } from "./insights.repo.ts";
 import { type Chance, chanceOf, forecastItem } from "./learn.ts";
 import { type Learnt, learnOffThread } from "./learner.ts";
@@ -643,6 +647,51 @@ async function quartersFigures(
         accountName: a.account_name,
         decided: a.decided,
         discountedAtQuarterEnd: a.discounted_at_end,
+      })),
+  };
+}
+
+/**
+ * Decisions that delivered: of the won decisions whose customers reported on their success measures, the share
+ * where every outcome sought was reached, per seller and overall, and each decision where one was missed.
+ */
+export const deliveredView = (db: Kysely<Database>, actor: SignedIn, query: ScopeQuery, now = new Date()) =>
+  whileUnchanged(db, actor, "deliveredView", query, isoDay(now), () =>
+    deliveredFigures(db, actor, query, now),
+  );
+
+async function deliveredFigures(
+  db: Kysely<Database>,
+  actor: SignedIn,
+  query: ScopeQuery,
+  now: Date,
+): Promise<DeliveredInsights> {
+  const won = await wonWithMeasures(db, await scopeOf(db, actor, query));
+  const judged = await judgedSuccess(
+    db,
+    actor.workspaceId,
+    won.map((d) => d.id),
+    isoDay(now),
+  );
+  const deliveryOf = (id: string) => judged.get(id)?.delivery ?? "none";
+  const sellers = new Map<string, string>(won.map((d) => [d.owner_id, d.owner_name]));
+  return {
+    overall: deliveredShare(won.map((d) => deliveryOf(d.id))),
+    perSeller: [...sellers]
+      .map(([memberId, name]) => ({
+        memberId,
+        name,
+        ...deliveredShare(won.filter((d) => d.owner_id === memberId).map((d) => deliveryOf(d.id))),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    missed: won
+      .filter((d) => deliveryOf(d.id) === "missed")
+      .map((d) => ({
+        decisionId: d.id,
+        title: d.title,
+        accountName: d.account_name,
+        ownerName: d.owner_name,
+        why: judged.get(d.id)!.why,
       })),
   };
 }

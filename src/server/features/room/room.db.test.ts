@@ -290,6 +290,15 @@ const ALLOWED = new Set([
   "currency",
   "outcomesSought",
   "measure",
+  "success",
+  "due",
+  "baseline",
+  "dueOn",
+  "latest",
+  "value",
+  "reached",
+  "on",
+  "by",
   "current",
   "target",
   "plan",
@@ -678,6 +687,10 @@ describe("room security", () => {
         `${room}/check-ins`,
         { stakeholderName: "Pat", ratings: { problem: 3, solution: 3, risks: 3, me: 3, agreement: 3 } },
       ],
+      [
+        `${room}/success-reports`,
+        { name: "Pat", values: [{ measureId: step.id, value: "1", reached: "yes" }], decideAgain: "yes" },
+      ],
     ];
     const roomPaths = new Set(
       listOperations(t.app)
@@ -691,14 +704,15 @@ describe("room security", () => {
     ];
     const deleted = await w.as.seller.delete(`/api/v1/decisions/${id}?version=${created.body.version}`);
     expect(deleted.status).toBe(200);
-    expect(await statuses()).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(await statuses()).toEqual([404, 404, 404, 404, 404, 404, 404]);
     const corrections = await t.db.selectFrom("concern").select("id").where("decision_id", "=", id).execute();
     expect(corrections).toEqual([]);
     const restored = await w.as.seller.post(
       `/api/v1/decisions/${id}/restore?version=${deleted.body.version}`,
     );
     expect(restored.status).toBe(200);
-    expect(await statuses()).toEqual([200, 200, 201, 201, 201, 201]);
+    // Open again, and not won: nothing to report after the sale yet.
+    expect(await statuses()).toEqual([200, 200, 201, 201, 201, 201, 409]);
   });
 
   it("slows guessing: past the limit per address the room answers 429", async () => {

@@ -66,6 +66,7 @@ export async function addActivity(
 
 export interface RoomRow {
   title: string;
+  outcome: string;
   account_name: string;
   owner_name: string;
   target_date: string | null;
@@ -100,7 +101,7 @@ export interface RoomRow {
 /** Everything the buyer room shows, in one statement: the room is opened often and by people outside. */
 export async function roomRow(db: Kysely<Database>, link: { workspace_id: string; decision_id: string }) {
   const { rows } = await sql<RoomRow>`
-    SELECT d.title, a.name AS account_name, m.name AS owner_name, d.target_date, d.currency, d.problem, d.impact, d.outcomes_sought,
+    SELECT d.title, d.outcome, a.name AS account_name, m.name AS owner_name, d.target_date, d.currency, d.problem, d.impact, d.outcomes_sought,
       coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'title', s.title) ORDER BY s.name)
         FROM involvement i JOIN stakeholder s ON s.id = i.stakeholder_id
         WHERE i.workspace_id = d.workspace_id AND i.decision_id = d.id AND i.deleted_at IS NULL), '[]') AS people,

@@ -11,6 +11,7 @@ import {
   roomStepParams,
   roomView,
 } from "../../../contract/room.ts";
+import { roomSuccessBody } from "../../../contract/success.ts";
 import { AppError } from "../../http/errors.ts";
 import { WindowCounter } from "../../http/window-counter.ts";
 import {
@@ -23,6 +24,7 @@ import {
   linkNotValid,
   raiseConcern,
   recordUse,
+  reportSuccess,
   tickStep,
 } from "./room.service.ts";
 
@@ -115,6 +117,17 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const found = await link(request, request.params.token);
       await checkIn(app.db, found, request.ip, request.body);
+      reply.status(201);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/room/:token/success-reports",
+    { config, schema: { tags, params: roomParams, body: roomSuccessBody, response: { 201: roomOk } } },
+    async (request, reply) => {
+      const found = await link(request, request.params.token);
+      await reportSuccess(app.db, found, request.ip, request.body);
       reply.status(201);
       return { ok: true as const };
     },

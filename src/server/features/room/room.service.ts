@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { RoomView, roomCheckInBody, roomConcernBody, roomProblemBody } from "../../../contract/room.ts";
+import type { RoomSuccessBody } from "../../../contract/success.ts";
 import { costOfWaiting } from "../../../domain/decision/cost-of-waiting.ts";
 import { BUYER_CONFIDENCE_WORDS, CONFIDENCE_POINTS, type Impact } from "../../../domain/decision/model.ts";
 import { slippageOf } from "../../../domain/plan/slippage.ts";
@@ -10,6 +11,7 @@ import type { Database } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { refreshDerived } from "../decisions/readiness.service.ts";
 import { addStepComment, applyStepChange, planStep } from "../plan/plan.service.ts";
+import { roomSuccessOf, saveReport } from "../success/success.service.ts";
 import {
   addActivity,
   insertBuyerConcern,
@@ -148,6 +150,7 @@ export async function roomView(db: Kysely<Database>, link: LinkRow): Promise<Roo
     sellerName: row.owner_name,
     linkLabel: link.label,
     you: link.stakeholder_name ? { name: link.stakeholder_name } : null,
+    success: await roomSuccessOf(db, link.workspace_id, link.decision_id, row.outcome === "won"),
   };
 }
 
@@ -350,5 +353,45 @@ export async function checkIn(
     );
     await refreshDerived(trx, link.workspace_id, link.decision_id);
     return id;
+  });
+}
+
+const REACHED_WORDS = { yes: "reached", partly: "partly reached", no: "not reached" } as const;
+const AGAIN_WORDS = {
+  yes: "would decide the same again",
+  unsure: "is unsure they would decide the same again",
+  no: "would not decide the same again",
+} as const;
+
+/** After the sale, the customer says where each success measure stands and whether they would decide the same. */
+export async function reportSuccess(db: Kysely<Database>, link: LinkRow, ip: string, body: RoomSuccessBody) {
+  await db.transaction().execute(async (trx) => {
+    const row = await roomRow(trx, link);
+    if (row?.outcome !== "won")
+      throw new AppError(
+        409,
+        "not_won",
+        "There is nothing to report on yet: the decision has not been made.",
+      );
+    const who = await speaker(trx, link, body.name, "body.name");
+    const values = body.values;
+    const actor = buyerActor(link, ip);
+    await saveReport(trx, actor, {
+      workspaceId: link.workspace_id,
+      decisionId: link.decision_id,
+      shareLinkId: link.id,
+      recordedBy: null,
+      stakeholderId: who.stakeholderId,
+      reporterName: who.name,
+      verified: who.verified,
+      decideAgain: body.decideAgain,
+      inTheWay: body.inTheWay,
+      values,
+    });
+    const met = values.filter((v) => v.reached === "yes").length;
+    await noteBuyerActivity(trx, link, {
+      kind: "success_report",
+      summary: `${said(who)} reported after the sale: ${met} of ${values.length} ${values.length === 1 ? "measure" : "measures"} ${REACHED_WORDS.yes}; ${AGAIN_WORDS[body.decideAgain]}.${body.inTheWay ? ` In the way: ${clip(body.inTheWay, 120)}` : ""}`,
+    });
   });
 }
