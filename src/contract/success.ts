@@ -125,3 +125,17 @@ export const deliveredInsights = z.object({
   ),
 });
 export type DeliveredInsights = z.infer<typeof deliveredInsights>;
+
+export const accountSuccess = z.object({
+  items: z.array(
+    z.object({
+      decisionId: id,
+      title: z.string(),
+      wonOn: z.string().nullable(),
+      delivery,
+      deliveryWords: z.string(),
+      why: z.string(),
+    }),
+  ),
+});
+export type AccountSuccess = z.infer<typeof accountSuccess>;

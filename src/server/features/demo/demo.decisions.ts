@@ -451,6 +451,10 @@ const STORIES: Story[] = [
         ],
       },
       confirmedBy: 0,
+      outcomesSought: [
+        { measure: "Outage reports that pass the regulator's accuracy check", current: "71%", target: "98%" },
+        { measure: "Customers given a restoration ETA within 30 minutes", current: "20%", target: "90%" },
+      ],
       outcome: "won",
       outcomeReason: "The rate case filing needed 12 months of clean outage data.",
       outcomeDate: inDays(-20),

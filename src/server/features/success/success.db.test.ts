@@ -224,6 +224,12 @@ describe("decisions that delivered (Insights)", () => {
     );
     const mine = await delivered(w.as.seller);
     expect(mine.perSeller.map((s: { name: string }) => s.name)).toEqual(["seller of After the Sale Co"]);
+    const atAccount = (await w.as.manager.get(`/api/v1/accounts/${acct.account.id}/success`)).body.items as {
+      title: string;
+      delivery: string;
+    }[];
+    expect(atAccount.find((d) => d.title === "Delivered for sure")?.delivery).toBe("delivered");
+    expect(atAccount.find((d) => d.title === "Room check")?.delivery).toBe("missed");
     const bad = await w.as.manager.get("/api/v1/insights/delivered?teamId=nope");
     expect(bad.status).toBe(400);
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
+import { ownerVisibleTo, type Visibility } from "../../db/visibility.ts";
 
 export type MeasureRow = Awaited<ReturnType<typeof findMeasure>> & object;
 
@@ -96,4 +97,32 @@ export async function markAsked(db: Kysely<Database>, workspaceId: string, ids: 
       .where("workspace_id", "=", workspaceId)
       .where("id", "in", ids)
       .execute();
+}
+
+/** An account's won decisions with success measures, of those the member may see. */
+export function wonWithMeasuresAt(
+  db: Kysely<Database>,
+  workspaceId: string,
+  accountId: string,
+  visibility: Visibility,
+) {
+  const visible = ownerVisibleTo(visibility, "decision.owner_id");
+  let query = db
+    .selectFrom("decision")
+    .select(["decision.id", "decision.title", "decision.outcome_date"])
+    .where("decision.workspace_id", "=", workspaceId)
+    .where("decision.account_id", "=", accountId)
+    .where("decision.deleted_at", "is", null)
+    .where("decision.outcome", "=", "won")
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("success_measure")
+          .select("success_measure.id")
+          .whereRef("success_measure.decision_id", "=", "decision.id")
+          .where("success_measure.deleted_at", "is", null),
+      ),
+    )
+    .orderBy("decision.outcome_date", "desc");
+  if (visible) query = query.where(visible);
+  return query.execute();
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { idParams, versionQuery } from "../../../contract/common.ts";
 import {
+  accountSuccess as accountSuccessView,
   successMeasure,
   successMeasureBody,
   successMeasurePatch,
@@ -8,7 +9,7 @@ import {
   successView,
 } from "../../../contract/success.ts";
 import { requireMember } from "../../http/auth-context.ts";
-import { addMeasure, changeMeasure, recordReport, successOf } from "./success.service.ts";
+import { accountSuccess, addMeasure, changeMeasure, recordReport, successOf } from "./success.service.ts";
 
 /** After the sale: a won decision's success measures and the customer's reports on them. */
 export const successRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,6 +27,19 @@ export const successRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => successOf(app.db, requireMember(request), request.params.id),
+  );
+
+  app.get(
+    "/accounts/:id/success",
+    {
+      schema: {
+        tags,
+        summary: "Whether each won decision at the account delivered what the customer sought",
+        params: idParams,
+        response: { 200: accountSuccessView },
+      },
+    },
+    async (request) => accountSuccess(app.db, requireMember(request), request.params.id),
   );
 
   app.post(

@@ -20,7 +20,8 @@ import { applyChange } from "../../db/versioned-change.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid, notFound } from "../../http/errors.ts";
 import { requireEditableDecision } from "../../http/policies.ts";
-import { requireVisibleDecision } from "../decisions/access.service.ts";
+import { requireLiveAccount } from "../accounts/accounts.service.ts";
+import { requireVisibleDecision, visibilityOf } from "../decisions/access.service.ts";
 import {
   findMeasure,
   hadMeasures,
@@ -32,6 +33,7 @@ import {
   measuresToAsk,
   nextPosition,
   reportsOf,
+  wonWithMeasuresAt,
 } from "./success.repo.ts";
 
 const isoToday = (now = new Date()) => now.toISOString().slice(0, 10);
@@ -368,4 +370,28 @@ export async function takeDueChecks(trx: Kysely<Database>, today = isoToday()) {
   }
   for (const entry of byDecision.values()) await markAsked(trx, entry.workspaceId, entry.measureIds);
   return [...byDecision.values()];
+}
+
+/** How an account's won decisions turned out: each with whether it delivered and why. */
+export async function accountSuccess(db: Kysely<Database>, actor: SignedIn, accountId: string) {
+  await requireLiveAccount(db, actor.workspaceId, accountId, "id");
+  const won = await wonWithMeasuresAt(db, actor.workspaceId, accountId, visibilityOf(actor));
+  const judged = await judgedSuccess(
+    db,
+    actor.workspaceId,
+    won.map((d) => d.id),
+  );
+  return {
+    items: won.map((d) => {
+      const j = judged.get(d.id)!;
+      return {
+        decisionId: d.id,
+        title: d.title,
+        wonOn: d.outcome_date ? String(d.outcome_date).slice(0, 10) : null,
+        delivery: j.delivery,
+        deliveryWords: DELIVERY_WORDS[j.delivery],
+        why: j.why,
+      };
+    }),
+  };
 }

@@ -28,6 +28,7 @@ import { onlyChanged } from "../../lib/versioned-edit.ts";
 import { Fact } from "../decisions/canvas/Section.tsx";
 import { DecisionCardView } from "../decisions/DecisionCardView.tsx";
 import { NewDecisionModal } from "../decisions/NewDecisionModal.tsx";
+import { AccountResults } from "../success/AccountResults.tsx";
 import { accountQuery, useAddStakeholder, useEditAccount } from "./api.ts";
 import { StakeholderEditModal } from "./StakeholderEditModal.tsx";
 
@@ -201,6 +202,7 @@ export function AccountPage() {
           </Paper>
         </Grid.Col>
       </Grid>
+      <AccountResults accountId={id} />
       <Title order={4} mt="sm">
         Decisions
       </Title>

@@ -28,6 +28,7 @@ import { ConversationsTab } from "../conversations/ConversationsTab.tsx";
 import { BuyerEvidence } from "../plan/BuyerEvidence.tsx";
 import { PlanEditor } from "../plan/PlanEditor.tsx";
 import { SharePanel } from "../plan/SharePanel.tsx";
+import { AfterTheSalePanel } from "../success/AfterTheSalePanel.tsx";
 import { decisionQuery, useUpdateDecision } from "./api.ts";
 import { ConcernsSection } from "./canvas/ConcernsSection.tsx";
 import { ConfidenceSection } from "./canvas/ConfidenceSection.tsx";
@@ -253,6 +254,7 @@ export function DecisionPage() {
           <Grid>
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack gap="md">
+                <AfterTheSalePanel decision={decision} />
                 <ProblemSection decision={decision} />
                 <ImpactSection decision={decision} />
                 <TriggerSection decision={decision} />

@@ -5,6 +5,8 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { meQuery } from "../auth/api.ts";
 import { ConversationTrends } from "../conversations/ConversationTrends.tsx";
 import { teamsQuery } from "../members/api.ts";
+import { deliveredQuery } from "../success/api.ts";
+import { Delivered } from "../success/Delivered.tsx";
 import {
   backtestQuery,
   forecastQuery,
@@ -48,6 +50,11 @@ function ForecastTab({ filter }: { filter: InsightsFilter }) {
   ) : (
     <Loader />
   );
+}
+
+function DeliveredTab({ filter }: { filter: InsightsFilter }) {
+  const { data } = useQuery(deliveredQuery({ teamId: filter.teamId ?? undefined }));
+  return data ? <Delivered data={data} /> : <Loader />;
 }
 
 function QuartersTab({ filter }: { filter: InsightsFilter }) {
@@ -98,6 +105,7 @@ export function InsightsPage() {
           <Tabs.Tab value="forecast">Forecast</Tabs.Tab>
           <Tabs.Tab value="quarter">Discounts and the quarter</Tabs.Tab>
           <Tabs.Tab value="conversations">Conversations</Tabs.Tab>
+          <Tabs.Tab value="delivered">After the sale</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="help" pt="md">
           <HelpFirstTab filter={filter} />
@@ -113,6 +121,9 @@ export function InsightsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="conversations" pt="md">
           <ConversationTrends />
+        </Tabs.Panel>
+        <Tabs.Panel value="delivered" pt="md">
+          <DeliveredTab filter={filter} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -6,7 +6,10 @@ import { ApiError } from "../../lib/api.ts";
 import { notifyError } from "../../lib/errors.ts";
 import { useRoomMail } from "../email/api.ts";
 
-/** Mails one of the customer's people their own link to the room: as an invitation, or to ask for a check-in. */
+/**
+ * Mails one of the customer's people their own link to the room: as an invitation, to ask for a check-in, or,
+ * once won, to ask whether the decision delivered.
+ */
 export function RoomMailModal({
   decision,
   opened,
@@ -38,7 +41,7 @@ export function RoomMailModal({
         onSubmit={form.onSubmit((v) =>
           send.mutate({
             stakeholderId: v.stakeholderId,
-            kind: v.kind as "invitation" | "checkin_request",
+            kind: v.kind as "invitation" | "checkin_request" | "success_check",
             ...(v.note.trim() ? { note: v.note.trim() } : {}),
           }),
         )}
@@ -54,6 +57,9 @@ export function RoomMailModal({
             <Stack gap="xs" mt="xs">
               <Radio value="invitation" label="See the plan and say where they stand" />
               <Radio value="checkin_request" label="Check in: how confident are they?" />
+              {decision.outcome === "won" && (
+                <Radio value="success_check" label="After the sale: did it deliver what they sought?" />
+              )}
             </Stack>
           </Radio.Group>
           <Textarea label="A note from you (optional)" autosize minRows={2} {...form.getInputProps("note")} />

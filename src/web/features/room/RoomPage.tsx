@@ -7,6 +7,7 @@ import { Logo } from "../../components/Logo.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { messageOf } from "../../lib/errors.ts";
 import { date } from "../../lib/format.ts";
+import { AfterSaleSection } from "./AfterSaleSection.tsx";
 import { roomQuery, type Speaker, useRoomAction } from "./api.ts";
 import { CheckInSection } from "./CheckInSection.tsx";
 import { ConcernsSection } from "./ConcernsSection.tsx";
@@ -85,6 +86,7 @@ export function RoomPage() {
             </Alert>
           )}
 
+          <AfterSaleSection view={view} act={act} speaker={speaker} />
           <ProblemSection view={view} act={act} speaker={speaker} />
           <CostSection view={view} />
           <PlanSection view={view} act={act} speaker={speaker} />

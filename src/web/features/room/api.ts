@@ -8,6 +8,7 @@ import type {
   roomProblemBody,
   roomStepBody,
 } from "../../../contract/room.ts";
+import type { roomSuccessBody } from "../../../contract/success.ts";
 import { get, post } from "../../lib/api.ts";
 import { useWrite } from "../../lib/write.ts";
 
@@ -24,7 +25,8 @@ export type RoomAction =
   | { path: `/steps/${string}/status`; body: z.input<typeof roomStepBody> }
   | { path: `/steps/${string}/comments`; body: z.input<typeof roomCommentBody> }
   | { path: "/concerns"; body: z.input<typeof roomConcernBody> }
-  | { path: "/check-ins"; body: z.input<typeof roomCheckInBody> };
+  | { path: "/check-ins"; body: z.input<typeof roomCheckInBody> }
+  | { path: "/success-reports"; body: z.input<typeof roomSuccessBody> };
 
 /** A buyer's action through the link; the room reloads to show it. */
 export const useRoomAction = (token: string) =>
