@@ -90,7 +90,7 @@ export function ReportForm({
     <form onSubmit={submit}>
       <Stack gap="sm">
         {measures.map((m, i) => (
-          <Paper key={m.id} withBorder p="sm">
+          <Paper key={m.id} withBorder p="sm" data-testid="report-measure">
             <Stack gap={6}>
               <Text fw={600} size="sm">
                 {m.measure}
