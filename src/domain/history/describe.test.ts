@@ -33,6 +33,39 @@ describe("history in words", () => {
     });
   });
 
+  it("tells the check after the sale: measures agreed at the win, and who reported whether it delivered", () => {
+    const measure = describeChange(
+      {
+        entity: "success_measure",
+        action: "create",
+        memberName: "Priya Raman",
+        via: null,
+        before: null,
+        after: { measure: "Days to close", due_on: "2027-03-01" },
+      },
+      names,
+    );
+    expect(measure).toMatchObject({
+      what: "agreed a success measure: Days to close",
+      section: "after the sale",
+    });
+    const report = describeChange(
+      {
+        entity: "success_report",
+        action: "create",
+        memberName: null,
+        via: `share_link:${OWN} ip:abc`,
+        before: null,
+        after: { reporter_name: "Dana Lee" },
+      },
+      names,
+    );
+    expect(report).toMatchObject({
+      who: "Dana Lee, through their own link",
+      what: "reported whether the decision delivered (Dana Lee)",
+    });
+  });
+
   it("names a buyer by the link they came through: their own link, or a general one (unverified)", () => {
     const checkIn = (via: string) =>
       describeChange(

@@ -106,6 +106,8 @@ const ENTITY_SECTION: Record<string, string> = {
   review: "reviews",
   review_answer: "reviews",
   review_action: "reviews",
+  success_measure: "after the sale",
+  success_report: "after the sale",
 };
 
 const record = (value: unknown) =>
@@ -229,6 +231,12 @@ function what(facts: ChangeFacts, names: Names) {
       return `answered ${typeof after.question === "string" ? `the ${asLabel(after.question).toLowerCase()} question` : "a review question"}`;
     case "review_action":
       return `${verb} an agreed action${title}`;
+    case "success_measure":
+      return facts.action === "create"
+        ? `agreed a success measure${typeof after.measure === "string" ? `: ${after.measure}` : ""}`
+        : `${verb} a success measure${typeof after.measure === "string" ? `: ${after.measure}` : ""}`;
+    case "success_report":
+      return `reported whether the decision delivered${typeof after.reporter_name === "string" ? ` (${after.reporter_name})` : ""}`;
     default:
       return `${verb} the ${asLabel(facts.entity).toLowerCase()}`;
   }

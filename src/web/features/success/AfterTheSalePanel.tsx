@@ -144,7 +144,7 @@ export function AfterTheSalePanel({ decision }: { decision: DecisionDetail }) {
   if (!view || (!view.won && view.measures.length === 0)) return null;
   const canEdit = decision.canEdit && view.won;
   return (
-    <Paper withBorder p="md" component="section" aria-label="After the sale">
+    <Paper withBorder p="md" component="section" aria-label="After the sale" id="section-after-sale">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>After the sale: did it deliver?</Title>

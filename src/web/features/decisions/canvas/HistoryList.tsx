@@ -14,6 +14,7 @@ const PLACES: Record<string, { tab: DecisionTab; hash?: string; label: string }>
   concerns: { tab: "canvas", hash: "section-concerns", label: "Concerns" },
   "how they decide": { tab: "canvas", hash: "section-deciding", label: "How they will decide" },
   confidence: { tab: "canvas", hash: "section-confidence", label: "Confidence and outcome" },
+  "after the sale": { tab: "canvas", hash: "section-after-sale", label: "After the sale" },
   plan: { tab: "plan", label: "Plan and buyer room" },
   reviews: { tab: "reviews", label: "Reviews" },
 };
