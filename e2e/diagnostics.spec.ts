@@ -24,7 +24,11 @@ test("a manager disagrees with how an answer was read; the workspace's figure in
   // Read as the customer's problem; the manager finds it too thin to act on: no figure, no who-else.
   await expect(problem.getByTestId("diagnosis")).toContainText("About the customer");
   const verdict = problem.getByTestId("verdict");
-  await verdict.getByRole("button", { name: "Disagree" }).click();
+  // The review reloads after the save; "Disagree" is pressed until its choices are open.
+  await expect(async () => {
+    await verdict.getByRole("button", { name: "Disagree" }).click();
+    await expect(page.getByRole("combobox", { name: "The right reading" })).toBeVisible({ timeout: 2000 });
+  }).toPass();
   await page.getByRole("combobox", { name: "The right reading" }).click();
   await page.getByRole("option", { name: "Too vague to act on" }).click();
   await screenshot(page, "diagnosis-disagree");

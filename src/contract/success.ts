@@ -68,7 +68,8 @@ export type SuccessView = z.infer<typeof successView>;
 const reportFields = {
   values: z
     .array(z.object({ measureId: id, value: short.min(1, "say where it stands now"), reached }).strict())
-    .min(1, "say where at least one measure stands"),
+    .min(1, "say where at least one measure stands")
+    .max(50, "must be at most 50 measures"),
   decideAgain,
   inTheWay: z.string().trim().max(LIMITS.text).nullable().optional(),
 };

@@ -56,25 +56,36 @@ const planOf = (m: MeasureRow) => ({
   dueOn: String(m.due_on).slice(0, 10),
 });
 
-/** The measures of some decisions judged on their reports, per decision. */
-export async function judgedSuccess(
+/** The measures of some decisions judged on their reports, per decision, with the reports as kept. */
+async function judgedWithReports(
   db: Kysely<Database>,
   workspaceId: string,
   decisionIds: string[],
-  today = isoToday(),
+  today: string,
 ) {
-  if (decisionIds.length === 0) return new Map<string, ReturnType<typeof judge>>();
-  const [measures, reports] = await Promise.all([
-    measuresOf(db, workspaceId, decisionIds),
-    reportsOf(db, workspaceId, decisionIds),
-  ]);
+  const [measures, reports] =
+    decisionIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          measuresOf(db, workspaceId, decisionIds),
+          reportsOf(db, workspaceId, decisionIds),
+        ]);
   const judge = (id: string) =>
     judgeReports(
       measures.filter((m) => m.decision_id === id).map((m) => ({ ...planOf(m), row: m })),
       reports.filter((r) => r.decision_id === id).map(factsOf),
       today,
     );
-  return new Map(decisionIds.map((id) => [id, judge(id)]));
+  return { judged: new Map(decisionIds.map((id) => [id, judge(id)])), reports };
+}
+
+export async function judgedSuccess(
+  db: Kysely<Database>,
+  workspaceId: string,
+  decisionIds: string[],
+  today = isoToday(),
+) {
+  return (await judgedWithReports(db, workspaceId, decisionIds, today)).judged;
 }
 
 export async function successOf(db: Kysely<Database>, actor: SignedIn, decisionId: string) {
@@ -83,8 +94,8 @@ export async function successOf(db: Kysely<Database>, actor: SignedIn, decisionI
 }
 
 async function present(db: Kysely<Database>, workspaceId: string, decisionId: string, won: boolean) {
-  const judged = (await judgedSuccess(db, workspaceId, [decisionId])).get(decisionId)!;
-  const reports = await reportsOf(db, workspaceId, [decisionId]);
+  const { judged: all, reports } = await judgedWithReports(db, workspaceId, [decisionId], isoToday());
+  const judged = all.get(decisionId)!;
   const names = new Map(judged.measures.map((m) => [m.id, m.measure]));
   const view: SuccessView = {
     decisionId,

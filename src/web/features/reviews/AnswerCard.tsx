@@ -78,7 +78,9 @@ export function AnswerCard({ review, answer }: { review: Review; answer: ReviewA
         <DiagnosisView diagnosis={shown} />
         {!dirty && (
           <VerdictButtons
-            key={`${answer.version}-${answer.answer}`}
+            // A verdict is on the words: a refresh that brings a newer version of the same answer keeps an open
+            // "Disagree" open.
+            key={answer.answer}
             question={answer.question}
             answer={answer.answer}
             diagnosis={answer}
