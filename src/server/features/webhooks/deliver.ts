@@ -45,23 +45,24 @@ export const deliverWebhook =
     };
     const result = await postWebhook(delivery.url, delivery.body, headers, policy);
     const last = job.retryCount >= job.retryLimit;
-    await recordAttempt(db, delivery.id, {
-      status: result.ok ? "delivered" : last ? "failed" : "retrying",
-      responseCode: result.status,
-      error: result.error,
-      durationMs: result.durationMs,
+    // The attempt, the endpoint's count and, after the last retry, turning it off: all or nothing.
+    await db.transaction().execute(async (trx) => {
+      await recordAttempt(trx, delivery.id, {
+        status: result.ok ? "delivered" : last ? "failed" : "retrying",
+        responseCode: result.status,
+        error: result.error,
+        durationMs: result.durationMs,
+      });
+      await countEndpointResult(trx, delivery.endpoint_id, result.ok);
+      if (!result.ok && last)
+        await disableEndpoint(
+          trx,
+          delivery.workspace_id,
+          delivery.endpoint_id,
+          result.error ?? "failed",
+          notify,
+        );
     });
-    await countEndpointResult(db, delivery.endpoint_id, result.ok);
-    if (result.ok) return;
-    if (last) {
-      await disableEndpoint(
-        db,
-        delivery.workspace_id,
-        delivery.endpoint_id,
-        result.error ?? "failed",
-        notify,
-      );
-      return;
-    }
+    if (result.ok || last) return;
     throw new Error(result.error ?? "failed");
   };

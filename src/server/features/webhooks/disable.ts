@@ -13,33 +13,32 @@ export type OffNotice = (
   notice: { workspaceId: string; url: string; reason: string },
 ) => Promise<void>;
 
+/** Turns the endpoint off inside the caller's transaction: the failed delivery and the endpoint's state go together. */
 export async function disableEndpoint(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   workspaceId: string,
   id: string,
   error: string,
   notify: OffNotice,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const row = await findEndpoint(trx, workspaceId, id);
-    if (!row?.enabled) return;
-    const reason = `Turned off after a delivery failed every retry (last: ${error}).`;
-    await applyChange(
-      trx,
-      { workspaceId, memberId: null, via: "webhooks" },
-      {
-        entity: "webhook_endpoint",
-        table: "webhook_endpoint",
-        id,
-        version: row.version,
-        action: "update",
-        current: row,
-        patch: { enabled: false, disabled_reason: reason },
-        load: (includeDeleted) => findEndpoint(trx, workspaceId, id, includeDeleted),
-        present: presentWebhook,
-        what: "The webhook",
-      },
-    );
-    await notify(trx, { workspaceId, url: row.url, reason });
-  });
+  const row = await findEndpoint(trx, workspaceId, id);
+  if (!row?.enabled) return;
+  const reason = `Turned off after a delivery failed every retry (last: ${error}).`;
+  await applyChange(
+    trx,
+    { workspaceId, memberId: null, via: "webhooks" },
+    {
+      entity: "webhook_endpoint",
+      table: "webhook_endpoint",
+      id,
+      version: row.version,
+      action: "update",
+      current: row,
+      patch: { enabled: false, disabled_reason: reason },
+      load: (includeDeleted) => findEndpoint(trx, workspaceId, id, includeDeleted),
+      present: presentWebhook,
+      what: "The webhook",
+    },
+  );
+  await notify(trx, { workspaceId, url: row.url, reason });
 }
