@@ -52,10 +52,11 @@ import {
   unauthenticated,
 } from "./http/errors.ts";
 import { requireTokenScope } from "./http/policies.ts";
+import { sharedRateLimitStore } from "./http/rate-limit-store.ts";
 import { refuseCrossSiteWrites } from "./http/same-origin.ts";
 import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
-import { WindowCounter } from "./http/window-counter.ts";
+import { SharedCounter } from "./http/window-counter.ts";
 import { JobQueue } from "./jobs/queue.ts";
 import { APP_VERSION } from "./version.ts";
 
@@ -107,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: sharedRateLimitStore(options.db) });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -127,7 +128,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", refuseCrossSiteWrites(options.config.publicUrl));
   app.addHook("preValidation", refuseUnstorableText);
-  const perToken = new WindowCounter(options.config.apiRateLimit, 60_000);
+  const perToken = new SharedCounter(
+    app.db,
+    "api-token",
+    options.config.apiRateLimit,
+    60_000,
+    { flushMs: 1000 },
+    app.log,
+  );
+  app.addHook("onClose", () => perToken.stop());
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const bearer = bearerTokenOf(request);
@@ -136,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const signedIn = await resolveApiToken(app.db, bearer, new Date());
       if (!signedIn)
         throw unauthenticated("This API token is not valid: it was revoked, has expired or never existed.");
-      if (!perToken.allow(signedIn.via)) {
+      if (!(await perToken.allow(signedIn.via))) {
         reply.header("retry-after", "60");
         throw new AppError(
           429,

@@ -23,13 +23,15 @@ const NOT_BACKED_UP = new Set(["session"]);
 /**
  * Every table, parents before the tables that refer to them. References that go round in a circle (a team's
  * manager is a member, a member's team is a team) cannot all be satisfied by order: those columns are
- * `deferred`, filled in once every row is in.
+ * `deferred`, filled in once every row is in. Unlogged tables (the rate-limit counters) hold nothing to keep.
  */
 export async function tablesInOrder(db: Kysely<Database>) {
   const tables = (
     await sql<{ name: string }>`SELECT c.relname AS name FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY c.relname`.execute(db)
+      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relpersistence = 'p' ORDER BY c.relname`.execute(
+      db,
+    )
   ).rows.map((r) => r.name);
   const edges = (
     await sql<{

@@ -569,6 +569,12 @@ export interface BuyerActivityTable {
   created_at: CreatedAt;
 }
 
+export interface RateLimitTable {
+  key: string;
+  window_start: Date;
+  hits: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: CreatedAt;
@@ -633,6 +639,7 @@ export interface Database {
   member_link: MemberLinkTable;
   change_log: ChangeLogTable;
   schema_migration: SchemaMigrationTable;
+  rate_limit: RateLimitTable;
   account: AccountTable;
   stakeholder: StakeholderTable;
   decision: DecisionTable;

@@ -4,7 +4,7 @@ import { errorBody, ok } from "../../../contract/common.ts";
 import { memberLinkParams, memberLinkView, useMemberLinkBody } from "../../../contract/members.ts";
 import { requireMember } from "../../http/auth-context.ts";
 import { AppError } from "../../http/errors.ts";
-import { WindowCounter } from "../../http/window-counter.ts";
+import { SharedCounter } from "../../http/window-counter.ts";
 import { changePassword, endSession, meOf, signIn } from "./auth.service.ts";
 import { useMemberLink, memberLinkView as viewOfLink } from "./member-links.service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
@@ -14,13 +14,16 @@ import { SESSION_COOKIE } from "./session-token.ts";
 export const SIGN_INS_PER_ADDRESS = 60;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const perAddress = new WindowCounter(SIGN_INS_PER_ADDRESS, 60_000);
+  // Every attempt is counted in the database before it is tried: the limit holds exactly across servers.
+  const perAddress = new SharedCounter(app.db, "sign-in-address", SIGN_INS_PER_ADDRESS, 60_000, {
+    immediate: true,
+  });
   app.post(
     "/auth/sign-in",
     {
       // Per client alone as well: one address trying one password on many emails (spraying) is stopped too.
       onRequest: async (request) => {
-        if (!perAddress.allow(request.ip))
+        if (!(await perAddress.allow(request.ip)))
           throw new AppError(
             429,
             "rate_limited",

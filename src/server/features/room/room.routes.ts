@@ -13,7 +13,7 @@ import {
 } from "../../../contract/room.ts";
 import { roomSuccessBody } from "../../../contract/success.ts";
 import { AppError } from "../../http/errors.ts";
-import { WindowCounter } from "../../http/window-counter.ts";
+import { SharedCounter } from "../../http/window-counter.ts";
 import {
   activeLink,
   roomView as buildRoomView,
@@ -33,13 +33,32 @@ import {
  * one decision. Guessing is slowed per client address and per link.
  */
 export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
-  const perAddress = new WindowCounter(app.config.roomRateLimit, 60_000);
-  const perLink = new WindowCounter(Math.ceil(app.config.roomRateLimit * 2.5), 60_000);
+  // Counted across servers, sent once a second: opening the room writes nothing more per request.
+  const counting = { flushMs: 1000 };
+  const perAddress = new SharedCounter(
+    app.db,
+    "room-address",
+    app.config.roomRateLimit,
+    60_000,
+    counting,
+    app.log,
+  );
+  const perLink = new SharedCounter(
+    app.db,
+    "room-link",
+    Math.ceil(app.config.roomRateLimit * 2.5),
+    60_000,
+    counting,
+    app.log,
+  );
+  app.addHook("onClose", async () => {
+    await Promise.all([perAddress.stop(), perLink.stop()]);
+  });
   const config = { public: true };
   const tags = ["buyer room"];
 
   async function link(request: FastifyRequest, token: string) {
-    if (!perAddress.allow(request.ip) || !perLink.allow(hashSecret(token))) {
+    if (!(await perAddress.allow(request.ip)) || !(await perLink.allow(hashSecret(token)))) {
       throw new AppError(
         429,
         "rate_limited",

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshTarget } from "./cli/cli-helpers.ts";
+import { firstAdmin, type ServerProcess, startServer } from "./server-process.ts";
+import { startReceiver } from "./webhook-receiver.ts";
+
+// Several app servers share one PostgreSQL; the embedded database is one process by design (its data dir is
+// locked), so this runs in the PostgreSQL run only.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+const servers: ServerProcess[] = [];
+let drop: () => Promise<void> = async () => {};
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let as: Awaited<ReturnType<typeof firstAdmin>>;
+const url = (i: number) => servers[i % servers.length]!.url;
+
+const signIn = (base: string, email: string, password: string) =>
+  fetch(`${base}/api/v1/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+
+/** The counters' windows are whole minutes: a burst that might straddle two waits for the next one. */
+async function inOneMinute() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 20_000) await new Promise((r) => setTimeout(r, left + 100));
+}
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  const target = await freshTarget();
+  drop = target.drop;
+  receiver = await startReceiver();
+  const env = { ...target.env, CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: "1" };
+  // Started together on an empty database: one migrates, the others wait for it.
+  servers.push(...(await Promise.all([0, 1, 2].map(() => startServer(target.dataDir, env)))));
+  as = await firstAdmin(url(0));
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await receiver?.close();
+  await drop();
+});
+
+describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL run only)", () => {
+  it("a session made on one works on the others, and signing out on one ends it on all at once", async () => {
+    const signedIn = await signIn(url(1), "ada@restart.test", "a-long-password");
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    for (const i of [0, 1, 2]) {
+      const me = await fetch(`${url(i)}/api/v1/me`, { headers: { cookie } });
+      expect(me.status).toBe(200);
+    }
+    const out = await fetch(`${url(2)}/api/v1/auth/sign-out`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(out.status).toBeLessThan(300);
+    for (const i of [0, 1]) {
+      const me = await fetch(`${url(i)}/api/v1/me`, { headers: { cookie } });
+      expect(me.status).toBe(401);
+    }
+  });
+
+  it("a webhook event is delivered once, whichever server's dispatcher takes it", async () => {
+    const hook = await as(url(0), "POST", "/api/v1/webhooks", {
+      url: receiver.url,
+      events: ["decision.created"],
+    });
+    expect(hook.status).toBe(201);
+    receiver.expectSecret(hook.body.secret);
+    const account = await as(url(1), "POST", "/api/v1/accounts", { name: "Contoso" });
+    for (const [i, title] of ["One", "Two", "Three"].entries())
+      await as(url(i), "POST", "/api/v1/decisions", { accountId: account.body.id, title });
+    await receiver.waitFor(3);
+    // Three dispatchers poll every 200 ms: time for any of them to hand an event out a second time.
+    await new Promise((r) => setTimeout(r, 1500));
+    const titles = receiver.received.map((r) => r.json.data.object.title).sort();
+    expect(titles).toEqual(["One", "Three", "Two"]);
+    expect(receiver.received.every((r) => r.signatureValid)).toBe(true);
+  });
+
+  it("the sign-in limits hold across the servers: per address and email, and per address", async () => {
+    await inOneMinute();
+    // One email tried from one address: 10 a minute, wherever the attempts land.
+    const sameEmail: number[] = [];
+    for (let i = 0; i < 12; i++)
+      sameEmail.push((await signIn(url(i), "ada@restart.test", "not-the-password")).status);
+    expect(sameEmail.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(sameEmail.slice(-2)).toEqual([429, 429]);
+    // Many emails from one address: 60 a minute across all three (each alone would have let through 60).
+    const spray: number[] = [];
+    for (let i = 0; i < 60; i++)
+      spray.push((await signIn(url(i), `guess${i}@restart.test`, "not-the-password")).status);
+    const firstLimited = spray.indexOf(429);
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(spray.slice(firstLimited).every((s) => s === 429)).toBe(true);
+    expect(spray.filter((s) => s === 401).length + 12).toBeLessThanOrEqual(60);
+    // Every server refuses, not only the one that counted the most.
+    expect(new Set(spray.flatMap((s, i) => (s === 429 ? [i % 3] : []))).size).toBe(3);
+  });
+});
