@@ -12,7 +12,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const handle = await openTestDatabase();
+  // Like the app server, when a test asks: a statement timeout on PostgreSQL.
+  const handle = await openTestDatabase(overrides.dbTimeoutMs);
   const config = { ...loadConfig({}), demo: false, publicUrl: "https://confidant.test", ...overrides };
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false });
   await app.ready();

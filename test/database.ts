@@ -8,7 +8,7 @@ import { type DatabaseHandle, openEmbedded, openPostgres } from "../src/server/d
  * A fresh, migrated database for one test file: the embedded one from the run's snapshot, or (with
  * DATABASE_URL) a PostgreSQL database copied from the run's template and dropped on close.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(timeoutMs?: number): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const snapshot = readFileSync(inject("embeddedSnapshot"));
@@ -20,7 +20,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const handle = openPostgres(target.toString(), 5);
+  const handle = openPostgres(target.toString(), 5, timeoutMs);
   return {
     ...handle,
     async close() {

@@ -17,6 +17,7 @@ const envSchema = z.object({
   CONFIDANT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   CONFIDANT_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  CONFIDANT_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   // Read as given: a broken value must not stop the app; Settings says what is wrong with it.
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Confidant <confidant@localhost>"),
@@ -42,6 +43,8 @@ export interface Config {
   roomRateLimit: number;
   /** Requests per minute per API token. */
   apiRateLimit: number;
+  /** On PostgreSQL, how long the server's one statement (or the wait for a connection) may take: then 503. */
+  dbTimeoutMs: number;
   email: {
     /** smtp:// or smtps:// with credentials; email is off without it. */
     smtpUrl: string | undefined;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.CONFIDANT_SESSION_DAYS,
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
     apiRateLimit: e.CONFIDANT_API_RATE_LIMIT,
+    dbTimeoutMs: e.CONFIDANT_DB_TIMEOUT_MS,
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, digestCron: e.CONFIDANT_DIGEST_CRON },
     webhooks: {
       allowPrivate: e.CONFIDANT_WEBHOOKS_ALLOW_PRIVATE,

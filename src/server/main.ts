@@ -24,7 +24,7 @@ export async function startServer(
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, "confidant serve");
   let handle: DatabaseHandle | undefined;
   try {
-    handle = await openDatabase(config);
+    handle = await openDatabase(config, config.dbTimeoutMs);
     await migrate(handle.db);
     const rederived = await refreshOutdated(handle.db);
     if (config.demo) await ensureDemoWorkspace(handle.db);

@@ -27,8 +27,19 @@ const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value
 /** Whether `db` is the embedded database (one connection, one process), also with plugins added to it. */
 export const isEmbedded = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PGliteAdapter;
 
-export function openPostgres(databaseUrl: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+/**
+ * With `timeoutMs` (the app server), no request waits on the database for longer: a statement is cancelled by
+ * the server, a lost connection by the client, and waiting for a free connection gives up — each answered 503.
+ * Without it (the CLI's imports, backups and restores), statements take as long as they need.
+ */
+export function openPostgres(databaseUrl: string, poolSize = 10, timeoutMs?: number): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    ...(timeoutMs
+      ? { statement_timeout: timeoutMs, query_timeout: timeoutMs + 5000, connectionTimeoutMillis: timeoutMs }
+      : {}),
+  });
   // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error(`PostgreSQL connection error: ${error.message}`);
@@ -55,6 +66,11 @@ export async function openEmbedded(options: {
   return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 
-export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }) {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded({ dataDir: config.dataDir });
+export async function openDatabase(
+  config: { databaseUrl?: string | undefined; dataDir: string },
+  timeoutMs?: number,
+) {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, 10, timeoutMs)
+    : openEmbedded({ dataDir: config.dataDir });
 }

@@ -17,6 +17,8 @@ export async function migrate(db: Kysely<Database>, dir = migrationsDir): Promis
     .filter((file) => /^\d{4}_.+\.sql$/.test(file))
     .sort();
   return db.connection().execute(async (conn) => {
+    // Waiting for another server's migration, or a long one, is not a request: no statement timeout here.
+    await sql`SET statement_timeout = 0`.execute(conn);
     await sql`SELECT pg_advisory_lock(4242001)`.execute(conn);
     try {
       await sql`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -38,6 +40,7 @@ export async function migrate(db: Kysely<Database>, dir = migrationsDir): Promis
       return applied;
     } finally {
       await sql`SELECT pg_advisory_unlock(4242001)`.execute(conn);
+      await sql`RESET statement_timeout`.execute(conn);
     }
   });
 }

@@ -72,6 +72,24 @@ function validationFields(error: FastifyError): Field[] {
   });
 }
 
+const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"];
+
+/**
+ * The database is down, restarting or too slow: a statement cancelled by its timeout (57014), the server shutting
+ * down or not yet taking connections (57P…), a connection failure (08…), or the client giving up on it.
+ */
+function databaseAway(error: Error) {
+  const code = (error as { code?: unknown }).code;
+  if (
+    typeof code === "string" &&
+    (code === "57014" || /^(57P|08)/.test(code) || CONNECTION_LOST.includes(code))
+  )
+    return true;
+  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(
+    error.message,
+  );
+}
+
 /** One error shape for every failure; input problems are 4xx with the fields named, never 500. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -90,6 +108,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply.status(error.statusCode).send(body(code, error.message));
   }
   const pgCode = (error as unknown as { code?: string }).code;
+  if (databaseAway(error)) {
+    request.log.warn({ failure: failureOf(error, request) }, "the database did not answer");
+    return reply
+      .status(503)
+      .header("retry-after", "5")
+      .send(body("database_unavailable", "The database did not answer in time. Try again in a few seconds."));
+  }
   if (pgCode === "23505") {
     return reply.status(409).send(body("conflict", "A record with the same unique value already exists."));
   }
