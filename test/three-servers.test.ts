@@ -100,4 +100,44 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
     // Every server refuses, not only the one that counted the most.
     expect(new Set(spray.flatMap((s, i) => (s === 429 ? [i % 3] : []))).size).toBe(3);
   });
+
+  // Last: it leaves one server dead.
+  it("kill -9 of one server mid-write leaves no half-written decision, and the others carry on", async () => {
+    const account = await as(url(1), "POST", "/api/v1/accounts", { name: "Fabrikam" });
+    const victim = servers[0]!;
+    const writes = Array.from({ length: 150 }, (_, i) =>
+      as(victim.url, "POST", "/api/v1/decisions", {
+        accountId: account.body.id,
+        title: `In flight ${i}`,
+        problem: { statement: "Stock counts are wrong every quarter." },
+      }).catch(() => null),
+    );
+    // Killed once some of them are in, with the rest in flight.
+    const inFlight = () => as(url(1), "GET", "/api/v1/decisions?q=In%20flight&limit=200");
+    for (let i = 0; i < 500 && (await inFlight()).body.items.length < 5; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await victim.kill();
+    const answered = (await Promise.all(writes)).filter((r) => r?.status === 201).map((r) => r!.body.id);
+    const list = await inFlight();
+    expect(list.status).toBe(200);
+    const stored = list.body.items as { id: string; title: string; readiness: number }[];
+    // The kill cut writes off mid-way; every one the victim confirmed is there, and what it did not finish is
+    // either whole (committed, the answer lost) or absent.
+    expect(stored.length).toBeGreaterThanOrEqual(5);
+    expect(answered.length).toBeLessThan(150);
+    for (const id of answered) expect(stored.map((d) => d.id)).toContain(id);
+    expect(stored.length).toBeLessThan(150);
+    for (const d of stored) {
+      const whole = await as(url(2), "GET", `/api/v1/decisions/${d.id}`);
+      expect(whole.body.problem.statement).toBe("Stock counts are wrong every quarter.");
+      const history = await as(url(2), "GET", `/api/v1/changes?entity=decision&entityId=${d.id}`);
+      expect(history.body.items.map((c: { action: string }) => c.action)).toContain("create");
+    }
+    // The survivors take new writes.
+    const after = await as(url(2), "POST", "/api/v1/decisions", {
+      accountId: account.body.id,
+      title: "After",
+    });
+    expect(after.status).toBe(201);
+  });
 });
