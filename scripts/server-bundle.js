@@ -8,12 +8,13 @@ const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "dist/server");
 export const serverBundle = path.join(outDir, "confidant.js");
 
-function newestMtime(dir) {
+/** The newest modification time of any file under `dir`, leaving out the folders in `skip`. */
+export function newestMtime(dir, skip = []) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (full === path.join(root, "src/web")) continue;
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+    if (skip.includes(full)) continue;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full, skip) : statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -21,7 +22,7 @@ function newestMtime(dir) {
 export function serverBundleIsCurrent() {
   if (!existsSync(serverBundle)) return false;
   const sources = Math.max(
-    newestMtime(path.join(root, "src")),
+    newestMtime(path.join(root, "src"), [path.join(root, "src/web")]),
     statSync(path.join(root, "package.json")).mtimeMs,
     statSync(import.meta.filename).mtimeMs,
   );
