@@ -15,7 +15,13 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   // Like the app server, when a test asks: a statement timeout on PostgreSQL.
   const handle = await openTestDatabase(overrides.dbTimeoutMs);
   const config = { ...loadConfig({}), demo: false, publicUrl: "https://confidant.test", ...overrides };
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, config, serveWeb: false });
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    listen: handle.listen,
+    config,
+    serveWeb: false,
+  });
   await app.ready();
   return {
     app,

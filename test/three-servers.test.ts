@@ -63,6 +63,18 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
     }
   });
 
+  it("an API token revoked on one server is refused at once by the others, which had it in hand", async () => {
+    const made = await as(url(0), "POST", "/api/v1/tokens", { name: "Nightly sync", scope: "read" });
+    expect(made.status).toBe(201);
+    const bearer = { authorization: `Bearer ${made.body.token}` };
+    // Twice each: the second is answered from what the server keeps in hand.
+    for (const i of [1, 2, 1, 2])
+      expect((await fetch(`${url(i)}/api/v1/decisions`, { headers: bearer })).status).toBe(200);
+    expect((await as(url(0), "DELETE", `/api/v1/tokens/${made.body.id}`)).status).toBe(200);
+    for (const i of [1, 2])
+      expect((await fetch(`${url(i)}/api/v1/decisions`, { headers: bearer })).status).toBe(401);
+  });
+
   it("a webhook event is delivered once, whichever server's dispatcher takes it", async () => {
     const hook = await as(url(0), "POST", "/api/v1/webhooks", {
       url: receiver.url,

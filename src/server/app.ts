@@ -12,7 +12,7 @@ import {
 import type { Kysely } from "kysely";
 import { health } from "../contract/auth.ts";
 import type { Config } from "./config.ts";
-import type { DatabaseKind } from "./db/client.ts";
+import type { DatabaseHandle, DatabaseKind } from "./db/client.ts";
 import type { Database } from "./db/schema.ts";
 import { accountsRoutes } from "./features/accounts/accounts.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
@@ -43,6 +43,7 @@ import { resolveApiToken } from "./features/tokens/tokens.service.ts";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes.ts";
 import { setupRoutes } from "./features/workspaces/setup.routes.ts";
 import { workspaceRoutes } from "./features/workspaces/workspace.routes.ts";
+import type { SignedIn } from "./http/auth-context.ts";
 import { bearerTokenOf } from "./http/bearer.ts";
 import {
   AppError,
@@ -54,6 +55,7 @@ import {
 import { requireTokenScope } from "./http/policies.ts";
 import { sharedRateLimitStore } from "./http/rate-limit-store.ts";
 import { refuseCrossSiteWrites } from "./http/same-origin.ts";
+import { type Resolved, watchedSignedInCache } from "./http/signed-in-cache.ts";
 import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { SharedCounter } from "./http/window-counter.ts";
@@ -78,6 +80,8 @@ export interface AppOptions {
   config: Config;
   logger?: boolean;
   serveWeb?: boolean;
+  /** How this server hears other servers' changes (PostgreSQL); without it nothing signed-in is cached there. */
+  listen?: DatabaseHandle["listen"];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -137,12 +141,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.log,
   );
   app.addHook("onClose", () => perToken.stop());
+  const signedInCache = watchedSignedInCache(options.dbKind, options.listen);
+  app.addHook("onClose", () => signedInCache.stop());
+  const signedInBy = <T extends SignedIn>(key: string, load: () => Promise<Resolved<T> | null>) =>
+    signedInCache.cache.resolve(key, load);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const bearer = bearerTokenOf(request);
     if (bearer !== undefined) {
       // A revoked, expired or unknown token is refused at once, even where no sign-in is needed.
-      const signedIn = await resolveApiToken(app.db, bearer, new Date());
+      const signedIn = await signedInBy(`token:${bearer}`, () => resolveApiToken(app.db, bearer, new Date()));
       if (!signedIn)
         throw unauthenticated("This API token is not valid: it was revoked, has expired or never existed.");
       if (!(await perToken.allow(signedIn.via))) {
@@ -158,7 +166,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.signedIn = await resolveSession(app.db, token, new Date());
+    if (token)
+      request.signedIn = await signedInBy(`session:${token}`, () =>
+        resolveSession(app.db, token, new Date()),
+      );
     if (!request.signedIn && !request.routeOptions.config.public) throw unauthenticated();
   });
 

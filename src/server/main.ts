@@ -31,6 +31,7 @@ export async function startServer(
     const app = await buildApp({
       db: handle.db,
       dbKind: handle.kind,
+      listen: handle.listen,
       config,
       logger: config.logLevel !== "silent",
     });

@@ -3,8 +3,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type ListenHandlers, type Listening, listenPostgres } from "./listen.ts";
 import { PGliteAdapter, PGliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
+import { SignedInWrites } from "./signed-in-changes.ts";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -14,6 +16,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Embedded only: the whole data directory as a tarball (test snapshots, backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL only: notifications from other app servers (the embedded database has one process). */
+  listen?: (channel: string, handlers: ListenHandlers) => Listening;
 }
 
 // Both drivers return the same JavaScript types: bigint columns as numbers (money in minor units and
@@ -44,8 +48,16 @@ export function openPostgres(databaseUrl: string, poolSize = 10, timeoutMs?: num
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error(`PostgreSQL connection error: ${error.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new SignedInWrites()],
+  });
+  return {
+    db,
+    kind: "postgres",
+    close: () => db.destroy(),
+    listen: (channel, handlers) => listenPostgres(databaseUrl, channel, handlers),
+  };
 }
 
 /** Opens the embedded database; `dataDir` undefined keeps it in memory (tests), `loadDataDir` seeds it. */
@@ -62,7 +74,7 @@ export async function openEmbedded(options: {
     parsers: pgliteParsers,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new SignedInWrites()] });
   return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 

