@@ -16,11 +16,19 @@ export function listOperations(app: FastifyInstance): Operation[] {
     "/api/v1/auth/sign-in",
     "/api/v1/auth/sign-out",
   ]);
+  // Reached without signing in: the secret in the path is the proof (a buyer's room, an invitation, an
+  // unsubscribe link, a calendar feed).
+  const openedBySecret = [
+    "/api/v1/room/",
+    "/api/v1/member-links/",
+    "/api/v1/unsubscribe/",
+    "/api/v1/calendar/",
+  ];
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => ({
       method: method.toUpperCase(),
       path,
-      isPublic: publicPaths.has(path),
+      isPublic: publicPaths.has(path) || openedBySecret.some((prefix) => path.startsWith(prefix)),
     })),
   );
 }

@@ -54,7 +54,7 @@ export async function firstAdmin(url: string) {
   });
   if (response.status !== 201) throw new Error(`setup answered ${response.status}: ${await response.text()}`);
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
-  return async (base: string, method: string, path: string, body?: unknown) => {
+  const as = async (base: string, method: string, path: string, body?: unknown) => {
     const reply = await fetch(`${base}${path}`, {
       method,
       headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -62,4 +62,5 @@ export async function firstAdmin(url: string) {
     });
     return { status: reply.status, body: (await reply.json()) as any };
   };
+  return Object.assign(as, { cookie });
 }

@@ -3,12 +3,14 @@ import { importFiles } from "../src/server/features/imports/imports.service.ts";
 import { createTestApp, type TestApp } from "./app.ts";
 import { buildAccount, buildWorkspace, type TestWorkspace } from "./factories.ts";
 import { fixture } from "./import/import-helpers.ts";
-import { listOperations } from "./routes.ts";
+import { listOperations, type Operation } from "./routes.ts";
 
 let t: TestApp;
 let a: TestWorkspace;
 let b: TestWorkspace;
 const records: Record<string, string> = {};
+/** A's buyer-room link and A's admin's read-only API token, as their holders send them. */
+const secrets: { room?: string; readToken?: string } = {};
 // Inserted directly: registering resolves the URL's host, and tests do not depend on DNS.
 const WEBHOOK = "5c0ffee0-0000-4000-8000-000000000001";
 beforeAll(async () => {
@@ -107,6 +109,7 @@ beforeAll(async () => {
     })
   ).body;
   const measure = (await a.as.admin.get(`/api/v1/decisions/${won.id}/success`)).body.measures[0];
+  Object.assign(secrets, { room: link.token, readToken: token.token });
   Object.assign(records, {
     "success-measures": measure.id,
     tokens: token.id,
@@ -208,26 +211,33 @@ const validBody: Record<string, unknown> = {
 /** Deletes, restores and completion name the version the client saw. */
 const query = (key: string) => (/^DELETE |\/(restore|complete)$/.test(key) ? "?version=1" : "");
 
+/** A route's URL pointed at workspace A's record of its kind (and the query its method needs). */
+function urlFor(route: Operation) {
+  if (!route.path.includes("{id}"))
+    return route.path.replace("{kind}", "decisions").replace("{table}", "sellers");
+  const kind = route.path.startsWith("/api/v1/imports/uploads/") ? "uploads" : route.path.split("/")[3]!;
+  const pick = recordOf[kind];
+  expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
+  return (
+    route.path
+      .replace("{id}", pick!(a))
+      .replace("{question}", "impact")
+      .replace("{stepId}", records["plan-steps"]!)
+      .replace("{deliveryId}", "00000000-0000-4000-8000-000000000000") +
+    query(`${route.method} ${route.path}`)
+  );
+}
+const bodyFor = (route: Operation) =>
+  route.method === "GET" || route.method === "DELETE"
+    ? undefined
+    : (validBody[`${route.method} ${route.path}`] ?? {});
+
 describe("tenancy: a member of workspace B never reaches workspace A's records", () => {
   it("every route with an id answers 404 to B's admin for A's record", async () => {
     const routes = listOperations(t.app).filter((op) => op.path.includes("{id}"));
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
-      const kind = route.path.startsWith("/api/v1/imports/uploads/") ? "uploads" : route.path.split("/")[3]!;
-      const pick = recordOf[kind];
-      expect(pick, `add ${route.path} to the tenancy table`).toBeDefined();
-      const url =
-        route.path
-          .replace("{id}", pick!(a))
-          .replace("{question}", "impact")
-          .replace("{deliveryId}", "00000000-0000-4000-8000-000000000000") +
-        query(`${route.method} ${route.path}`);
-      const body = validBody[`${route.method} ${route.path}`];
-      const reply = await b.as.admin.send(
-        route.method as "GET",
-        url,
-        route.method === "GET" || route.method === "DELETE" ? undefined : (body ?? {}),
-      );
+      const reply = await b.as.admin.send(route.method as "GET", urlFor(route), bodyFor(route));
       expect(reply.status, `${route.method} ${route.path}`).toBe(404);
       expect(reply.body.error.code).toBe("not_found");
     }
@@ -290,5 +300,59 @@ describe("tenancy: a member of workspace B never reaches workspace A's records",
     const reply = await b.as.admin.post("/api/v1/decisions", { accountId: records.accounts, title: "Steal" });
     expect(reply.status).toBe(404);
     expect(reply.body.error.fields[0].path).toBe("accountId");
+  });
+});
+
+describe("credentials: each kind against every route the API documents", () => {
+  const signedInRoutes = () => listOperations(t.app).filter((op) => !op.isPublic);
+  const send = (route: Operation, headers: Record<string, string>) => {
+    const body = bodyFor(route);
+    return t.app.inject({
+      method: route.method as "GET",
+      url: urlFor(route),
+      headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+  };
+
+  it("nothing, a made-up session or a buyer's room link opens no signed-in route: 401, never more", async () => {
+    const routes = signedInRoutes();
+    expect(routes.length).toBeGreaterThan(100);
+    for (const route of routes) {
+      for (const [label, headers] of [
+        ["no credentials", {}],
+        ["a made-up session", { cookie: "confidant_session=made-up" }],
+        ["the room link as a session", { cookie: `confidant_session=${secrets.room}` }],
+      ] as const) {
+        const reply = await send(route, headers);
+        expect(reply.statusCode, `${label}: ${route.method} ${route.path}`).toBe(401);
+      }
+      const asBearer = await send(route, { authorization: `Bearer ${secrets.room}` });
+      expect(asBearer.statusCode, `room link as a token: ${route.method} ${route.path}`).toBe(401);
+    }
+  });
+
+  it("a read-only API token reads but never writes, on every route", async () => {
+    for (const route of signedInRoutes()) {
+      const reply = await send(route, { authorization: `Bearer ${secrets.readToken}` });
+      const where = `${route.method} ${route.path}`;
+      expect(reply.statusCode, where).toBeLessThan(500);
+      if (route.method === "GET") expect([401, 403], where).not.toContain(reply.statusCode);
+      else expect(reply.statusCode, where).toBe(403);
+    }
+  });
+
+  it("each role gets the same answer from every route as last reviewed (a change of policy shows here)", async () => {
+    const matrix: string[] = [];
+    for (const route of signedInRoutes().filter((op) => op.method === "GET")) {
+      const statuses = [];
+      for (const who of [a.as.seller, a.as.manager, a.as.admin]) {
+        const reply = await who.send("GET", urlFor(route));
+        expect(reply.status, `${route.path}`).toBeLessThan(500);
+        statuses.push(reply.status);
+      }
+      matrix.push(`GET ${route.path}: seller ${statuses[0]}, manager ${statuses[1]}, admin ${statuses[2]}`);
+    }
+    expect(matrix.join("\n")).toMatchSnapshot();
   });
 });

@@ -75,6 +75,40 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
       expect((await fetch(`${url(i)}/api/v1/decisions`, { headers: bearer })).status).toBe(401);
   });
 
+  it("an import running on one server holds the workspace: one asked for on another meanwhile gets 409", async () => {
+    const csv = (rows: number, prefix: string) =>
+      [
+        "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
+        ...Array.from(
+          { length: rows },
+          (_, i) => `${prefix}${i},,GTX Basic,${prefix} account ${i % 40},Engaging,,,`,
+        ),
+      ].join("\n");
+    const upload = async (name: string, body: string) =>
+      (
+        await fetch(`${url(0)}/api/v1/imports/uploads?name=${name}`, {
+          method: "POST",
+          headers: { cookie: as.cookie, "content-type": "text/csv" },
+          body,
+        })
+      ).json() as Promise<{ id: string; name: string }>;
+    const big = await upload("big.csv", csv(20_000, "BIG"));
+    const small = await upload("small.csv", csv(5, "SMALL"));
+    // The servers share this machine's data dir, so each finds the other's uploads.
+    const first = await as(url(1), "POST", "/api/v1/imports", { uploads: [big] });
+    expect(first.status).toBe(202);
+    const second = await as(url(2), "POST", "/api/v1/imports", { uploads: [small] });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain("another import into this workspace is running now");
+    let run: { status: string } = { status: "running" };
+    for (let i = 0; i < 240 && run.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      run = (await as(url(0), "GET", `/api/v1/imports/${first.body.id}`)).body;
+    }
+    expect(run.status).toBe("done");
+    expect((await as(url(2), "POST", "/api/v1/imports", { uploads: [small] })).status).toBe(202);
+  }, 90_000);
+
   it("a webhook event is delivered once, whichever server's dispatcher takes it", async () => {
     const hook = await as(url(0), "POST", "/api/v1/webhooks", {
       url: receiver.url,

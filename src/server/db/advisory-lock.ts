@@ -22,3 +22,15 @@ export async function withAdvisoryLock<T>(
     }
   });
 }
+
+/** Whether some session — of any app server — holds the advisory lock named `key` now. */
+export async function advisoryLockHeld(db: Kysely<Database>, key: string): Promise<boolean> {
+  // A bigint lock key shows in pg_locks as its high and low 32 bits, with objsubid 1.
+  const held = await sql<{ held: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND objsubid = 1
+        AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(${key}, 0)
+    ) AS held`.execute(db);
+  return held.rows[0]?.held ?? false;
+}

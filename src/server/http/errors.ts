@@ -115,6 +115,19 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       .header("retry-after", "5")
       .send(body("database_unavailable", "The database did not answer in time. Try again in a few seconds."));
   }
+  if (pgCode === "53100") {
+    // The data's disk is full: the statement failed whole and nothing of it was kept; reads still work and
+    // writes resume by themselves once there is room again.
+    request.log.error({ failure: failureOf(error, request) }, "the database's disk is full");
+    return reply
+      .status(507)
+      .send(
+        body(
+          "disk_full",
+          "The server's disk is full, so nothing was saved. What was saved before is safe. Free some space (or ask whoever runs Confidant to) and try again.",
+        ),
+      );
+  }
   if (pgCode === "23505") {
     return reply.status(409).send(body("conflict", "A record with the same unique value already exists."));
   }

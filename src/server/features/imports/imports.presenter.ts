@@ -6,17 +6,19 @@ import type { IssueRow, RunRow } from "./imports.repo.ts";
 import type { MappingRow } from "./mappings.repo.ts";
 import type { FilePlan, MappingNeededError } from "./plan.ts";
 import { type FileHead, readRows } from "./read-file.ts";
+import type { RunningImports } from "./run-lock.ts";
 
 /**
- * `working` is the imports this process was running *before* the row was read: a run that finishes between
- * the two must read as running (or done), never as interrupted.
+ * `working` is the imports running *before* the row was read: a run that finishes between the two must read as
+ * running (or done), never as interrupted. One running on another app server is running, its progress unknown here.
  */
-export function presentRun(run: RunRow, working: Map<string, { progress: number }>) {
+export function presentRun(run: RunRow, working: RunningImports) {
   const files = run.files as Array<{ name: string; format: string; kind: string }>;
-  const running = working.get(run.id);
+  const running = working.here.get(run.id);
   return {
     id: run.id,
-    status: run.status === "running" && !running ? ("interrupted" as const) : run.status,
+    status:
+      run.status === "running" && !running && !working.elsewhere ? ("interrupted" as const) : run.status,
     files: files.map((f) => ({ name: f.name, format: f.format, kind: f.kind })),
     counts: run.counts as {
       created: number;

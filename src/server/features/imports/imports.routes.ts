@@ -23,7 +23,7 @@ import {
   unusableFile,
 } from "./imports.service.ts";
 import { UnusableFileError } from "./read-file.ts";
-import { ImportRunningError } from "./run-lock.ts";
+import { ImportRunningError, runningImports } from "./run-lock.ts";
 import { UploadStore } from "./uploads.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
@@ -125,7 +125,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/imports", { schema: { tags, response: { 200: importRunList } } }, async (request) => {
     const signedIn = requireRole(request, ["admin"]);
-    const working = runner.running();
+    const working = await runningImports(app.db, signedIn.workspaceId, runner.running());
     const runs = await recentRunsOf(app.db, signedIn.workspaceId, 50);
     return { items: runs.map((run) => presentRun(run, working)) };
   });
@@ -135,7 +135,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
     async (request) => {
       const signedIn = requireRole(request, ["admin"]);
-      const working = runner.running();
+      const working = await runningImports(app.db, signedIn.workspaceId, runner.running());
       const run = await requireRun(app.db, signedIn.workspaceId, request.params.id);
       const issues = await issuesOfRun(app.db, signedIn.workspaceId, run.id, PREVIEW_ISSUES);
       return { ...presentRun(run, working), issues: issues.map(presentIssue) };
@@ -157,8 +157,9 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: idParams, response: { 200: importRunDetail } } },
     async (request) => {
       const signedIn = requireRole(request, ["admin"]);
-      const run = await undoRun(app.db, signedIn, request.params.id, runner.running());
-      return { ...presentRun(run, runner.running()), issues: [] };
+      const working = await runningImports(app.db, signedIn.workspaceId, runner.running());
+      const run = await undoRun(app.db, signedIn, request.params.id, working);
+      return { ...presentRun(run, working), issues: [] };
     },
   );
 };

@@ -32,7 +32,7 @@ import {
   planFiles,
 } from "./plan.ts";
 import { UnusableFileError } from "./read-file.ts";
-import { whileRunning } from "./run-lock.ts";
+import { type RunningImports, whileRunning } from "./run-lock.ts";
 import type { Counts } from "./writer.ts";
 
 export interface ImportActor {
@@ -314,14 +314,10 @@ export async function requireRun(db: Kysely<Database>, workspaceId: string, id: 
 }
 
 /** Undoes a finished import of the workspace (`running`: the runs this server is still working on). */
-export async function undoRun(
-  db: Kysely<Database>,
-  actor: ImportActor,
-  id: string,
-  running: { has(id: string): boolean },
-) {
+export async function undoRun(db: Kysely<Database>, actor: ImportActor, id: string, running: RunningImports) {
   const run = await requireRun(db, actor.workspaceId, id);
-  if (running.has(run.id)) throw conflict("This import is still running; undo it when it has finished.");
+  if (running.here.has(run.id) || (running.elsewhere && run.status === "running"))
+    throw conflict("This import is still running; undo it when it has finished.");
   if (run.status === "undone" || run.status === "failed")
     throw conflict("This import has already been undone.");
   await undoImport(db, actor, run.id);

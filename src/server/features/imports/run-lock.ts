@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { withAdvisoryLock } from "../../db/advisory-lock.ts";
+import { advisoryLockHeld, withAdvisoryLock } from "../../db/advisory-lock.ts";
 import { isEmbedded } from "../../db/client.ts";
 import type { Database } from "../../db/schema.ts";
 
@@ -28,8 +28,32 @@ export async function whileRunning<T>(
   running.add(workspaceId);
   try {
     if (isEmbedded(db)) return await work();
-    return await withAdvisoryLock(db, `import:${workspaceId}`, work, () => new ImportRunningError());
+    return await withAdvisoryLock(db, lockKey(workspaceId), work, () => new ImportRunningError());
   } finally {
     running.delete(workspaceId);
   }
+}
+
+const lockKey = (workspaceId: string) => `import:${workspaceId}`;
+
+export interface RunningImports {
+  /** This process's running imports, with how far each has got. */
+  here: Map<string, { progress: number }>;
+  /** Another app server is running an import into the workspace (PostgreSQL; its progress is its own). */
+  elsewhere: boolean;
+}
+
+/**
+ * The imports running now, for showing runs and refusing to undo one. Read `here` first: a run that finishes
+ * between the two reads must show as running (or done), never as interrupted.
+ */
+export async function runningImports(
+  db: Kysely<Database>,
+  workspaceId: string,
+  here: Map<string, { progress: number }>,
+): Promise<RunningImports> {
+  const snapshot = new Map(here);
+  // Held by this process too while it imports into the workspace: then `here` says which run.
+  const elsewhere = !isEmbedded(db) && (await advisoryLockHeld(db, lockKey(workspaceId)));
+  return { here: snapshot, elsewhere };
 }
