@@ -55,16 +55,17 @@ export async function seedLoadWorkspace(db: Kysely<Database>, decisions: number)
     SELECT gen_random_uuid(), ${workspaceId}::uuid, 'Account ' || g FROM generate_series(1, 2000) g`.execute(
     db,
   );
-  await sql`INSERT INTO decision (id, workspace_id, account_id, owner_id, title, value_amount, currency, target_date,
+  await sql`WITH numbered AS (
+      SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM account WHERE workspace_id = ${workspaceId}::uuid)
+    INSERT INTO decision (id, workspace_id, account_id, owner_id, title, value_amount, currency, target_date,
       problem, impact, outcomes_sought, readiness, milestone)
-    SELECT gen_random_uuid(), ${workspaceId}::uuid,
-      (SELECT id FROM account WHERE workspace_id = ${workspaceId}::uuid ORDER BY id OFFSET (g % 2000) LIMIT 1),
+    SELECT gen_random_uuid(), ${workspaceId}::uuid, numbered.id,
       (${sql.val(sellerIds)}::uuid[])[1 + g % ${SELLERS}], 'Decision ' || g, (g * 7919 % 100000000)::bigint, 'USD',
       current_date + (g % 365),
       jsonb_build_object('statement', 'Month-end close takes ' || (g % 20) || ' days because ledgers are reconciled by hand.'),
       '{"recurringCost": {"amount": 4000000, "period": "month"}}',
       '[{"measure": "Days to close", "current": "12", "target": "5"}]', g % 100, 'problem_agreed'
-    FROM generate_series(1, ${decisions}) g`.execute(db);
+    FROM generate_series(1, ${decisions}) g JOIN numbered ON numbered.n = g % 2000`.execute(db);
   await sql`INSERT INTO change_log (workspace_id, member_id, entity, entity_id, action, before, after, at)
     SELECT d.workspace_id, d.owner_id, 'decision', d.id, CASE WHEN s = 1 THEN 'create' ELSE 'update' END,
       CASE WHEN s = 1 THEN NULL ELSE jsonb_build_object('notes', 'Call ' || (s - 1)) END,

@@ -4,3 +4,16 @@ export const inWords = (key: string) =>
 
 /** The same, starting with a capital: a label. */
 export const asLabel = (key: string) => inWords(key).replace(/^\w/, (c) => c.toUpperCase());
+
+// A formatter is costly to make (tens of microseconds) and read-only once made: one per currency.
+const wholeMoneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in minor units as whole money in words a seller reads: 123456789 USD → "$1,234,568". */
+export function wholeMoney(minor: number, currency: string) {
+  let format = wholeMoneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 });
+    wholeMoneyFormats.set(currency, format);
+  }
+  return format.format(minor / 100);
+}

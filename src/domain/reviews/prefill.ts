@@ -1,9 +1,8 @@
 import { costOfWaiting } from "../decision/cost-of-waiting.ts";
 import type { DecisionFacts } from "../decision/model.ts";
 import type { ReviewQuestion } from "../diagnostics/types.ts";
+import { wholeMoney as money } from "../words.ts";
 
-const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);
 const sentence = (parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(" ").trim();
 const ROLE = (role: string) => role.replace(/_/g, " ");
 

@@ -1,5 +1,6 @@
 import type { ReviewQuestion } from "../diagnostics/types.ts";
 import { DAY_MS } from "../time.ts";
+import { wholeMoney } from "../words.ts";
 
 /** What the queue knows about one open decision. */
 export interface QueueFacts {
@@ -52,12 +53,7 @@ export function riskOf(facts: QueueFacts, today: Date): { score: number; reasons
     );
   }
   if (facts.valueAmount !== null && facts.largeValue > 0 && facts.valueAmount >= facts.largeValue) {
-    const value = new Intl.NumberFormat("en", {
-      style: "currency",
-      currency: facts.currency,
-      maximumFractionDigits: 0,
-    }).format(facts.valueAmount / 100);
-    add(15, `One of the larger decisions (${value}).`);
+    add(15, `One of the larger decisions (${wholeMoney(facts.valueAmount, facts.currency)}).`);
   }
   if (facts.targetDate) {
     const days = Math.round((Date.parse(`${facts.targetDate}T00:00:00Z`) - today.getTime()) / DAY_MS);

@@ -397,9 +397,14 @@ export function decisionHistory(
   decisionId: string,
   limit: number,
 ) {
+  // Naming the entity lets each side of the OR use its index; without it PostgreSQL walks the workspace's
+  // whole log newest first until it finds enough (seconds, with a million entries).
   return changeEntries(db, workspaceId)
     .where((eb) =>
-      eb.or([eb("change_log.entity_id", "=", decisionId), eb("change_log.parent_id", "=", decisionId)]),
+      eb.or([
+        eb.and([eb("change_log.entity", "=", "decision"), eb("change_log.entity_id", "=", decisionId)]),
+        eb("change_log.parent_id", "=", decisionId),
+      ]),
     )
     .limit(limit)
     .execute();

@@ -32,11 +32,17 @@ export async function reviewQueue(db: Kysely<Database>, actor: SignedIn, limit: 
     facts.map((f) => f.last_review_id).filter((id): id is string => Boolean(id)),
   );
   const largeValue = upperQuartile(cards.map((c) => c.valueAmount ?? 0).filter((v) => v > 0));
+  const factsOf = new Map(facts.map((f) => [f.decision_id, f]));
+  const flaggedIn = new Map<string, { question: ReviewQuestion; label: "seller" | "vague" }[]>();
+  for (const a of answers) {
+    if (a.label === "customer") continue;
+    const flagged = flaggedIn.get(a.review_id) ?? [];
+    flagged.push({ question: a.question as ReviewQuestion, label: a.label as "seller" | "vague" });
+    flaggedIn.set(a.review_id, flagged);
+  }
   const items = cards.map((card) => {
-    const f = facts.find((x) => x.decision_id === card.id)!;
-    const flagged = answers
-      .filter((a) => a.review_id === f.last_review_id && a.label !== "customer")
-      .map((a) => ({ question: a.question as ReviewQuestion, label: a.label as "seller" | "vague" }));
+    const f = factsOf.get(card.id)!;
+    const flagged = (f.last_review_id && flaggedIn.get(f.last_review_id)) || [];
     const confidenceDrop = steepestDrop(f.check_in_list ?? []);
     const risk = riskOf(
       {
