@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Files that start processes or stream large files: minutes each. */
-const SLOW = /test\/cli\/|test\/import\/large-file|golden\.db|input\.property|webhooks-restart/;
+const SLOW =
+  /test\/cli\/|test\/import\/large-file|golden\.db|input\.property|webhooks-restart|three-servers|postgres-restart|disk-full/;
 
 /**
  * The slow files first: on a fresh clone (no timings kept from an earlier run) the default order can leave one
