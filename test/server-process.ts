@@ -15,8 +15,15 @@ export async function startServer(dataDir: string, extra: NodeJS.ProcessEnv = {}
     env: env(dataDir, { PORT: "0", CONFIDANT_DEMO: "0", LOG_LEVEL: "silent", ...extra }),
   });
   let output = "";
+  let url: string | undefined;
+  let expected = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  // A server that dies on its own is the failure to explain: show what it printed.
+  child.once("exit", (code, signal) => {
+    if (!expected)
+      process.stderr.write(`server ${url ?? ""} exited by itself (${code ?? signal}):\n${output}\n`);
+  });
+  url = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/open (http:\/\/\S+)/);
@@ -27,13 +34,15 @@ export async function startServer(dataDir: string, extra: NodeJS.ProcessEnv = {}
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
   return {
-    url,
+    url: url!,
     child,
     async kill() {
+      expected = true;
       child.kill("SIGKILL");
       await exited;
     },
     async stop() {
+      expected = true;
       child.kill("SIGTERM");
       await exited;
     },

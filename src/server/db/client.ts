@@ -44,10 +44,15 @@ export function openPostgres(databaseUrl: string, poolSize = 10, timeoutMs?: num
       ? { statement_timeout: timeoutMs, query_timeout: timeoutMs + 5000, connectionTimeoutMillis: timeoutMs }
       : {}),
   });
-  // An idle connection the server closes (restart, failover) must not crash the process; the pool reconnects.
-  pool.on("error", (error: Error & { code?: string }) => {
+  // A connection the server closes (restart, failover, pg_terminate_backend) must not crash the process; the
+  // pool reconnects. Idle ones report to the pool; one held between two statements of a transaction reports to
+  // nobody (the pool listens only while it is idle), so each connection gets a listener of its own. The
+  // statement that next uses it fails, and the pool drops it when it comes back.
+  const lost = (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error(`PostgreSQL connection error: ${error.message}`);
-  });
+  };
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new SignedInWrites()],

@@ -1,0 +1,56 @@
+import { sql } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "./app.ts";
+import { buildWorkspace, type TestWorkspace } from "./factories.ts";
+
+// PostgreSQL closes connections the app holds (restart, failover, an administrator's pg_terminate_backend).
+// A connection closed between two statements — inside a transaction, with no query running on it — must fail
+// that transaction, never the process: PostgreSQL run only (the embedded database has no connections to lose).
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+let t: TestApp;
+let w: TestWorkspace;
+beforeAll(async () => {
+  if (!onPostgres) return;
+  t = await createTestApp({ dbTimeoutMs: 3000 });
+  w = await buildWorkspace(t.app, t.db, "Lost Co");
+});
+afterAll(() => t?.close());
+
+async function terminate(pid: number) {
+  const database = (await t.db
+    .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("name"))
+    .executeTakeFirst())!.name;
+  const target = new URL(process.env.DATABASE_URL!);
+  target.pathname = `/${database}`;
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  try {
+    await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe.skipIf(!onPostgres)("a connection PostgreSQL closes under the app (PostgreSQL run only)", () => {
+  it("between two statements of a transaction: the transaction fails, nothing of it is kept, the app goes on", async () => {
+    const before = await w.as.seller.get("/api/v1/decisions?limit=200");
+    const attempt = t.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      await sql`UPDATE decision SET title = title || ' (half)' WHERE workspace_id = ${w.workspace.id}`.execute(
+        trx,
+      );
+      await terminate(rows[0]!.pid);
+      // The connection is gone while this transaction holds it and runs nothing.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sql`SELECT 1`.execute(trx);
+    });
+    await expect(attempt).rejects.toThrow();
+    const after = await w.as.seller.get("/api/v1/decisions?limit=200");
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((d: { title: string }) => d.title)).toEqual(
+      before.body.items.map((d: { title: string }) => d.title),
+    );
+  });
+});
