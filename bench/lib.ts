@@ -20,9 +20,14 @@ export function table(rows: Record<string, string | number>[]) {
   for (const row of rows) console.log(line(keys.map((key) => String(row[key]).padEnd(width(key)))));
 }
 
+/** With BENCH_PROFILE=folder, each app server writes a CPU profile there when it stops. */
+const profile = process.env.BENCH_PROFILE
+  ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+  : [];
+
 /** Spawns `confidant serve` and resolves once it printed its URL. */
 export async function spawnServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["bin/confidant.js", "serve"], {
+  const child = spawn(process.execPath, [...profile, "bin/confidant.js", "serve"], {
     env: { ...process.env, PORT: "0", LOG_LEVEL: "silent", ...env },
   });
   let output = "";

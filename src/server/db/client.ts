@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type ListenHandlers, type Listening, listenPostgres } from "./listen.ts";
 import { PGliteAdapter, PGliteDialect } from "./pglite-dialect.ts";
+import { PreparingClient } from "./prepared-client.ts";
 import type { Database } from "./schema.ts";
 import { SignedInWrites } from "./signed-in-changes.ts";
 
@@ -38,6 +39,7 @@ export const isEmbedded = (db: Kysely<Database>) => db.getExecutor().adapter ins
  */
 export function openPostgres(databaseUrl: string, poolSize = 10, timeoutMs?: number): DatabaseHandle {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: databaseUrl,
     max: poolSize,
     ...(timeoutMs

@@ -12,6 +12,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
+import { StatementNames } from "./statement-names.ts";
 
 /**
  * Kysely dialect over one PGlite instance. PGlite has a single connection, so the driver hands it out
@@ -80,6 +81,9 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
+  private readonly names = new StatementNames();
+  /** The named statements this connection holds (PGlite has one connection for its lifetime). */
+  private readonly prepared = new Set<string>();
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -98,22 +102,36 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   /**
-   * Parse, bind, execute and sync in one call into PGlite rather than the six its `query()` makes (it first asks
-   * the parameters' types): about 40% less per query. Parameters go as text for the server to type, prepared
-   * exactly as node-postgres prepares them — so both databases read a JavaScript value the same way.
+   * Parse (the first time a named statement is used), bind, execute and sync in one call into PGlite rather than
+   * the six its `query()` makes (it first asks the parameters' types). Parameters go as text for the server to
+   * type, prepared exactly as node-postgres prepares them — so both databases read a JavaScript value the same way.
    */
   private async extendedQuery(query: CompiledQuery) {
     const { serialize } = protocol;
     const values = query.parameters.map((value) => prepareValue(value) as string | null);
+    const name = this.names.of(query.sql, values.length);
+    const statement = name === undefined ? {} : { name };
     const { messages } = await this.pglite.execProtocol(
       concat([
-        serialize.parse({ text: query.sql }),
-        serialize.bind({ values }),
+        ...(name !== undefined && this.prepared.has(name)
+          ? []
+          : [serialize.parse({ ...statement, text: query.sql })]),
+        serialize.bind({ ...(name === undefined ? {} : { statement: name }), values }),
         serialize.describe({ type: "P" }),
         serialize.execute({}),
         serialize.sync(),
       ]),
+      // Errors are read from the answer: a Parse that succeeded before a failing Bind or Execute still made the
+      // statement, and must not be sent again.
+      { throwOnError: false },
     );
+    if (name !== undefined && messages.some((m) => m.name === "parseComplete")) this.prepared.add(name);
+    // PGlite's DatabaseError: code, message, detail and the rest, as node-postgres reports them.
+    const error = messages.find((m) => m.name === "error") as (Error & { code?: string }) | undefined;
+    if (error) {
+      if (name !== undefined) this.names.failed(query.sql, name, error);
+      throw error;
+    }
     return parse.parseResults(messages, this.pglite.parsers, { rowMode: "object" })[0]!;
   }
 

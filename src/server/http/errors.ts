@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody } from "../../contract/common.ts";
 import { inWords } from "../../domain/words.ts";
+import { isPlanOutdated } from "../db/statement-names.ts";
 
 type Field = { path: string; message: string };
 
@@ -76,7 +77,8 @@ const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EN
 
 /**
  * The database is down, restarting or too slow: a statement cancelled by its timeout (57014), the server shutting
- * down or not yet taking connections (57P…), a connection failure (08…), or the client giving up on it.
+ * down or not yet taking connections (57P…), a connection failure (08…), the client giving up on it, or a table
+ * changed under a prepared statement (a migration while serving).
  */
 function databaseAway(error: Error) {
   const code = (error as { code?: unknown }).code;
@@ -85,6 +87,9 @@ function databaseAway(error: Error) {
     (code === "57014" || /^(57P|08)/.test(code) || CONNECTION_LOST.includes(code))
   )
     return true;
+  // A statement prepared before a migration changed its table's shape fails once per connection and is
+  // prepared afresh on the next try.
+  if (isPlanOutdated(error)) return true;
   return /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(
     error.message,
   );
