@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { Kysely } from "kysely";
 import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, openEmbedded, openPostgres } from "../src/server/db/client.ts";
+import type { Database } from "../src/server/db/schema.ts";
 
 /**
  * A fresh, migrated database for one test file: the embedded one from the run's snapshot, or (with
@@ -29,4 +31,16 @@ export async function openTestDatabase(timeoutMs?: number): Promise<DatabaseHand
       await admin.end();
     },
   };
+}
+
+/** A connection of its own to the PostgreSQL database `db` uses: another session, as another server would be. */
+export async function anotherSession(db: Kysely<Database>) {
+  const database = (await db
+    .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("name"))
+    .executeTakeFirst())!.name;
+  const target = new URL(process.env.DATABASE_URL!);
+  target.pathname = `/${database}`;
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  return client;
 }

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./app.ts";
+import { anotherSession } from "./database.ts";
 import { buildWorkspace, type TestWorkspace } from "./factories.ts";
 
 // PostgreSQL closes connections the app holds (restart, failover, an administrator's pg_terminate_backend).
@@ -19,13 +19,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function terminate(pid: number) {
-  const database = (await t.db
-    .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("name"))
-    .executeTakeFirst())!.name;
-  const target = new URL(process.env.DATABASE_URL!);
-  target.pathname = `/${database}`;
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
+  const admin = await anotherSession(t.db);
   try {
     await admin.query("SELECT pg_terminate_backend($1)", [pid]);
   } finally {

@@ -1,6 +1,6 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./app.ts";
+import { anotherSession } from "./database.ts";
 import { buildWorkspace, type TestWorkspace } from "./factories.ts";
 
 // Statement timeouts are PostgreSQL's (the embedded database runs in the app's own process, one statement at a
@@ -19,13 +19,7 @@ afterAll(() => t?.close());
 describe.skipIf(!onPostgres)("a slow database (PostgreSQL run only)", () => {
   it("a request that waits on the database past the timeout answers 503 with Retry-After, never hangs; then it works again", async () => {
     // Another session holds the decisions table: every read of it waits, as behind a long migration or a stuck job.
-    const database = (await t.db
-      .selectNoFrom((eb) => eb.fn<string>("current_database", []).as("name"))
-      .executeTakeFirst())!.name;
-    const target = new URL(process.env.DATABASE_URL!);
-    target.pathname = `/${database}`;
-    const blocker = new pg.Client({ connectionString: target.toString() });
-    await blocker.connect();
+    const blocker = await anotherSession(t.db);
     await blocker.query("BEGIN");
     await blocker.query("LOCK TABLE decision IN ACCESS EXCLUSIVE MODE");
     try {
