@@ -112,7 +112,9 @@ export async function makeTemplates(): Promise<() => Promise<void>> {
     await server.stop();
     return target.database ?? target.env.CONFIDANT_DATA_DIR!;
   };
-  const templates: Templates = { plain: await template(false), demo: await template(true) };
+  // Made side by side: each is mostly one process waiting on its own start-up.
+  const [plain, demo] = await Promise.all([template(false), template(true)]);
+  const templates: Templates = { plain, demo };
   process.env[TEMPLATES] = JSON.stringify(templates);
   return async () => {
     for (const target of made) await target.drop();

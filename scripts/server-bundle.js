@@ -1,6 +1,8 @@
 // The server and CLI bundled into dist/server by esbuild. Starting the TypeScript sources through tsx costs about
-// a second of compiling per process; the bundle starts at once. Dependencies stay in node_modules (not bundled),
-// and the bundle is used only when it is newer than every source file, so an edit is never run stale.
+// a second of compiling per process; the bundle starts at once. Dependencies are bundled too (resolving and
+// compiling hundreds of files from node_modules took a CLI command from 0.9 to 1.4 s), minified and with a source
+// map that names the sources without carrying them (stack traces keep file and line, at half a second less per
+// start). The bundle is used only when it is newer than every source file, so an edit is never run stale.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -45,8 +47,17 @@ export async function buildServerIfStale() {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // Left in node_modules: what loads files beside its own code (PGlite's WebAssembly, the native argon2,
+    // pino's transport thread).
+    external: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "thread-stream"],
+    // Bundled CommonJS packages call require; an ES module has none of its own.
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     sourcemap: true,
+    sourcesContent: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: "warning",
   });
   mkdirSync(outDir, { recursive: true });
