@@ -75,6 +75,25 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
       expect((await fetch(`${url(i)}/api/v1/decisions`, { headers: bearer })).status).toBe(401);
   });
 
+  it("a member added or renamed on one server is in the member list the others answer at once", async () => {
+    const names = async (i: number) =>
+      ((await as(url(i), "GET", "/api/v1/members")).body.items as Array<{ name: string }>).map((m) => m.name);
+    // Twice each: the second is answered from what the server keeps in hand.
+    for (const i of [1, 2, 1, 2]) expect(await names(i)).not.toContain("Grace Hopper");
+    const added = await as(url(0), "POST", "/api/v1/members", {
+      name: "Grace Hopper",
+      email: "grace@restart.test",
+      role: "seller",
+    });
+    expect(added.status).toBe(201);
+    for (const i of [1, 2]) expect(await names(i)).toContain("Grace Hopper");
+    const { id, version } = added.body.member;
+    expect(
+      (await as(url(0), "PATCH", `/api/v1/members/${id}`, { name: "Grace B. Hopper", version })).status,
+    ).toBe(200);
+    for (const i of [1, 2]) expect(await names(i)).toContain("Grace B. Hopper");
+  });
+
   it("an import running on one server holds the workspace: one asked for on another meanwhile gets 409", async () => {
     const csv = (rows: number, prefix: string) =>
       [

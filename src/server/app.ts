@@ -52,10 +52,10 @@ import {
   handleNotFound,
   unauthenticated,
 } from "./http/errors.ts";
+import { type Kept, type Loaded, watchedAnswers } from "./http/kept-answers.ts";
 import { requireTokenScope } from "./http/policies.ts";
 import { sharedRateLimitStore } from "./http/rate-limit-store.ts";
 import { refuseCrossSiteWrites } from "./http/same-origin.ts";
-import { type Resolved, watchedSignedInCache } from "./http/signed-in-cache.ts";
 import { refuseUnstorableText } from "./http/storable-text.ts";
 import { registerWebApp } from "./http/web-app.ts";
 import { SharedCounter } from "./http/window-counter.ts";
@@ -69,6 +69,7 @@ declare module "fastify" {
     config: Config;
     jobs: JobQueue;
     mailer: Mailer;
+    kept: Kept;
   }
 }
 
@@ -141,10 +142,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.log,
   );
   app.addHook("onClose", () => perToken.stop());
-  const signedInCache = watchedSignedInCache(options.dbKind, options.listen);
-  app.addHook("onClose", () => signedInCache.stop());
-  const signedInBy = <T extends SignedIn>(key: string, load: () => Promise<Resolved<T> | null>) =>
-    signedInCache.cache.resolve(key, load);
+  const watched = watchedAnswers(options.dbKind, options.listen);
+  app.decorate("kept", watched.kept);
+  app.addHook("onClose", () => watched.stop());
+  const signedInBy = <T extends SignedIn>(key: string, load: () => Promise<Loaded<T> | null>) =>
+    watched.kept.signedIn.get(key, load) as Promise<T | null>;
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/v1/")) return;
     const bearer = bearerTokenOf(request);

@@ -3,6 +3,7 @@ import {
   AliasNode,
   ColumnNode,
   DeleteQueryNode,
+  InsertQueryNode,
   type KyselyPlugin,
   type OperationNode,
   type PluginTransformQueryArgs,
@@ -14,7 +15,10 @@ import {
   UpdateQueryNode,
 } from "kysely";
 
-/** The channel database triggers (migration 0026) notify, naming the member, when who is signed in may change. */
+/**
+ * The channel database triggers (migrations 0026, 0027) notify, naming the member, when who is signed in or
+ * who a workspace's members are may change.
+ */
 export const SIGNED_IN_CHANNEL = "signed_in_changed";
 
 // Writes that can change who a session or token is: the tables the triggers watch, and the workspace whose
@@ -45,6 +49,8 @@ export function onLocalSignedInWrite(listener: () => void): () => void {
 }
 
 function changesSignedIn(node: RootOperationNode): boolean {
+  // A member added changes no one's session, but it changes the workspace's member list.
+  if (InsertQueryNode.is(node)) return node.into !== undefined && tableName(node.into) === "member";
   if (DeleteQueryNode.is(node)) return node.from.froms.some((from) => watched(from, true));
   if (!UpdateQueryNode.is(node) || !node.table) return false;
   if (watched(node.table, false)) return true;

@@ -5,7 +5,7 @@ import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { AppError, invalid } from "../../http/errors.ts";
-import type { Resolved } from "../../http/signed-in-cache.ts";
+import type { Loaded } from "../../http/kept-answers.ts";
 import {
   deleteMemberSessions,
   deleteSession,
@@ -62,11 +62,11 @@ export async function resolveSession(
   db: Kysely<Database>,
   token: string,
   now: Date,
-): Promise<Resolved | null> {
+): Promise<Loaded<SignedIn> | null> {
   const row = await findSession(db, hashToken(token), now);
   if (!row) return null;
   return {
-    signedIn: { memberId: row.id, workspaceId: row.workspace_id, role: row.role, teamId: row.team_id },
+    value: { memberId: row.id, workspaceId: row.workspace_id, role: row.role, teamId: row.team_id },
     expiresAt: row.expires_at,
   };
 }

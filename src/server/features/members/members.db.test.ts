@@ -26,6 +26,30 @@ describe("member management", () => {
     expect(JSON.stringify(reply.body)).not.toMatch(/password|argon/i);
   });
 
+  it("the list, kept in memory between reads, shows a member added, renamed or deactivated at once", async () => {
+    const listed = async () =>
+      ((await w.as.seller.get("/api/v1/members")).body.items as Array<{ name: string; active: boolean }>).map(
+        (m) => `${m.name}${m.active ? "" : " (inactive)"}`,
+      );
+    expect(await listed()).not.toContain("Kept Kim");
+    const added = await w.as.admin.post("/api/v1/members", {
+      email: "kim@members.test",
+      name: "Kept Kim",
+      role: "seller",
+    });
+    expect(await listed()).toContain("Kept Kim");
+    const renamed = await w.as.admin.patch(`/api/v1/members/${added.body.member.id}`, {
+      version: added.body.member.version,
+      name: "Kim Kept",
+    });
+    expect(await listed()).toContain("Kim Kept");
+    await w.as.admin.patch(`/api/v1/members/${added.body.member.id}`, {
+      version: renamed.body.version,
+      active: false,
+    });
+    expect(await listed()).toContain("Kim Kept (inactive)");
+  });
+
   it("an admin invites a member: no password changes hands, the link is shown once, the member is 'invited' until they join", async () => {
     const reply = await w.as.admin.post("/api/v1/members", {
       email: "New.Seller@members.test",

@@ -16,8 +16,12 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["members"];
 
   app.get("/members", { schema: { tags, response: { 200: memberList } } }, async (request) => {
-    const signedIn = requireMember(request);
-    return { items: (await membersOf(app.db, signedIn.workspaceId)).map(presentMember) };
+    const { workspaceId } = requireMember(request);
+    const members = await app.kept.members.get(workspaceId, async () => ({
+      value: await membersOf(app.db, workspaceId),
+      expiresAt: null,
+    }));
+    return { items: members!.map(presentMember) };
   });
 
   app.get(

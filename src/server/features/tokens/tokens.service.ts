@@ -7,7 +7,7 @@ import { recordChange } from "../../db/change-log.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import { notFound } from "../../http/errors.ts";
-import type { Resolved } from "../../http/signed-in-cache.ts";
+import type { Loaded } from "../../http/kept-answers.ts";
 import { hashToken, newApiToken } from "../auth/session-token.ts";
 import { findTokenMember, insertToken, markTokenUsed, memberTokens, revokeToken } from "./tokens.repo.ts";
 
@@ -82,7 +82,7 @@ export async function resolveApiToken(
   db: Kysely<Database>,
   token: string,
   now: Date,
-): Promise<Resolved<SignedIn & { via: string }> | null> {
+): Promise<Loaded<SignedIn & { via: string }> | null> {
   const row = await findTokenMember(db, hashToken(token), now);
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_PRECISION_MS)
@@ -95,5 +95,5 @@ export async function resolveApiToken(
     via: `token:${row.token_id}`,
     tokenScope: row.scope,
   };
-  return { signedIn, expiresAt: row.expires_at };
+  return { value: signedIn, expiresAt: row.expires_at };
 }
