@@ -94,6 +94,33 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
     for (const i of [1, 2]) expect(await names(i)).toContain("Grace B. Hopper");
   });
 
+  it("a buyer room kept on two servers shows a change made on the third at once, and a revoked link is refused by all", async () => {
+    const account = await as(url(0), "POST", "/api/v1/accounts", { name: "Northwind" });
+    const decision = await as(url(0), "POST", "/api/v1/decisions", {
+      accountId: account.body.id,
+      title: "Ship on time",
+    });
+    const link = await as(url(0), "POST", `/api/v1/decisions/${decision.body.id}/share-links`, {
+      label: "Ops",
+    });
+    const title = async (i: number) => {
+      const room = await fetch(`${url(i)}/api/v1/room/${link.body.token}`);
+      return room.status === 200
+        ? ((await room.json()) as { decision: { title: string } }).decision.title
+        : room.status;
+    };
+    // Twice each: the second is answered from what the server keeps in hand.
+    for (const i of [1, 2, 1, 2]) expect(await title(i)).toBe("Ship on time");
+    const renamed = await as(url(0), "PATCH", `/api/v1/decisions/${decision.body.id}`, {
+      version: decision.body.version,
+      title: "Ship on time, every time",
+    });
+    expect(renamed.status).toBe(200);
+    for (const i of [1, 2]) expect(await title(i)).toBe("Ship on time, every time");
+    expect((await as(url(0), "DELETE", `/api/v1/share-links/${link.body.id}`)).status).toBe(200);
+    for (const i of [1, 2]) expect(await title(i)).toBe(404);
+  });
+
   it("an import running on one server holds the workspace: one asked for on another meanwhile gets 409", async () => {
     const csv = (rows: number, prefix: string) =>
       [

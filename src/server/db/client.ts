@@ -4,10 +4,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type ListenHandlers, type Listening, listenPostgres } from "./listen.ts";
+import { LocalWrites } from "./local-writes.ts";
 import { PGliteAdapter, PGliteDialect } from "./pglite-dialect.ts";
 import { PreparingClient } from "./prepared-client.ts";
 import type { Database } from "./schema.ts";
-import { SignedInWrites } from "./signed-in-changes.ts";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -18,7 +18,7 @@ export interface DatabaseHandle {
   /** Embedded only: the whole data directory as a tarball (test snapshots, backups). */
   dumpDataDir?: () => Promise<Blob>;
   /** PostgreSQL only: notifications from other app servers (the embedded database has one process). */
-  listen?: (channel: string, handlers: ListenHandlers) => Listening;
+  listen?: (channels: string[], handlers: ListenHandlers) => Listening;
 }
 
 // Both drivers return the same JavaScript types: bigint columns as numbers (money in minor units and
@@ -57,13 +57,13 @@ export function openPostgres(databaseUrl: string, poolSize = 10, timeoutMs?: num
   pool.on("connect", (client) => client.on("error", lost));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new SignedInWrites()],
+    plugins: [new LocalWrites()],
   });
   return {
     db,
     kind: "postgres",
     close: () => db.destroy(),
-    listen: (channel, handlers) => listenPostgres(databaseUrl, channel, handlers),
+    listen: (channels, handlers) => listenPostgres(databaseUrl, channels, handlers),
   };
 }
 
@@ -81,7 +81,7 @@ export async function openEmbedded(options: {
     parsers: pgliteParsers,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new SignedInWrites()] });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new LocalWrites()] });
   return { db, kind: "embedded", close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir("none") };
 }
 

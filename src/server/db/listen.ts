@@ -7,7 +7,7 @@ export interface Listening {
 }
 
 export interface ListenHandlers {
-  onNotify(payload: string): void;
+  onNotify(channel: string, payload: string): void;
   /** Called when the connection is lost (notifications may be missed until it is back) and when it is back. */
   onLive(live: boolean): void;
 }
@@ -15,10 +15,10 @@ export interface ListenHandlers {
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
 /**
- * LISTENs on `channel` on a connection of its own (a pooled one would drop it on release), reconnecting for as
+ * LISTENs on `channels` on a connection of its own (a pooled one would drop it on release), reconnecting for as
  * long as it runs: a restarted PostgreSQL is heard again without restarting the app.
  */
-export function listenPostgres(databaseUrl: string, channel: string, handlers: ListenHandlers): Listening {
+export function listenPostgres(databaseUrl: string, channels: string[], handlers: ListenHandlers): Listening {
   let client: pg.Client | undefined;
   let live = false;
   let stopped = false;
@@ -43,11 +43,11 @@ export function listenPostgres(databaseUrl: string, channel: string, handlers: L
     current.on("error", lost);
     current.on("end", lost);
     current.on("notification", (message) => {
-      if (message.channel === channel) handlers.onNotify(message.payload ?? "");
+      if (channels.includes(message.channel)) handlers.onNotify(message.channel, message.payload ?? "");
     });
     try {
       await current.connect();
-      await current.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      for (const channel of channels) await current.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       if (stopped || client !== current) return;
       attempt = 0;
       setLive(true);

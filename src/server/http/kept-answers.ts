@@ -1,6 +1,8 @@
+import type { RoomView } from "../../contract/room.ts";
 import type { DatabaseHandle, DatabaseKind } from "../db/client.ts";
-import { onLocalSignedInWrite, SIGNED_IN_CHANNEL } from "../db/signed-in-changes.ts";
+import { onLocalWrite, type Written } from "../db/local-writes.ts";
 import type { MemberRow } from "../features/members/members.repo.ts";
+import type { LinkRow } from "../features/room/room.repo.ts";
 import type { SignedIn } from "./auth-context.ts";
 
 export interface Loaded<V> {
@@ -73,7 +75,65 @@ export interface Kept {
   signedIn: KeptAnswers<SignedIn>;
   /** A workspace's members (the list every page's owner pickers read), by workspace. */
   members: KeptAnswers<MemberRow[]>;
+  /** A buyer room's link and what it shows, by the hash of the link's secret. */
+  rooms: KeptAnswers<{ link: LinkRow; view: RoomView }>;
 }
+
+/**
+ * The channels database triggers notify at commit (migrations 0026–0028): the member whose sessions or record
+ * changed, and the workspace whose buyer rooms may show something else.
+ */
+const SIGNED_IN_CHANNEL = "signed_in_changed";
+const ROOM_CHANNEL = "room_changed";
+
+// Writes that can change who a session or token is, or a workspace's member list. A session begun, a workspace
+// made or a token marked used changes neither.
+const TOKEN_COLUMNS = new Set(["revoked_at", "expires_at", "member_id"]);
+function changesSignedIn(write: Written): boolean {
+  if (write.table === "member") return true;
+  if (write.table === "session" || write.table === "workspace") return write.action !== "insert";
+  if (write.table === "api_token") return write.action === "delete" || sets(write, TOKEN_COLUMNS);
+  return false;
+}
+
+// What a buyer room shows: its decision, account, people, plan, comments, concerns and success, the names of
+// members in it, and the link itself — not when the link was last used.
+const ROOM_TABLES = new Set([
+  "account",
+  "member",
+  "involvement",
+  "stakeholder",
+  "plan_step",
+  "step_comment",
+  "concern",
+  "success_measure",
+  "success_report",
+]);
+// Of a decision, only what the room shows: not its readiness, notes or forecast, which change far more often.
+// (Migration 0028's triggers name the same columns.)
+const DECISION_COLUMNS = new Set([
+  "title",
+  "outcome",
+  "outcome_date",
+  "account_id",
+  "owner_id",
+  "target_date",
+  "currency",
+  "problem",
+  "impact",
+  "outcomes_sought",
+  "deleted_at",
+]);
+const LINK_COLUMNS = new Set(["revoked_at", "expires_at", "label", "stakeholder_id", "decision_id"]);
+function changesRooms(write: Written): boolean {
+  if (write.table === "decision") return write.action !== "update" || sets(write, DECISION_COLUMNS);
+  if (write.table === "share_link") return write.action !== "update" || sets(write, LINK_COLUMNS);
+  return ROOM_TABLES.has(write.table) || (write.table === "workspace" && write.action === "delete");
+}
+
+/** An UPDATE written in SQL may set any column. */
+const sets = (write: Written, columns: ReadonlySet<string>) =>
+  write.action === "update" && (!write.columns || [...columns].some((c) => write.columns!.has(c)));
 
 /**
  * Kept answers held true: cleared by this process's writes, and on PostgreSQL by every server's through the
@@ -84,23 +144,34 @@ export function watchedAnswers(
   kind: DatabaseKind,
   listen: DatabaseHandle["listen"],
 ): { kept: Kept; stop(): Promise<void> } {
-  const listening = kind === "postgres" ? listen?.(SIGNED_IN_CHANNEL, { onNotify, onLive }) : undefined;
+  const listening =
+    kind === "postgres" ? listen?.([SIGNED_IN_CHANNEL, ROOM_CHANNEL], { onNotify, onLive }) : undefined;
   const options = {
     ttlMs: KEPT_MS,
     trusted: () => (kind === "embedded" ? true : (listening?.live ?? false)),
   };
-  const kept: Kept = { signedIn: new KeptAnswers(options), members: new KeptAnswers(options) };
-  // A notification names the member whose sessions or record changed; which workspace's list holds them is
-  // not worth a lookup when members change this rarely.
-  function onNotify(memberId: string) {
-    kept.signedIn.forget((signedIn) => signedIn.memberId === memberId);
+  const kept: Kept = {
+    signedIn: new KeptAnswers(options),
+    members: new KeptAnswers(options),
+    rooms: new KeptAnswers(options),
+  };
+  function onNotify(channel: string, payload: string) {
+    if (channel === ROOM_CHANNEL) return kept.rooms.forget((room) => room.link.workspace_id === payload);
+    kept.signedIn.forget((signedIn) => signedIn.memberId === payload);
+    // Which workspace's list holds the member is not worth a lookup when members change this rarely.
     kept.members.clear();
   }
   function onLive() {
-    kept.signedIn.clear();
-    kept.members.clear();
+    for (const answers of Object.values(kept)) answers.clear();
   }
-  const stopLocal = onLocalSignedInWrite(onLive);
+  // This process's own writes do not say which workspace they touch: what they may change is dropped whole.
+  const stopLocal = onLocalWrite((written) => {
+    if (written.some(changesSignedIn)) {
+      kept.signedIn.clear();
+      kept.members.clear();
+    }
+    if (written.some(changesRooms)) kept.rooms.clear();
+  });
   return {
     kept,
     async stop() {

@@ -241,6 +241,8 @@ describe("visits", () => {
       .set({ last_seen_at: new Date(Date.now() - 2 * 3_600_000) })
       .where("id", "=", link.id)
       .execute();
+    // Two hours pass: nothing the server keeps in hand lasts that long.
+    t.app.kept.rooms.clear();
     await buyer().get(`/api/v1/room/${link.token}`);
     await buyer().get(`/api/v1/room/${link.token}`);
     expect((await visitsOf(link.id, decisionId)).visits).toBe(2);
@@ -398,6 +400,29 @@ describe("share links", () => {
 });
 
 describe("the buyer room", () => {
+  it("opened again and again, it shows at once what the seller and the buyer change, and a revoked link is refused at once", async () => {
+    const id = await freshDecision("Kept room");
+    const step = (await w.as.seller.post(`/api/v1/decisions/${id}/plan/steps`, { title: "Security review" }))
+      .body;
+    const link = (await w.as.seller.post(`/api/v1/decisions/${id}/share-links`, { label: "Security" })).body;
+    const open = async () => (await buyer().get(`/api/v1/room/${link.token}`)).body;
+    // Twice: the second is answered from what the server keeps in hand.
+    await open();
+    expect((await open()).decision.title).toBe("Kept room");
+    const d = (await w.as.seller.get(`/api/v1/decisions/${id}`)).body;
+    await w.as.seller.patch(`/api/v1/decisions/${id}`, { version: d.version, title: "Kept room, renamed" });
+    expect((await open()).decision.title).toBe("Kept room, renamed");
+    await buyer().post(`/api/v1/room/${link.token}/steps/${step.id}/status`, { status: "done", name: "Pat" });
+    expect((await open()).plan.steps.find((s: { id: string }) => s.id === step.id).status).toBe("done");
+    await w.as.admin.patch(`/api/v1/members/${w.seller.id}`, {
+      version: (await w.as.admin.get(`/api/v1/members/${w.seller.id}`)).body.version,
+      name: "Seller, renamed",
+    });
+    expect((await open()).sellerName).toBe("Seller, renamed");
+    expect((await w.as.seller.delete(`/api/v1/share-links/${link.id}`)).status).toBe(200);
+    expect((await buyer().get(`/api/v1/room/${link.token}`)).status).toBe(404);
+  });
+
   it("shows the decision in the customer's language, and nothing off the allow-list", async () => {
     const link = await share();
     const room = await buyer().get(`/api/v1/room/${link.token}`);

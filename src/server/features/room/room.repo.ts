@@ -98,7 +98,11 @@ export interface RoomRow {
   }[];
 }
 
-/** Everything the buyer room shows, in one statement: the room is opened often and by people outside. */
+/**
+ * Everything the buyer room shows, in one statement: the room is opened often and by people outside. Servers keep
+ * it until something it shows changes: a table or decision column read here must be watched in
+ * `kept-answers.ts` and by migration 0028's triggers.
+ */
 export async function roomRow(db: Kysely<Database>, link: { workspace_id: string; decision_id: string }) {
   const { rows } = await sql<RoomRow>`
     SELECT d.title, d.outcome, a.name AS account_name, m.name AS owner_name, d.target_date, d.currency, d.problem, d.impact, d.outcomes_sought,
@@ -128,7 +132,9 @@ export async function roomRow(db: Kysely<Database>, link: { workspace_id: string
 
 /**
  * Notes that a buyer used the room through this link. A visit is a stretch of use: it begins when the link was
- * not used for `gapMinutes`, and only then is it counted and written to the change log as an access.
+ * not used for `gapMinutes`, and only then is it counted and written to the change log as an access. Made with
+ * the query builder so that servers keeping rooms see only `last_seen_at` and `visit_count` change, which no
+ * room shows.
  */
 export async function recordRoomUse(
   db: Kysely<Database>,
@@ -136,17 +142,40 @@ export async function recordRoomUse(
   via: string,
   gapMinutes: number,
 ) {
-  await sql`
-    WITH before AS (
-      SELECT id, last_seen_at IS NULL OR last_seen_at < now() - make_interval(mins => ${gapMinutes}) AS new_visit
-      FROM share_link WHERE id = ${link.id}::uuid FOR UPDATE
-    ), seen AS (
-      UPDATE share_link s SET last_seen_at = now(), visit_count = s.visit_count + (CASE WHEN before.new_visit THEN 1 ELSE 0 END)
-      FROM before WHERE s.id = before.id RETURNING s.id, before.new_visit
-    )
-    INSERT INTO change_log (workspace_id, member_id, via, entity, entity_id, action, parent_id)
-    SELECT ${link.workspace_id}::uuid, NULL, ${via}, 'share_link', seen.id, 'access', ${link.decision_id}::uuid
-    FROM seen WHERE seen.new_visit`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("share_link")
+      .select(
+        sql<boolean>`last_seen_at IS NULL OR last_seen_at < now() - make_interval(mins => ${gapMinutes})`.as(
+          "new_visit",
+        ),
+      )
+      .where("id", "=", link.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return;
+    await trx
+      .updateTable("share_link")
+      .set((eb) => ({
+        last_seen_at: sql`now()`,
+        visit_count: before.new_visit ? eb("visit_count", "+", 1) : eb.ref("visit_count"),
+      }))
+      .where("id", "=", link.id)
+      .execute();
+    if (!before.new_visit) return;
+    await trx
+      .insertInto("change_log")
+      .values({
+        workspace_id: link.workspace_id,
+        member_id: null,
+        via,
+        entity: "share_link",
+        entity_id: link.id,
+        action: "access",
+        parent_id: link.decision_id,
+      })
+      .execute();
+  });
 }
 
 export function findCorrection(db: Kysely<Database>, workspaceId: string, id: string) {

@@ -57,7 +57,7 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
   const tags = ["buyer room"];
 
-  async function link(request: FastifyRequest, token: string) {
+  async function allow(request: FastifyRequest, token: string) {
     if (!(await perAddress.allow(request.ip)) || !(await perLink.allow(hashSecret(token)))) {
       throw new AppError(
         429,
@@ -65,6 +65,11 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
         "Too many requests for this room. Wait a minute and try again.",
       );
     }
+  }
+
+  /** The link, read afresh: what a buyer changes is checked against the link as it is now. */
+  async function link(request: FastifyRequest, token: string) {
+    await allow(request, token);
     const found = await activeLink(app.db, token);
     if (!found) throw linkNotValid();
     await recordUse(app.db, found, request.ip);
@@ -75,8 +80,20 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     "/room/:token",
     { config, schema: { tags, params: roomParams, response: { 200: roomView } } },
     async (request) => {
-      const found = await link(request, request.params.token);
-      return buildRoomView(app.db, found);
+      const { token } = request.params;
+      await allow(request, token);
+      // Opened far more often than anything in it changes: kept, and dropped on any change (kept-answers.ts).
+      const room = await app.kept.rooms.get(hashSecret(token), async () => {
+        const found = await activeLink(app.db, token);
+        if (!found) return null;
+        return {
+          value: { link: found, view: await buildRoomView(app.db, found) },
+          expiresAt: found.expires_at,
+        };
+      });
+      if (!room) throw linkNotValid();
+      await recordUse(app.db, room.link, request.ip);
+      return room.view;
     },
   );
 

@@ -53,6 +53,8 @@ const SEEN_PRECISION_MS = 60_000;
 export async function recordUse(db: Kysely<Database>, link: LinkRow, ip: string, now = new Date()) {
   if (link.last_seen_at && now.getTime() - link.last_seen_at.getTime() < SEEN_PRECISION_MS) return;
   await recordRoomUse(db, link, buyerActor(link, ip).via!, VISIT_GAP_MINUTES);
+  // A kept link (the room's view) is not read again for a while: it must not be recorded again meanwhile.
+  link.last_seen_at = now;
 }
 
 /**
