@@ -18,6 +18,23 @@ describe("response headers", () => {
     }
   });
 
+  it("every answer — API, error, unknown page — forbids sniffing, framing by others and scripts from elsewhere", async () => {
+    for (const url of ["/api/health", "/api/v1/decisions", "/api/v1/nowhere", "/no-such-page"]) {
+      const reply = await w.as.seller.get(url);
+      expect(reply.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(reply.headers["x-frame-options"], url).toBe("SAMEORIGIN");
+      expect(reply.headers["referrer-policy"], url).toBe("no-referrer");
+      const policy = String(reply.headers["content-security-policy"]);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "img-src 'self' data:",
+        "frame-ancestors 'self'",
+      ])
+        expect(policy, url).toContain(directive);
+    }
+  });
+
   it("HSTS only over HTTPS (here, behind the trusted local proxy that says so), never over plain HTTP", async () => {
     const plain = await t.app.inject({ method: "GET", url: "/api/health" });
     expect(plain.headers["strict-transport-security"]).toBeUndefined();
