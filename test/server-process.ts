@@ -5,6 +5,8 @@ import { bin, env } from "./cli/cli-helpers.ts";
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Everything the server printed so far (with LOG_LEVEL set, its log). */
+  output(): string;
   /** kill -9: no shutdown of any kind. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startServer(dataDir: string, extra: NodeJS.ProcessEnv = {}
   return {
     url: url!,
     child,
+    output: () => output,
     async kill() {
       expected = true;
       child.kill("SIGKILL");

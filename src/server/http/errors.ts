@@ -77,10 +77,10 @@ const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EN
 
 /**
  * The database is down, restarting or too slow: a statement cancelled by its timeout (57014), the server shutting
- * down or not yet taking connections (57P…), a connection failure (08…), the client giving up on it, or a table
- * changed under a prepared statement (a migration while serving).
+ * down or not yet taking connections (57P…), a connection failure (08…), the client giving up on it or refusing
+ * a connection it lost, or a table changed under a prepared statement (a migration while serving).
  */
-function databaseAway(error: Error) {
+export function databaseAway(error: Error) {
   const code = (error as { code?: unknown }).code;
   if (
     typeof code === "string" &&
@@ -90,7 +90,9 @@ function databaseAway(error: Error) {
   // A statement prepared before a migration changed its table's shape fails once per connection and is
   // prepared afresh on the next try.
   if (isPlanOutdated(error)) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(
+  // node-postgres's own words: a connection lost under a statement, or (not queryable) one lost between two
+  // statements of a transaction, the next of which it refuses.
+  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout|not queryable/i.test(
     error.message,
   );
 }
