@@ -57,8 +57,8 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
   const tags = ["buyer room"];
 
-  async function allow(request: FastifyRequest, token: string) {
-    if (!(await perAddress.allow(request.ip)) || !(await perLink.allow(hashSecret(token)))) {
+  async function allow(request: FastifyRequest, tokenHash: string) {
+    if (!(await perAddress.allow(request.ip)) || !(await perLink.allow(tokenHash))) {
       throw new AppError(
         429,
         "rate_limited",
@@ -69,7 +69,7 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The link, read afresh: what a buyer changes is checked against the link as it is now. */
   async function link(request: FastifyRequest, token: string) {
-    await allow(request, token);
+    await allow(request, hashSecret(token));
     const found = await activeLink(app.db, token);
     if (!found) throw linkNotValid();
     await recordUse(app.db, found, request.ip);
@@ -81,9 +81,10 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     { config, schema: { tags, params: roomParams, response: { 200: roomView } } },
     async (request) => {
       const { token } = request.params;
-      await allow(request, token);
+      const tokenHash = hashSecret(token);
+      await allow(request, tokenHash);
       // Opened far more often than anything in it changes: kept, and dropped on any change (kept-answers.ts).
-      const room = await app.kept.rooms.get(hashSecret(token), async () => {
+      const room = await app.kept.rooms.get(tokenHash, async () => {
         const found = await activeLink(app.db, token);
         if (!found) return null;
         return {
