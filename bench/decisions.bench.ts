@@ -3,7 +3,6 @@
 // (app.inject), against a bare indexed SELECT of the same page size in the same run.
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import pg from "pg";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { type DatabaseHandle, openEmbedded, openPostgres } from "../src/server/db/client.ts";
@@ -11,7 +10,7 @@ import { migrate } from "../src/server/db/migrator.ts";
 import type { Database } from "../src/server/db/schema.ts";
 import { startSession } from "../src/server/features/auth/auth.service.ts";
 import { SESSION_COOKIE } from "../src/server/features/auth/session-token.ts";
-import { percentile, table } from "./lib.ts";
+import { percentile, scratchDatabase, table } from "./lib.ts";
 
 const COUNT = Number(process.env.BENCH_DECISIONS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -163,12 +162,7 @@ console.log(`embedded: seeded ${COUNT.toLocaleString("en")} decisions in ${e.see
 
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 if (url) {
-  const name = `confidant_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const { target, drop } = await scratchDatabase(url, `confidant_bench_${process.pid}`);
   const postgres = openPostgres(target.toString());
   try {
     const p = await benchmark("postgres", postgres);
@@ -176,8 +170,7 @@ if (url) {
     console.log(`postgres: seeded ${COUNT.toLocaleString("en")} decisions in ${p.seedSeconds.toFixed(1)} s`);
   } finally {
     await postgres.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 } else {
   console.log("PostgreSQL skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to include it.");

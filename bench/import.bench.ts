@@ -16,7 +16,7 @@ import { migrate } from "../src/server/db/migrator.ts";
 import { PGliteDialect } from "../src/server/db/pglite-dialect.ts";
 import type { Database } from "../src/server/db/schema.ts";
 import { importFiles } from "../src/server/features/imports/imports.service.ts";
-import { freshDir, table } from "./lib.ts";
+import { freshDir, measured, scratchDatabase, table } from "./lib.ts";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const STAGES = [
@@ -71,27 +71,6 @@ async function workspace(db: Kysely<Database>, prefix = "") {
     ])
     .execute();
   return { workspaceId, memberId: adminId };
-}
-
-/** Runs `work`, sampling this process's resident memory: the time, the peak and how much it grew. */
-async function measured<T>(work: () => Promise<T>) {
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sample = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const started = performance.now();
-  try {
-    const result = await work();
-    return {
-      result,
-      seconds: (performance.now() - started) / 1000,
-      peakMb: peak / 1e6,
-      growthMb: (peak - before) / 1e6,
-    };
-  } finally {
-    clearInterval(sample);
-  }
 }
 
 /**
@@ -166,23 +145,6 @@ async function benchImport(
       "RSS growth MB": mb(run.growthMb),
     },
   ];
-}
-
-/** A database of its own on the server at `url`, created empty, and how to drop it again. */
-async function scratchDatabase(url: string, name: string) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    target,
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 async function postgres(url: string, file: string) {

@@ -3,8 +3,47 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 
 export const freshDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+
+/** Runs `work`, sampling this process's resident memory: the time, the peak and how much it grew. */
+export async function measured<T>(work: () => Promise<T>) {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sample = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const started = performance.now();
+  try {
+    const result = await work();
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      peakMb: peak / 1e6,
+      growthMb: (peak - before) / 1e6,
+    };
+  } finally {
+    clearInterval(sample);
+  }
+}
+
+/** A database of its own on the PostgreSQL server at `url`, created empty, and how to drop it again. */
+export async function scratchDatabase(url: string, name: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    target,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
 
 export function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);

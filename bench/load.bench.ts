@@ -3,10 +3,9 @@
 // behind one app server and behind three. Each is set beside the same client asking a bare Fastify route just
 // before it. BENCH_DECISIONS and BENCH_SECONDS (per setup) make it smaller or longer.
 import type { ChildProcess } from "node:child_process";
-import pg from "pg";
 import { openEmbedded, openPostgres } from "../src/server/db/client.ts";
 import { migrate } from "../src/server/db/migrator.ts";
-import { freshDir, spawnBareServer, spawnServer, stopServer, table } from "./lib.ts";
+import { freshDir, scratchDatabase, spawnBareServer, spawnServer, stopServer, table } from "./lib.ts";
 import {
   type LoadWorkspace,
   mixOf,
@@ -93,13 +92,8 @@ try {
   );
 
   if (url) {
-    const name = `confidant_load_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const { target, drop } = await scratchDatabase(url, `confidant_load_bench_${process.pid}`);
     try {
-      const target = new URL(url);
-      target.pathname = `/${name}`;
       const handle = openPostgres(target.toString());
       await migrate(handle.db);
       started = performance.now();
@@ -110,8 +104,7 @@ try {
       await measure("PostgreSQL, one app server", env, 1, workspace);
       await measure("PostgreSQL, three app servers (requests round robin)", env, 3, workspace);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await drop();
     }
   } else console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL)");
 

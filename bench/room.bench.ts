@@ -3,11 +3,10 @@
 // bare Fastify route in the same run. Every room request also records the access, as in production.
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import pg from "pg";
 import { type DatabaseHandle, openEmbedded, openPostgres } from "../src/server/db/client.ts";
 import { migrate } from "../src/server/db/migrator.ts";
 import { refreshOutdated } from "../src/server/features/decisions/readiness.service.ts";
-import { freshDir, load, spawnBareServer, spawnServer, stopServer, table } from "./lib.ts";
+import { freshDir, load, scratchDatabase, spawnBareServer, spawnServer, stopServer, table } from "./lib.ts";
 
 const COUNT = Number(process.env.BENCH_DECISIONS ?? 10_000);
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
@@ -83,21 +82,13 @@ let tokens: string[];
 let cleanup = async () => {};
 let label: string;
 if (url) {
-  const name = `confidant_room_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const { target, drop } = await scratchDatabase(url, `confidant_room_bench_${process.pid}`);
   const handle = openPostgres(target.toString());
   tokens = await seed(handle);
   await handle.close();
   env = { DATABASE_URL: target.toString() };
   label = "PostgreSQL";
-  cleanup = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
+  cleanup = drop;
 } else {
   const dir = freshDir("bench-room-");
   const handle = await openEmbedded({ dataDir: dir });

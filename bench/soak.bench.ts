@@ -3,10 +3,9 @@
 // Fails (exit 1) on any error, or when memory grows more than RSS_BOUND_MB after the first two minutes (warm-up:
 // caches fill, the JIT settles). SOAK_SECONDS and BENCH_DECISIONS make it shorter or larger.
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { openEmbedded, openPostgres } from "../src/server/db/client.ts";
 import { migrate } from "../src/server/db/migrator.ts";
-import { freshDir, percentile, spawnServer, stopServer, table } from "./lib.ts";
+import { freshDir, percentile, scratchDatabase, spawnServer, stopServer, table } from "./lib.ts";
 import { mixOf, runMix, type Sample, seedLoadWorkspace } from "./load-mix.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -20,22 +19,14 @@ let cleanup = async () => {};
 let label: string;
 let workspace: Awaited<ReturnType<typeof seedLoadWorkspace>>;
 if (url) {
-  const name = `confidant_soak_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const { target, drop } = await scratchDatabase(url, `confidant_soak_bench_${process.pid}`);
   const handle = openPostgres(target.toString());
   await migrate(handle.db);
   workspace = await seedLoadWorkspace(handle.db, DECISIONS);
   await handle.close();
   env = { DATABASE_URL: target.toString() };
   label = "PostgreSQL";
-  cleanup = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
+  cleanup = drop;
 } else {
   const dir = freshDir("bench-soak-");
   const handle = await openEmbedded({ dataDir: dir });

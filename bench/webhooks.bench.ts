@@ -5,7 +5,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { type DatabaseHandle, openEmbedded, openPostgres } from "../src/server/db/client.ts";
@@ -16,7 +15,7 @@ import { createMember } from "../src/server/features/members/members.service.ts"
 import { postWebhook } from "../src/server/features/webhooks/send.ts";
 import { createWorkspace } from "../src/server/features/workspaces/workspaces.service.ts";
 import { startWorkers } from "../src/server/jobs/workers.ts";
-import { percentile, table } from "./lib.ts";
+import { percentile, scratchDatabase, table } from "./lib.ts";
 
 const BURST = Number(process.env.BENCH_EVENTS ?? 1000);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 60);
@@ -24,20 +23,11 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
 
 async function openTarget(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; kind: string }> {
   if (!serverUrl) return { handle: await openEmbedded({}), drop: async () => {}, kind: "embedded" };
-  const name = `confidant_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    handle: openPostgres(url.toString()),
-    kind: "PostgreSQL",
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  const { target, drop } = await scratchDatabase(
+    serverUrl,
+    `confidant_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`,
+  );
+  return { handle: openPostgres(target.toString()), kind: "PostgreSQL", drop };
 }
 
 // The receiver answers at once and notes when each event arrived.

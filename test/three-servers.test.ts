@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshTarget } from "./cli/cli-helpers.ts";
 import { firstAdmin, type ServerProcess, startServer } from "./server-process.ts";
@@ -9,6 +10,8 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
 
 const servers: ServerProcess[] = [];
 let drop: () => Promise<void> = async () => {};
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let as: Awaited<ReturnType<typeof firstAdmin>>;
 const url = (i: number) => servers[i % servers.length]!.url;
@@ -30,10 +33,13 @@ beforeAll(async () => {
   if (!onPostgres) return;
   const target = await freshTarget();
   drop = target.drop;
+  dataDir = target.dataDir;
   receiver = await startReceiver();
-  const env = { ...target.env, CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: "1" };
+  env = { ...target.env, CONFIDANT_WEBHOOKS_ALLOW_PRIVATE: "1" };
   // Started together on an empty database: one migrates, the others wait for it.
-  servers.push(...(await Promise.all([0, 1, 2].map(() => startServer(target.dataDir, env)))));
+  servers.push(
+    ...(await Promise.all([0, 1, 2].map((i) => startServer(path.join(dataDir, `server-${i}`), env)))),
+  );
   as = await firstAdmin(url(0));
 }, 120_000);
 afterAll(async () => {
@@ -121,7 +127,7 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
     for (const i of [1, 2]) expect(await title(i)).toBe(404);
   });
 
-  it("an import running on one server holds the workspace: one asked for on another meanwhile gets 409", async () => {
+  it("an import running on one server holds the workspace; killed, the next server to start resumes it from the upload in the database", async () => {
     const csv = (rows: number, prefix: string) =>
       [
         "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
@@ -138,22 +144,36 @@ describe.skipIf(!onPostgres)("three app servers on one PostgreSQL (PostgreSQL ru
           body,
         })
       ).json() as Promise<{ id: string; name: string }>;
-    const big = await upload("big.csv", csv(20_000, "BIG"));
+    const big = await upload("big.csv", csv(30_000, "BIG"));
     const small = await upload("small.csv", csv(5, "SMALL"));
-    // The servers share this machine's data dir, so each finds the other's uploads.
+    // Each server has a data directory of its own: the others find server 0's uploads in the database.
     const first = await as(url(1), "POST", "/api/v1/imports", { uploads: [big] });
     expect(first.status).toBe(202);
     const second = await as(url(2), "POST", "/api/v1/imports", { uploads: [small] });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toContain("another import into this workspace is running now");
-    let run: { status: string } = { status: "running" };
-    for (let i = 0; i < 240 && run.status === "running"; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      run = (await as(url(0), "GET", `/api/v1/imports/${first.body.id}`)).body;
+    const run = () => as(url(2), "GET", `/api/v1/imports/${first.body.id}`);
+    for (let i = 0; i < 400 && (await run()).body.counts.created === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // Killed after its first batch: the run is cut off, and no server holds the workspace any more.
+    await servers[1]!.kill();
+    let cut = (await run()).body;
+    for (let i = 0; i < 100 && cut.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      cut = (await run()).body;
     }
-    expect(run.status).toBe("done");
+    expect(cut.status).toBe("interrupted");
+    expect(cut.counts.created).toBeGreaterThan(0);
+    expect(cut.counts.created).toBeLessThan(30_000);
+    servers[1] = await startServer(path.join(dataDir, "replacement"), env);
+    let done = cut;
+    for (let i = 0; i < 240 && done.status !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      done = (await run()).body;
+    }
+    expect(done).toMatchObject({ status: "done", counts: { created: 30_000, errors: 0 } });
     expect((await as(url(2), "POST", "/api/v1/imports", { uploads: [small] })).status).toBe(202);
-  }, 90_000);
+  }, 120_000);
 
   it("a webhook event is delivered once, whichever server's dispatcher takes it", async () => {
     const hook = await as(url(0), "POST", "/api/v1/webhooks", {

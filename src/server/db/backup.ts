@@ -17,8 +17,11 @@ export class BackupError extends Error {}
 
 const FORMAT = 1;
 const MIGRATIONS_TABLE = "schema_migration";
-/** Sign-ins are not data: a restored database must not accept the cookies of the one it was copied from. */
-const NOT_BACKED_UP = new Set(["session"]);
+/**
+ * Sign-ins are not data: a restored database must not accept the cookies of the one it was copied from. Uploads
+ * are a week's working copies of files the admin still has; the backup keeps what was imported from them.
+ */
+const NOT_BACKED_UP = new Set(["session", "upload", "upload_part"]);
 
 /**
  * Every table, parents before the tables that refer to them. References that go round in a circle (a team's

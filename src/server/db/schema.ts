@@ -582,6 +582,24 @@ export interface SchemaMigrationTable {
 
 export type ImportStatus = "running" | "done" | "failed" | "undone";
 
+/** An uploaded import file, kept in the database when it is a PostgreSQL server (see `upload_part`). */
+export interface UploadTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** bigint: node-postgres reads it as a string. */
+  bytes: ColumnType<string, number | undefined, number>;
+  created_at: CreatedAt;
+  stored_at: Date | null;
+}
+
+export interface UploadPartTable {
+  upload_id: string;
+  workspace_id: string;
+  part: number;
+  data: Buffer;
+}
+
 export interface ImportRunTable {
   id: string;
   workspace_id: string;
@@ -661,6 +679,8 @@ export interface Database {
   diagnosis_correction: DiagnosisCorrectionTable;
   buyer_activity: BuyerActivityTable;
   import_run: ImportRunTable;
+  upload: UploadTable;
+  upload_part: UploadPartTable;
   import_issue: ImportIssueTable;
   import_mapping: ImportMappingTable;
   conversation: ConversationTable;

@@ -8,6 +8,7 @@ import { fixture } from "../../../../test/import/import-helpers.ts";
 import { buildApp } from "../../app.ts";
 import { createMember } from "../members/members.service.ts";
 import { importFiles } from "./imports.service.ts";
+import { uploadStore } from "./upload-store.ts";
 
 let t: TestApp;
 let w: TestWorkspace;
@@ -38,8 +39,8 @@ async function finished(id: string) {
 }
 
 const actorOf = (w: TestWorkspace) => ({ workspaceId: w.workspace.id, memberId: w.admin.id });
-const uploadedPath = (body: { id: string; name: string }) =>
-  path.join(dataDir, "uploads", w.workspace.id, body.id, body.name);
+const uploadedPath = async (body: { id: string }) =>
+  (await uploadStore(t.db, t.app.dbKind, dataDir).find(w.workspace.id, body.id))!;
 
 /** A Maven-style pipeline of `rows` open deals, several batches long. */
 function pipeline(rows: number, prefix: string) {
@@ -307,7 +308,7 @@ describe("imports through the API", () => {
     const first = importFiles(
       t.db,
       actorOf(w),
-      [uploadedPath(busy.body)],
+      [await uploadedPath(busy.body)],
       {},
       {
         onIssues: async () => {
@@ -336,7 +337,7 @@ describe("imports through the API", () => {
       { email: "leaver@import-api.test", name: "Leaver", role: "admin", password: "a-long-password" },
     );
     const actor = { workspaceId: w.workspace.id, memberId: leaver.member.id };
-    const uploaded = uploadedPath(file.body);
+    const uploaded = await uploadedPath(file.body);
     // The server "dies" once the first batch is committed: the run stays running, its checkpoint after 2,000 rows.
     await expect(
       importFiles(

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams } from "../../../contract/common.ts";
@@ -24,7 +23,7 @@ import {
 } from "./imports.service.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { ImportRunningError, runningImports } from "./run-lock.ts";
-import { UploadStore } from "./uploads.ts";
+import { uploadStore } from "./upload-store.ts";
 
 const UPLOAD_LIMIT = 1024 * 1024 * 1024;
 const PREVIEW_ISSUES = 200;
@@ -34,7 +33,7 @@ type Body = z.output<typeof importBody>;
 /** Bringing data in and out is an admin's job: it touches every owner's decisions. */
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ["imports"];
-  const uploads = new UploadStore(path.join(app.config.dataDir, "uploads"));
+  const uploads = uploadStore(app.db, app.dbKind, app.config.dataDir);
   await uploads.forgetOld();
 
   const runner = new ImportRunner(app.db, app.log);
