@@ -1,4 +1,3 @@
-import type { RoomView } from "../../contract/room.ts";
 import type { DatabaseHandle, DatabaseKind } from "../db/client.ts";
 import { onLocalWrite, type Written } from "../db/local-writes.ts";
 import type { MemberRow } from "../features/members/members.repo.ts";
@@ -75,8 +74,8 @@ export interface Kept {
   signedIn: KeptAnswers<SignedIn>;
   /** A workspace's members (the list every page's owner pickers read), by workspace. */
   members: KeptAnswers<MemberRow[]>;
-  /** A buyer room's link and what it shows, by the hash of the link's secret. */
-  rooms: KeptAnswers<{ link: LinkRow; view: RoomView }>;
+  /** A buyer room's link and what it shows (the answer's JSON, as sent), by the hash of the link's secret. */
+  rooms: KeptAnswers<{ link: LinkRow; body: string }>;
 }
 
 /**

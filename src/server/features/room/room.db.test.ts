@@ -406,9 +406,12 @@ describe("the buyer room", () => {
       .body;
     const link = (await w.as.seller.post(`/api/v1/decisions/${id}/share-links`, { label: "Security" })).body;
     const open = async () => (await buyer().get(`/api/v1/room/${link.token}`)).body;
-    // Twice: the second is answered from what the server keeps in hand.
-    await open();
-    expect((await open()).decision.title).toBe("Kept room");
+    // Twice: the second is answered from what the server keeps in hand, the same JSON.
+    const first = await buyer().get(`/api/v1/room/${link.token}`);
+    const again = await buyer().get(`/api/v1/room/${link.token}`);
+    expect(again.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(again.body).toEqual(first.body);
+    expect(again.body.decision.title).toBe("Kept room");
     const d = (await w.as.seller.get(`/api/v1/decisions/${id}`)).body;
     await w.as.seller.patch(`/api/v1/decisions/${id}`, { version: d.version, title: "Kept room, renamed" });
     expect((await open()).decision.title).toBe("Kept room, renamed");

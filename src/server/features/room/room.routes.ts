@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   roomCheckInBody,
@@ -79,22 +79,22 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/room/:token",
     { config, schema: { tags, params: roomParams, response: { 200: roomView } } },
-    async (request) => {
+    async (request, reply) => {
       const { token } = request.params;
       const tokenHash = hashSecret(token);
       await allow(request, tokenHash);
       // Opened far more often than anything in it changes: kept, and dropped on any change (kept-answers.ts).
+      // Kept as the JSON sent, made once by the route's own serializer (the response schema's allow-list).
       const room = await app.kept.rooms.get(tokenHash, async () => {
         const found = await activeLink(app.db, token);
         if (!found) return null;
-        return {
-          value: { link: found, view: await buildRoomView(app.db, found) },
-          expiresAt: found.expires_at,
-        };
+        const body = reply.serialize(await buildRoomView(app.db, found)) as string;
+        return { value: { link: found, body }, expiresAt: found.expires_at };
       });
       if (!room) throw linkNotValid();
       await recordUse(app.db, room.link, request.ip);
-      return room.view;
+      // A JSON string is sent as it is, not serialized again (the typed reply only takes the view itself).
+      return (reply as FastifyReply).type("application/json; charset=utf-8").send(room.body);
     },
   );
 
