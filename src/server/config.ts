@@ -18,6 +18,7 @@ const envSchema = z.object({
   CONFIDANT_ROOM_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   CONFIDANT_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   CONFIDANT_DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  CONFIDANT_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(10_240).default(1024),
   // Read as given: a broken value must not stop the app; Settings says what is wrong with it.
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default("Confidant <confidant@localhost>"),
@@ -45,6 +46,8 @@ export interface Config {
   apiRateLimit: number;
   /** On PostgreSQL, how long the server's one statement (or the wait for a connection) may take: then 503. */
   dbTimeoutMs: number;
+  /** The largest file one upload may be, in bytes. */
+  uploadLimitBytes: number;
   email: {
     /** smtp:// or smtps:// with credentials; email is off without it. */
     smtpUrl: string | undefined;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomRateLimit: e.CONFIDANT_ROOM_RATE_LIMIT,
     apiRateLimit: e.CONFIDANT_API_RATE_LIMIT,
     dbTimeoutMs: e.CONFIDANT_DB_TIMEOUT_MS,
+    uploadLimitBytes: e.CONFIDANT_UPLOAD_LIMIT_MB * 1024 * 1024,
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM, digestCron: e.CONFIDANT_DIGEST_CRON },
     webhooks: {
       allowPrivate: e.CONFIDANT_WEBHOOKS_ALLOW_PRIVATE,

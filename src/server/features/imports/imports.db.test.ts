@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -249,6 +250,38 @@ describe("imports through the API", () => {
     });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(invalid.body.error.fields)).toContain("columns.stage");
+  });
+
+  it("refuses a file over the upload limit with 413, keeping nothing of it", async () => {
+    const limited = await buildApp({
+      db: t.db,
+      dbKind: t.app.dbKind,
+      config: { ...t.app.config, uploadLimitBytes: 1024 * 1024 },
+      serveWeb: false,
+    });
+    try {
+      const send = (content: string) =>
+        limited.inject({
+          method: "POST",
+          url: "/api/v1/imports/uploads?name=big.csv",
+          headers: { cookie: w.as.admin.cookie ?? "", "content-type": "text/csv" },
+          payload: content,
+        });
+      const kept = async () =>
+        (await t.db.selectFrom("upload").select("id").execute()).length +
+        (await readdir(path.join(dataDir, "uploads", w.workspace.id)).catch(() => [])).length;
+      const before = await kept();
+      const tooBig = await send(pipeline(30_000, "BIG"));
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json().error).toMatchObject({
+        code: "too_large",
+        message: "The file is larger than 1 MB, the most one upload may be.",
+      });
+      expect(await kept()).toBe(before);
+      expect((await send(pipeline(100, "SMALL"))).statusCode).toBe(201);
+    } finally {
+      await limited.close();
+    }
   });
 
   it("is for admins: sellers and managers get 403", async () => {

@@ -10,7 +10,7 @@ import {
   uploadQuery,
 } from "../../../contract/imports.ts";
 import { requireRole } from "../../http/auth-context.ts";
-import { conflict, invalid, notFound } from "../../http/errors.ts";
+import { AppError, conflict, invalid, notFound } from "../../http/errors.ts";
 import { ImportRunner } from "../../jobs/import-runner.ts";
 import { issuesCsv, presentIssue, presentRun } from "./imports.presenter.ts";
 import {
@@ -23,9 +23,9 @@ import {
 } from "./imports.service.ts";
 import { UnusableFileError } from "./read-file.ts";
 import { ImportRunningError, runningImports } from "./run-lock.ts";
+import { atMost, TooLargeError } from "./upload-limit.ts";
 import { uploadStore } from "./upload-store.ts";
 
-const UPLOAD_LIMIT = 1024 * 1024 * 1024;
 const PREVIEW_ISSUES = 200;
 
 type Body = z.output<typeof importBody>;
@@ -52,7 +52,6 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/imports/uploads",
     {
-      bodyLimit: UPLOAD_LIMIT,
       config: { bodyTypes: ["application/octet-stream", "text/csv"] },
       schema: { tags, querystring: uploadQuery, response: { 201: upload } },
     },
@@ -61,7 +60,19 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body as NodeJS.ReadableStream | undefined;
       if (!body || typeof (body as { pipe?: unknown }).pipe !== "function")
         throw invalid("body", "send the file itself as the request body (application/octet-stream)");
-      return reply.status(201).send(await uploads.save(signedIn.workspaceId, request.query.name, body));
+      const limit = app.config.uploadLimitBytes;
+      const saved = await uploads
+        .save(signedIn.workspaceId, request.query.name, atMost(body, limit))
+        .catch((error) => {
+          if (!(error instanceof TooLargeError)) throw error;
+          const mb = Math.round(limit / (1024 * 1024));
+          throw new AppError(
+            413,
+            "too_large",
+            `The file is larger than ${mb} MB, the most one upload may be.`,
+          );
+        });
+      return reply.status(201).send(saved);
     },
   );
 
