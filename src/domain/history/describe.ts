@@ -1,3 +1,4 @@
+import { UUID } from "../ids.ts";
 import { asLabel } from "../words.ts";
 
 /**
@@ -27,8 +28,6 @@ export interface ChangeSummary {
   /** Where on the decision page this belongs: a canvas section or a tab. */
   section: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Bookkeeping that changes with every write and says nothing a reader needs. */
 const IGNORED = new Set([

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { describeChange } from "../../../domain/history/describe.ts";
+import { UUID } from "../../../domain/ids.ts";
 import type { Database } from "../../db/schema.ts";
 import type { SignedIn } from "../../http/auth-context.ts";
 import type { ChangeRow } from "./changes.presenter.ts";
@@ -11,8 +12,6 @@ export const changesFor = async (
   actor: SignedIn,
   filter: { entity?: string | undefined; entityId?: string | undefined; limit: number },
 ) => described(db, actor.workspaceId, await listChanges(db, actor.workspaceId, actor, filter));
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every id-like string in a recorded value, a few levels deep. */
 function idsIn(value: unknown, found: Set<string>, depth = 0) {

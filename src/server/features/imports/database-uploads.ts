@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Kysely } from "kysely";
+import { UUID } from "../../../domain/ids.ts";
 import { DAY_MS } from "../../../domain/time.ts";
 import type { Database } from "../../db/schema.ts";
 import {
@@ -16,7 +17,7 @@ import {
   storedUpload,
   uploadPart,
 } from "./uploads.repo.ts";
-import { KEPT_MS, safeFileName, type Uploaded, type Uploads, UUID } from "./uploads.ts";
+import { KEPT_MS, safeFileName, type Uploaded, type Uploads } from "./uploads.ts";
 
 const PART_BYTES = 1024 * 1024;
 

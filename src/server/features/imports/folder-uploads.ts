@@ -3,7 +3,8 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { KEPT_MS, safeFileName, type Uploads, UUID } from "./uploads.ts";
+import { UUID } from "../../../domain/ids.ts";
+import { KEPT_MS, safeFileName, type Uploads } from "./uploads.ts";
 
 /** Uploads in the embedded database's data directory (`uploads/<workspace id>/<upload id>/<name>`). */
 export class FolderUploads implements Uploads {

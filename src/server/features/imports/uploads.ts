@@ -3,7 +3,6 @@ import { DAY_MS } from "../../../domain/time.ts";
 
 /** Uploads stay a week, long enough to import them again or resume; then they are removed. */
 export const KEPT_MS = 7 * DAY_MS;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the name a file was sent under can only name a file, never a path. */
 export const safeFileName = (fileName: string) => path.basename(fileName).replace(/[^\w.\- ]+/g, "_");
